@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "uccn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "uccn", targets: ["uccn"]),
+        .library(name: "GraphCore", targets: ["GraphCore"]),
+        .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
+        .library(name: "GraphFormats", targets: ["GraphFormats"]),
+        .library(name: "GraphRendering", targets: ["GraphRendering"]),
+        .library(name: "CreativeCities", targets: ["CreativeCities"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Graphviz's C API (cgraph + gvc) through pkg-config.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Immutable CSR graph storage, builder, attributes, seeded random numbers.
+        .target(name: "GraphCore"),
+        // Centrality, components and community detection over GraphCore.
+        .target(name: "GraphAlgorithms", dependencies: ["GraphCore"]),
+        // Readers and writers: edge lists, CSV, GraphML, GEXF, JSON node-link, DOT.
+        .target(
+            name: "GraphFormats",
+            dependencies: [
+                "GraphCore", "CGraphviz", "GraphRendering",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The one owner of Graphviz: layout and rendering through the C API.
+        .target(name: "GraphRendering", dependencies: ["CGraphviz", "GraphCore"]),
+        // The UNESCO Creative Cities domain: dataset, partner suggestions, maps, reports.
+        .target(
+            name: "CreativeCities",
+            dependencies: [
+                "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The thin command line.
+        .executableTarget(
+            name: "uccn",
+            dependencies: [
+                "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering", "CreativeCities",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore"]),
+        .testTarget(
+            name: "GraphAlgorithmsTests",
+            dependencies: ["GraphAlgorithms", "GraphCore", "GraphFormats"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GraphFormatsTests",
+            dependencies: ["GraphFormats", "GraphCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "GraphCore"]),
+        .testTarget(name: "CreativeCitiesTests", dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms"]),
+        .testTarget(name: "UCCNCommandTests", dependencies: ["uccn"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
