@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `uccn`: network analysis of the UNESCO Creative Cities Network, and of any graph.
+@main
+struct UCCN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uccn",
+        abstract: "Analyse the UNESCO Creative Cities Network (or any graph): centrality, clusters, partner cities, maps and reports.",
+        version: "0.1.0",
+        subcommands: [
+        ]
+    )
+}
