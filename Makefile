@@ -1,0 +1,26 @@
+# uccn: the two commands a fresh Debian machine with Swift needs.
+#   make run    install what is missing, build, and write the planner report (bundled UCCN data)
+#   make test   install what is missing and run every test
+SWIFT ?= swift
+CITY ?= Hanoi
+
+.PHONY: run test deps build map clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product uccn
+
+run: build
+	.build/release/uccn map
+	@echo "Open Output/uccn-map.svg in a browser."
+
+map: build
+	.build/release/uccn map
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build
