@@ -1,6 +1,7 @@
 #ifndef UCCN_CGRAPHVIZ_SHIM_H
 #define UCCN_CGRAPHVIZ_SHIM_H
 
+#include <stdio.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvplugin.h>
@@ -44,5 +45,44 @@ static inline int uccn_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *format,
 static inline Agraph_t *uccn_agmemread(const char *text) {
     return agmemread(text);
 }
+
+/* HTML-like labels: the value must be an HTML string of cgraph's string pool, which
+   agsafeset cannot create. Declares the attribute (default "") where needed. */
+static inline int uccn_agsafeset_html(void *obj, const char *name, const char *value) {
+    Agraph_t *root = agroot(agraphof(obj));
+    int kind = agobjkind(obj);
+    Agsym_t *sym = agattr(root, kind, (char *)name, NULL);
+    if (!sym) sym = agattr(root, kind, (char *)name, "");
+    if (!sym) return -1;
+    char *html = agstrdup_html(root, (char *)value);
+    int rc = agxset(obj, sym, html);
+    agstrfree(root, html);
+    return rc;
+}
+/* A default (`node [name=<...>]`) that is an HTML-like string. */
+static inline Agsym_t *uccn_agattr_html(Agraph_t *g, int kind, const char *name, const char *value) {
+    Agraph_t *root = agroot(g);
+    char *html = agstrdup_html(root, (char *)value);
+    Agsym_t *sym = agattr(g, kind, (char *)name, html);
+    agstrfree(root, html);
+    return sym;
+}
+static inline Agsym_t *uccn_agattr_lookup(Agraph_t *g, int kind, const char *name) {
+    return agattr(g, kind, (char *)name, NULL);
+}
+static inline char **uccn_gvPluginList(GVC_t *gvc, const char *kind, int *count) {
+    return gvPluginList(gvc, kind, count, NULL);
+}
+/* agwrite takes a channel for the graph's I/O discipline (a FILE * by default). */
+static inline int uccn_agwrite_file(Agraph_t *g, FILE *file) {
+    return agwrite(g, (void *)file);
+}
+static inline int uccn_is_html(const char *s) {
+    return aghtmlstr((char *)s);
+}
+
+/* agtail/aghead are macros over the edge record: expose them as functions. */
+static inline Agnode_t *uccn_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *uccn_aghead(Agedge_t *e) { return aghead(e); }
 
 #endif

@@ -13,3 +13,14 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Codable {
     /// Radial layout around a root node.
     case twopi
 }
+
+extension LayoutEngine {
+    /// The engine called `name` (as on Graphviz's command line: `dot`, `sfdp`, …).
+    /// - Throws: ``RenderError/unknownEngine(_:available:)`` listing the engines uccn supports
+    ///   that Graphviz has registered.
+    public static func named(_ name: String) throws(RenderError) -> LayoutEngine {
+        if let engine = LayoutEngine(rawValue: name.lowercased()) { return engine }
+        let registered = Set(Graphviz.shared.availableEngines)
+        throw .unknownEngine(name, available: allCases.map(\.rawValue).filter { registered.contains($0) })
+    }
+}
