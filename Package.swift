@@ -67,7 +67,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "GraphCore"]),
-        .testTarget(name: "CreativeCitiesTests", dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms"]),
+        .testTarget(name: "CreativeCitiesTests", dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms", "GraphRendering"]),
         .testTarget(name: "UCCNCommandTests", dependencies: ["uccn"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite struct MapCommandTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("uccn-map-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func writesTheSVGMapWithEveryCity() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("maps/uccn.svg")
+        let result = try CommandRunner.run(["map", "--output", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("405 cities"))
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml"))
+        #expect(svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design\">"))
+        #expect(svg.components(separatedBy: "<g id=\"").count > 405)
+    }
+
+    @Test func sameSeedGivesTheSameFileAcrossRuns() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.svg"), b = dir.appendingPathComponent("b.svg")
+        #expect(try CommandRunner.run(["map", "--output", a.path, "--seed", "5"]).status == 0)
+        #expect(try CommandRunner.run(["map", "--output", b.path, "--seed", "5"]).status == 0)
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+    }
+
+    @Test(arguments: [("map.png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("map.pdf", Array("%PDF".utf8))])
+    func formatFollowsTheExtension(name: String, magic: [UInt8]) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(name)
+        let result = try CommandRunner.run(["map", "--output", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Array(try Data(contentsOf: file).prefix(4)) == magic)
+    }
+
+    @Test func unknownEngineExitsWith3AndListsTheEngines() throws {
+        let result = try CommandRunner.run(["map", "--engine", "spring", "--output", "/tmp/never-written.svg"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("unknown layout engine \"spring\""))
+        #expect(result.stderr.contains("sfdp"))
+    }
+
+    @Test func refusedLayoutLeavesAnExistingFileIntact() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("map.svg")
+        try Data("previous map".utf8).write(to: file)
+        let result = try CommandRunner.run(["map", "--engine", "circo", "--output", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("too large for circo"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "previous map")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["map.svg"])
+    }
+
+    @Test func unsupportedExtensionIsAUsageError() throws {
+        let result = try CommandRunner.run(["map", "--output", "/tmp/map.jpg"])
+        #expect(result.status == 64 || result.status == 2)
+        #expect(result.stderr.contains(".jpg"))
+    }
+}
