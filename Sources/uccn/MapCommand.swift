@@ -92,6 +92,11 @@ struct MapCommand: ParsableCommand {
                     + "\(dataset.cities.count) cities, \(dataset.links.count) links; "
                     + "\(layoutEngine.rawValue) layout \(seconds(rendered.layoutTime)), "
                     + "drawing \(seconds(rendered.renderTime)), total \(seconds(total))")
+        } catch let error as RenderError {
+            var message = "\(error)"
+            if case .graphTooLarge = error { message += " (uccn map --force)" }
+            FileHandle.standardError.write(Data("uccn map: error: \(message)\n".utf8))
+            throw ExitCode.failure
         } catch {
             FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
             throw ExitCode.failure
