@@ -97,7 +97,8 @@ import Testing
         #expect(String(decoding: rendered.data, as: UTF8.self).contains(">bold</text>"))
     }
 
-    /// fdp is left out: Graphviz 2.42's fdp varies from run to run within one process.
+    /// fdp is left out: Graphviz 2.42's fdp keeps state between layouts in one process (each
+    /// new process gives the same bytes, which the command tests check for the default engine).
     @Test(arguments: [LayoutEngine.sfdp, .neato])
     func sameSeedGivesSameBytes(engine: LayoutEngine) throws {
         let graph = Self.ring(40)
