@@ -25,3 +25,12 @@ import Testing
         #expect(diagnostics == 0)
     }
 }
+
+@Suite struct RenderErrorMessageTests {
+    @Test func missingPluginsSayHowToFixIt() {
+        let text = "\(RenderError.pluginsNotRegistered(kind: "layout", found: []))"
+        #expect(text.contains("found: none"))
+        #expect(text.contains("dot -c"))
+        #expect(text.contains("libgvc6"))
+    }
+}
