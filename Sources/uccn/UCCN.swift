@@ -8,6 +8,7 @@ struct UCCN: ParsableCommand {
         abstract: "Analyse the UNESCO Creative Cities Network (or any graph): centrality, clusters, partner cities, maps and reports.",
         version: "0.1.0",
         subcommands: [
+            MetricsCommand.self,
         ]
     )
 }

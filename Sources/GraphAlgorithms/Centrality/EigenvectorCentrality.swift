@@ -28,10 +28,32 @@ import GraphCore
 public func eigenvectorCentrality(
     of graph: Graph, weighted: Bool = false, tolerance: Double = 1e-13, maxIterations: Int = 100_000
 ) throws -> [Double] {
+    try principalEigenpair(of: graph, weighted: weighted, tolerance: tolerance, maxIterations: maxIterations).vector
+}
+
+/// The largest eigenvalue λ_max of the (weighted) adjacency matrix of an undirected
+/// graph, e.g. to choose a Katz attenuation factor below 1/λ_max. 0 for a graph without
+/// edges.
+///
+/// - Complexity: as ``eigenvectorCentrality(of:weighted:tolerance:maxIterations:)``.
+public func largestEigenvalue(of graph: Graph, weighted: Bool = false) throws -> Double {
+    guard !graph.isDirected else { throw CentralityError.directedNotSupported(measure: "largest eigenvalue") }
+    if graph.edgeCount == 0 { return 0 }
+    do {
+        return try principalEigenpair(of: graph, weighted: weighted, tolerance: 1e-10, maxIterations: 100_000).lambda
+    } catch CentralityError.ambiguousEigenvector {
+        // Tied components still share one largest eigenvalue.
+        return try principalEigenpair(
+            of: graph, weighted: weighted, tolerance: 1e-10, maxIterations: 100_000, allowTies: true).lambda
+    }
+}
+
+private func principalEigenpair(
+    of graph: Graph, weighted: Bool, tolerance: Double, maxIterations: Int, allowTies: Bool = false
+) throws -> (lambda: Double, vector: [Double]) {
     guard !graph.isDirected else { throw CentralityError.directedNotSupported(measure: "eigenvector centrality") }
     let n = graph.nodeCount
-    if n == 0 { return [] }
-    if n == 1 { return [1] }
+    if n == 0 { return (0, []) }
     let matrix = MatrixWeights(
         graph: graph, weighted: weighted, arcs: graph.targets, offsets: graph.offsets, weights: graph.weights)
     let components = ConnectedComponents(of: graph)
@@ -61,14 +83,14 @@ public func eigenvectorCentrality(
             best = (lambda, label, vector)
         }
     }
-    guard let best else { return [Double](repeating: 0, count: n) }
-    if let tie {
+    guard let best else { return (0, [Double](repeating: 0, count: n)) }
+    if let tie, !allowTies {
         throw CentralityError.ambiguousEigenvector(
             reason: "components \(best.label + 1) and \(tie + 1) (by size) share the largest eigenvalue \(best.lambda)")
     }
     var result = [Double](repeating: 0, count: n)
     for (i, v) in members[best.label].enumerated() { result[v] = best.vector[i] }
-    return result
+    return (best.lambda, result)
 }
 
 /// Leading eigenpair of `A` restricted to one connected component (`nodes`, ascending).
