@@ -26,7 +26,7 @@ import GraphCore
 ///   clique identification", J. Math. Sociology 2(1), 1972,
 ///   doi:10.1080/0022250X.1972.9989806.
 public func eigenvectorCentrality(
-    of graph: Graph, weighted: Bool = false, tolerance: Double = 1e-13, maxIterations: Int = 100_000
+    of graph: Graph, weighted: Bool = false, tolerance: Double = 1e-12, maxIterations: Int = 100_000
 ) throws -> [Double] {
     try principalEigenpair(of: graph, weighted: weighted, tolerance: tolerance, maxIterations: maxIterations).vector
 }
@@ -107,43 +107,81 @@ private func leadingEigenpair(
         }
         return (diagonal, [1])
     }
-    // Local numbering of the component.
-    var local = [Int32](repeating: -1, count: graph.nodeCount)
-    for (i, v) in nodes.enumerated() { local[v] = Int32(i) }
+    // The component as its own CSR (the graph's arrays when it spans the graph).
+    let offsets: [Int32]
+    let targets: [Int32]
+    let weights: [Double]?
+    if size == graph.nodeCount {
+        offsets = graph.offsets
+        targets = graph.targets
+        weights = matrix.arcWeights
+    } else {
+        var local = [Int32](repeating: -1, count: graph.nodeCount)
+        for (i, v) in nodes.enumerated() { local[v] = Int32(i) }
+        var o = [Int32](repeating: 0, count: size + 1)
+        var t: [Int32] = []
+        var w: [Double] = []
+        for (i, v) in nodes.enumerated() {
+            for a in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
+                t.append(local[Int(graph.targets[a])])
+                if let mw = matrix.arcWeights { w.append(mw[a]) }
+            }
+            o[i + 1] = Int32(t.count)
+        }
+        offsets = o
+        targets = t
+        weights = matrix.arcWeights == nil ? nil : w
+    }
     var x = [Double](repeating: 1 / Double(size).squareRoot(), count: size)
     var y = [Double](repeating: 0, count: size)
-    for _ in 0..<maxIterations {
-        var norm2 = 0.0
-        for (i, v) in nodes.enumerated() {
-            var sum = shift * x[i]
-            let range = Int(graph.offsets[v])..<Int(graph.offsets[v + 1])
-            if let w = matrix.arcWeights {
-                for a in range { sum += w[a] * x[Int(local[Int(graph.targets[a])])] }
-            } else {
-                for a in range { sum += x[Int(local[Int(graph.targets[a])])] }
+    /// y = (A + shift·I)·x; returns ‖y‖².
+    func multiply() -> Double {
+        offsets.withUnsafeBufferPointer { ob in
+            targets.withUnsafeBufferPointer { tb in
+                x.withUnsafeBufferPointer { xb in
+                    y.withUnsafeMutableBufferPointer { yb in
+                        let o = ob.baseAddress!, t = tb.baseAddress!, xp = xb.baseAddress!, yp = yb.baseAddress!
+                        var norm2 = 0.0
+                        if let weights {
+                            weights.withUnsafeBufferPointer { wb in
+                                let w = wb.baseAddress!
+                                for v in 0..<size {
+                                    var sum = shift * xp[v]
+                                    for a in Int(o[v])..<Int(o[v + 1]) { sum += w[a] * xp[Int(t[a])] }
+                                    yp[v] = sum
+                                    norm2 += sum * sum
+                                }
+                            }
+                        } else {
+                            for v in 0..<size {
+                                var sum = shift * xp[v]
+                                for a in Int(o[v])..<Int(o[v + 1]) { sum += xp[Int(t[a])] }
+                                yp[v] = sum
+                                norm2 += sum * sum
+                            }
+                        }
+                        return norm2
+                    }
+                }
             }
-            y[i] = sum
-            norm2 += sum * sum
         }
-        let norm = norm2.squareRoot()
+    }
+    for _ in 0..<maxIterations {
+        let norm = multiply().squareRoot()
         guard norm > 0, norm.isFinite else { break }
         var change = 0.0
+        let inverse = 1 / norm
         for i in 0..<size {
-            let value = y[i] / norm
+            let value = y[i] * inverse
             change = max(change, abs(value - x[i]))
             x[i] = value
         }
         if change < tolerance {
-            // Rayleigh quotient xᵀAx of the unit vector x.
+            // Rayleigh quotient xᵀ(A + cI)x − c of the unit vector x.
+            _ = multiply()
             var lambda = 0.0
-            for (i, v) in nodes.enumerated() {
-                var sum = 0.0
-                for a in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
-                    sum += (matrix.arcWeights?[a] ?? 1) * x[Int(local[Int(graph.targets[a])])]
-                }
-                lambda += x[i] * sum
-            }
-            return (lambda, x)
+            for i in 0..<size { lambda += x[i] * y[i] }
+            return (lambda - shift, x)
         }
     }
     throw CentralityError.notConverged(measure: "eigenvector centrality", iterations: maxIterations, tolerance: tolerance)
