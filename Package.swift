@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(
             name: "GraphAlgorithmsTests",
             dependencies: ["GraphAlgorithms", "GraphCore", "GraphFormats"],
+            exclude: ["make_fixtures.py"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

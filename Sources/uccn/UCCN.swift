@@ -9,6 +9,7 @@ struct UCCN: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             MapCommand.self,
+            MetricsCommand.self,
         ]
     )
 }

@@ -1,0 +1,48 @@
+import CreativeCities
+import Foundation
+import GraphCore
+import GraphFormats
+
+/// A graph to analyse, with a display name per node when one is known.
+struct LoadedGraph {
+    var graph: Graph
+    /// Human-readable node names (city names for the UCCN network), or `nil`.
+    var names: [String]?
+    /// Where it came from, for messages.
+    var source: String
+}
+
+/// Why a graph could not be loaded (beyond the readers' own `FormatError`s).
+struct GraphLoadError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Reads the graph file at `path`, choosing the reader by extension. This is the one
+/// place that maps file types to readers: add new formats here.
+func loadGraph(path: String) throws -> LoadedGraph {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw GraphLoadError(description: "\(path): no such file")
+    }
+    let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+    switch ext {
+    case "edges", "txt", "edgelist", "el":
+        return LoadedGraph(graph: try EdgeListFormat.read(path: path), names: nil, source: path)
+    default:
+        throw GraphLoadError(
+            description: "\(path): unknown graph format \".\(ext)\"; expected an edge list (.edges, .txt)")
+    }
+}
+
+/// The bundled UNESCO Creative Cities Network (existing links), with city names.
+func loadDefaultNetwork() throws -> LoadedGraph {
+    let directory = CreativeCitiesDataset.defaultDirectory()
+    let dataset = try CreativeCitiesDataset.load(directory: directory)
+    return LoadedGraph(
+        graph: dataset.graph(), names: dataset.cities.map(\.name), source: directory.path)
+}
+
+/// `loadGraph(path:)` for a given path, the bundled network otherwise.
+func loadGraph(path: String?) throws -> LoadedGraph {
+    if let path { return try loadGraph(path: path) }
+    return try loadDefaultNetwork()
+}

@@ -1,0 +1,332 @@
+import ArgumentParser
+import Foundation
+import GraphAlgorithms
+import GraphCore
+
+/// `uccn metrics`: centrality and other node measures of a graph.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "Compute node centrality measures (NetworkX definitions) for a graph.",
+        discussion: """
+            Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or all.
+            With --weighted, weights are distances for betweenness, closeness and harmonic
+            centrality and strengths for strength, eigenvector, PageRank and Katz.
+            Without GRAPH, the bundled UNESCO Creative Cities Network is used.
+            Exit status 3: unknown measure, or a measure undefined for this graph.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @Argument(help: "Graph file (.edges or .txt edge list). Default: the bundled UCCN network.")
+    var graph: String?
+
+    @Option(name: .long, help: "Measure name, or 'all'.")
+    var measure: String = "all"
+
+    @Flag(name: .long, help: "Use edge weights.")
+    var weighted = false
+
+    @Option(name: .long, help: "Worker threads for betweenness, closeness, harmonic and PageRank (results do not depend on it).")
+    var threads: Int = 1
+
+    @Option(name: .long, help: "Output format: table, csv or json.")
+    var format: Format = .table
+
+    @Option(name: .long, help: "Only the N highest values (sorted descending).")
+    var top: Int?
+
+    @Option(name: [.customLong("approximate"), .customLong("samples")],
+            help: "Betweenness from K sampled source nodes (faster estimate on large graphs).")
+    var samples: Int?
+
+    @Option(name: .long, help: "Seed for sampled betweenness.")
+    var seed: UInt64 = 42
+
+    @Flag(name: .long, help: "Betweenness: count path endpoints.")
+    var endpoints = false
+
+    @Flag(name: .long, help: "Betweenness: raw pair counts instead of dividing by the number of pairs.")
+    var unnormalized = false
+
+    @Option(name: .long, help: "PageRank damping factor.")
+    var damping: Double = 0.85
+
+    @Option(name: .customLong("katz-alpha"),
+            help: "Katz attenuation factor, below 1/largest eigenvalue (default 0.1, or 0.5/largest eigenvalue when 0.1 is too large).")
+    var katzAlpha: Double?
+
+    @Option(name: .long, help: "Sort the 'all' table by this measure.")
+    var sort: String = "degree"
+
+    func run() throws {
+        let measures: [CentralityMeasure]
+        if measure == "all" {
+            measures = CentralityMeasure.allCases
+        } else if let m = CentralityMeasure(rawValue: measure.lowercased()) {
+            measures = [m]
+        } else {
+            printError("unknown measure \"\(measure)\"; expected one of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), all")
+            throw ExitCode(3)
+        }
+        guard threads >= 1 else { return try usage("--threads must be at least 1") }
+        if let top, top < 1 { return try usage("--top must be at least 1") }
+        if let samples, samples < 1 { return try usage("--approximate must be at least 1") }
+        guard let sortMeasure = CentralityMeasure(rawValue: sort.lowercased()) else {
+            return try usage("--sort: unknown measure \"\(sort)\"")
+        }
+
+        let loaded: LoadedGraph
+        do {
+            loaded = try loadGraph(path: graph)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        let g = loaded.graph
+        if weighted && !g.isWeighted {
+            printError("note: \(loaded.source) has no weights; --weighted has no effect")
+        }
+
+        var options = CentralityOptions(weighted: weighted, threads: threads)
+        options.samples = samples
+        options.seed = seed
+        options.endpoints = endpoints
+        options.normalized = !unnormalized
+        options.damping = damping
+        if let katzAlpha {
+            options.katzAlpha = katzAlpha
+        } else if measures.contains(.katz), !g.isDirected,
+                  let lambda = try? largestEigenvalue(of: g, weighted: options.weighted && g.isWeighted),
+                  lambda * 0.1 >= 1 {
+            options.katzAlpha = 0.5 / lambda
+            printError("note: katz: the default alpha 0.1 exceeds 1/λ_max (λ_max = \(String(format: "%.6g", lambda))); using alpha = 0.5/λ_max = \(String(format: "%.6g", options.katzAlpha))")
+        }
+
+        var results: [CentralityMeasure: [Double]] = [:]
+        var seconds: [CentralityMeasure: Double] = [:]
+        for m in measures {
+            let reporter = (m == .betweenness && samples == nil) ? ProgressReporter(graph: g) : nil
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                if let reporter {
+                    results[m] = betweennessCentrality(
+                        of: g, weighted: options.weighted && g.isWeighted, normalized: options.normalized,
+                        endpoints: options.endpoints, threads: threads, progress: reporter.callback)
+                    reporter.finish()
+                } else {
+                    results[m] = try m.compute(on: g, options: options)
+                }
+            } catch let error as CentralityError {
+                if measures.count == 1 {
+                    printError("\(m.rawValue): \(error)")
+                    if case .directedNotSupported = error { throw ExitCode(3) }
+                    throw ExitCode(1)
+                }
+                printError("note: \(m.rawValue) skipped: \(error)")
+            }
+            seconds[m] = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+
+        let output: String
+        switch format {
+        case .json:
+            output = measures.count == 1
+                ? jsonSingle(measures[0], values: results[measures[0]] ?? [], seconds: seconds[measures[0]] ?? 0, graph: g)
+                : jsonAll(measures, results: results, seconds: seconds, graph: g)
+        case .csv:
+            output = csv(measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
+        case .table:
+            output = table(measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    private func usage(_ message: String) throws {
+        printError(message)
+        throw ExitCode(2)
+    }
+
+    // MARK: Output
+
+    /// Node order for display: by `sortBy` descending (ties by node index), cut to
+    /// `--top`; node order when neither a sort nor a cut applies.
+    private func rows(_ results: [CentralityMeasure: [Double]], n: Int, sortBy: CentralityMeasure, sorted: Bool) -> [Int] {
+        var order = Array(0..<n)
+        if sorted || top != nil, let key = results[sortBy] {
+            order.sort { a, b in
+                let x = key[a].isNaN ? -Double.infinity : key[a]
+                let y = key[b].isNaN ? -Double.infinity : key[b]
+                return x != y ? x > y : a < b
+            }
+        }
+        if let top { order = Array(order.prefix(top)) }
+        return order
+    }
+
+    private func jsonSingle(_ m: CentralityMeasure, values: [Double], seconds: Double, graph g: Graph) -> String {
+        var out = "{\"measure\": \"\(m.rawValue)\", \"values\": {"
+        out.reserveCapacity(values.count * 28 + 64)
+        var first = true
+        for u in rows([m: values], n: values.count, sortBy: m, sorted: false) {
+            if !first { out += ", " }
+            first = false
+            out += jsonString(g.ids[u])
+            out += ": "
+            out += jsonNumber(values[u])
+        }
+        out += "}, \"compute_seconds\": \(seconds)}\n"
+        return out
+    }
+
+    private func jsonAll(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
+                         seconds: [CentralityMeasure: Double], graph g: Graph) -> String {
+        var parts: [String] = []
+        for m in measures {
+            guard let values = results[m] else { continue }
+            var s = "\"\(m.rawValue)\": {"
+            s += (0..<g.nodeCount).map { jsonString(g.ids[$0]) + ": " + jsonNumber(values[$0]) }.joined(separator: ", ")
+            s += "}"
+            parts.append(s)
+        }
+        let times = measures.compactMap { m in seconds[m].map { "\"\(m.rawValue)\": \($0)" } }
+        return "{\"measure\": \"all\", \"measures\": {\(parts.joined(separator: ", "))}, \"compute_seconds\": {\(times.joined(separator: ", "))}}\n"
+    }
+
+    private func csv(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
+                     loaded: LoadedGraph, sortBy: CentralityMeasure) -> String {
+        let shown = measures.filter { results[$0] != nil }
+        var header = ["id"]
+        if loaded.names != nil { header.append("name") }
+        header += shown.map(\.rawValue)
+        var lines = [header.joined(separator: ",")]
+        for u in rows(results, n: loaded.graph.nodeCount, sortBy: sortBy, sorted: false) {
+            var fields = [csvField(loaded.graph.ids[u])]
+            if let names = loaded.names { fields.append(csvField(names[u])) }
+            for m in shown { fields.append(plainNumber(results[m]![u])) }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func table(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
+                       loaded: LoadedGraph, sortBy: CentralityMeasure) -> String {
+        let g = loaded.graph
+        let shown = measures.filter { results[$0] != nil }
+        var header = ["#", "id"]
+        if loaded.names != nil { header.append("name") }
+        header += shown.map(\.title)
+        var body: [[String]] = []
+        let order = rows(results, n: g.nodeCount, sortBy: sortBy, sorted: true)
+        for (rank, u) in order.enumerated() {
+            var row = ["\(rank + 1)", g.ids[u]]
+            if let names = loaded.names { row.append(names[u]) }
+            for m in shown { row.append(tableNumber(results[m]![u], measure: m)) }
+            body.append(row)
+        }
+        let numericFrom = loaded.names == nil ? 2 : 3
+        var widths = header.map(\.count)
+        for row in body { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return (i == 0 || i >= numericFrom) ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+        var out = line(header) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in body { out += line(row) + "\n" }
+        if shown.count == 1, let m = shown.first {
+            out += "\n\(m.title): \(m.meaning)\n"
+        }
+        out += "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")"
+        if let top, top < g.nodeCount { out += "; top \(top) by \(sortBy.title)" }
+        out += "\n"
+        return out
+    }
+
+    private func tableNumber(_ x: Double, measure: CentralityMeasure) -> String {
+        if x.isNaN { return "–" }
+        switch measure {
+        case .degree, .kcore, .components:
+            return String(Int(x))
+        case .strength where !weighted:
+            return String(Int(x))
+        default:
+            return String(format: "%.6g", x)
+        }
+    }
+}
+
+/// Prints a message on standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("uccn: " + message + "\n").utf8))
+}
+
+/// Shortest round-trip text of a number; JSON has no NaN or infinity, so those are null.
+func jsonNumber(_ x: Double) -> String {
+    x.isFinite ? "\(x)" : "null"
+}
+
+func plainNumber(_ x: Double) -> String {
+    x.isNaN ? "" : "\(x)"
+}
+
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
+
+func csvField(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// Progress of exact betweenness on standard error, shown only when standard error is a
+/// terminal and the computation is long enough to matter.
+final class ProgressReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var lastPercent = -1
+    private let active: Bool
+
+    init?(graph: Graph) {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        // Roughly n·m arc visits: worth a progress line beyond a few seconds.
+        let work = Double(graph.nodeCount) * Double(max(graph.arcCount, 1))
+        guard work > 5e9 else { return nil }
+        active = true
+        FileHandle.standardError.write(Data(
+            "uccn: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n".utf8))
+    }
+
+    var callback: @Sendable (Int, Int) -> Void {
+        { [self] sourcesDone, total in self.advance(sourcesDone, total) }
+    }
+
+    private func advance(_ count: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += count
+        let percent = total > 0 ? done * 100 / total : 100
+        if percent != lastPercent {
+            lastPercent = percent
+            FileHandle.standardError.write(Data("\rbetweenness: \(percent)% of sources".utf8))
+        }
+    }
+
+    func finish() {
+        if active { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
