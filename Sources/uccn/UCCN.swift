@@ -10,6 +10,7 @@ struct UCCN: ParsableCommand {
         subcommands: [
             MapCommand.self,
             MetricsCommand.self,
+            ClustersCommand.self,
         ]
     )
 }

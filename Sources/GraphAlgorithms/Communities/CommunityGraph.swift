@@ -1,0 +1,235 @@
+import GraphCore
+
+/// The undirected, weighted working graph shared by the community algorithms: CSR
+/// adjacency without self-loops, each node's self-loop weight and strength kept apart,
+/// plus a node size (the number of original nodes it stands for after aggregation).
+///
+/// Arc weights are strengths. A self-loop of weight `w` on an input node counts `2w`
+/// towards its strength and `w` towards the weight inside its community, as NetworkX and
+/// igraph count it. Directed graphs are made undirected first: the weights of `u→v` and
+/// `v→u` are summed into one edge `{u, v}` (see ``Modularity``).
+struct CommunityGraph: Sendable {
+    var nodeCount: Int
+    /// CSR offsets (`nodeCount + 1`).
+    var offsets: [Int]
+    var targets: [Int32]
+    var weights: [Double]
+    /// Sum of the weights of the node's self-loop arcs (twice the loop's edge weight).
+    var selfWeight: [Double]
+    /// Sum of the weights of all arcs at the node, self-loop arcs included.
+    var strength: [Double]
+    /// Number of input nodes the node stands for.
+    var size: [Double]
+    /// Sum of all arc weights (twice the total edge weight).
+    var totalArcWeight: Double
+
+    /// The working graph of `graph`; weights are used when present.
+    init(_ graph: Graph) {
+        let source: Graph
+        if graph.isDirected {
+            source = Self.symmetrised(graph)
+        } else {
+            source = graph
+        }
+        let n = source.nodeCount
+        nodeCount = n
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(source.arcCount)
+        var weights: [Double] = []
+        weights.reserveCapacity(source.arcCount)
+        var selfWeight = [Double](repeating: 0, count: n)
+        var strength = [Double](repeating: 0, count: n)
+        var total = 0.0
+        source.offsets.withUnsafeBufferPointer { off in
+            source.targets.withUnsafeBufferPointer { tgt in
+                for u in 0..<n {
+                    var s = 0.0
+                    for a in Int(off[u])..<Int(off[u + 1]) {
+                        let v = tgt[a]
+                        let w = source.weights?[a] ?? 1
+                        s += w
+                        if Int(v) == u {
+                            selfWeight[u] += w
+                        } else {
+                            targets.append(v)
+                            weights.append(w)
+                        }
+                    }
+                    strength[u] = s
+                    total += s
+                    offsets[u + 1] = targets.count
+                }
+            }
+        }
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        self.selfWeight = selfWeight
+        self.strength = strength
+        self.size = [Double](repeating: 1, count: n)
+        self.totalArcWeight = total
+    }
+
+    init(
+        nodeCount: Int, offsets: [Int], targets: [Int32], weights: [Double],
+        selfWeight: [Double], strength: [Double], size: [Double], totalArcWeight: Double
+    ) {
+        self.nodeCount = nodeCount
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        self.selfWeight = selfWeight
+        self.strength = strength
+        self.size = size
+        self.totalArcWeight = totalArcWeight
+    }
+
+    /// `graph` as an undirected graph whose edge `{u, v}` weighs `w(u→v) + w(v→u)`.
+    static func symmetrised(_ graph: Graph) -> Graph {
+        var builder = GraphBuilder(directed: false, weighted: true, selfLoops: .keep, duplicates: .sum)
+        builder.reserveCapacity(nodes: graph.nodeCount, edges: graph.edgeCount)
+        for id in graph.ids { _ = try? builder.addNode(id) }
+        graph.forEachEdge { u, v, w in try? builder.addEdge(u, v, weight: w) }
+        // Inputs come from a valid Graph (finite, non-negative weights, nodes in range),
+        // so building cannot fail; fall back to the structure alone if it ever did.
+        return (try? builder.build()) ?? graph
+    }
+
+    /// Contracts each community of `membership` (dense labels `0..<k`) into one node.
+    /// Edges between communities are summed; edges inside become the new node's
+    /// self-loop weight. New node `c` stands for community `c`.
+    ///
+    /// - Complexity: O(n + m).
+    func aggregated(by membership: [Int32], communityCount k: Int) -> CommunityGraph {
+        let n = nodeCount
+        // Members of each community (counting sort, ascending node order).
+        var start = [Int](repeating: 0, count: k + 1)
+        for u in 0..<n { start[Int(membership[u]) + 1] += 1 }
+        for c in 0..<k { start[c + 1] += start[c] }
+        var fill = start
+        var members = [Int32](repeating: 0, count: n)
+        for u in 0..<n {
+            let c = Int(membership[u])
+            members[fill[c]] = Int32(u)
+            fill[c] += 1
+        }
+        var newOffsets = [Int](repeating: 0, count: k + 1)
+        var newTargets: [Int32] = []
+        newTargets.reserveCapacity(min(targets.count, 4 * k + 16))
+        var newWeights: [Double] = []
+        newWeights.reserveCapacity(newTargets.capacity)
+        var newSelf = [Double](repeating: 0, count: k)
+        var newStrength = [Double](repeating: 0, count: k)
+        var newSize = [Double](repeating: 0, count: k)
+        var acc = [Double](repeating: 0, count: k)
+        var seen = [Bool](repeating: false, count: k)
+        var touched: [Int32] = []
+        membership.withUnsafeBufferPointer { memb in
+            offsets.withUnsafeBufferPointer { off in
+                targets.withUnsafeBufferPointer { tgt in
+                    weights.withUnsafeBufferPointer { wts in
+                        for c in 0..<k {
+                            var inside = 0.0
+                            var strengthSum = 0.0
+                            var sizeSum = 0.0
+                            for p in start[c]..<start[c + 1] {
+                                let u = Int(members[p])
+                                inside += selfWeight[u]
+                                strengthSum += strength[u]
+                                sizeSum += size[u]
+                                for a in off[u]..<off[u + 1] {
+                                    let d = Int(memb[Int(tgt[a])])
+                                    if d == c {
+                                        inside += wts[a]
+                                    } else {
+                                        if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
+                                        acc[d] += wts[a]
+                                    }
+                                }
+                            }
+                            // Sorted rows keep the aggregate independent of visiting order.
+                            touched.sort()
+                            for d in touched {
+                                newTargets.append(d)
+                                newWeights.append(acc[Int(d)])
+                                acc[Int(d)] = 0
+                                seen[Int(d)] = false
+                            }
+                            touched.removeAll(keepingCapacity: true)
+                            newSelf[c] = inside
+                            newStrength[c] = strengthSum
+                            newSize[c] = sizeSum
+                            newOffsets[c + 1] = newTargets.count
+                        }
+                    }
+                }
+            }
+        }
+        return CommunityGraph(
+            nodeCount: k, offsets: newOffsets, targets: newTargets, weights: newWeights,
+            selfWeight: newSelf, strength: newStrength, size: newSize,
+            totalArcWeight: totalArcWeight)
+    }
+}
+
+/// How a move of one node between communities is scored: the gain of moving node `v`
+/// into community `C` (with `v` removed from its own) is
+/// `w(v, C) − scale · a_v · A_C`, where `w(v, C)` is the weight of the edges from `v`
+/// into `C`, `a` a node's weight and `A_C` the sum of `a` over `C`.
+///
+/// * modularity: `a` = strength, `scale = γ / 2m` (2m = total arc weight);
+/// * CPM: `a` = node size (number of input nodes), `scale = γ`.
+enum QualityFunction: Sendable, Equatable {
+    case modularity(resolution: Double)
+    case cpm(resolution: Double)
+
+    func nodeWeights(of graph: CommunityGraph) -> [Double] {
+        switch self {
+        case .modularity: graph.strength
+        case .cpm: graph.size
+        }
+    }
+
+    func scale(for graph: CommunityGraph) -> Double {
+        switch self {
+        case .modularity(let gamma): graph.totalArcWeight > 0 ? gamma / graph.totalArcWeight : 0
+        case .cpm(let gamma): gamma
+        }
+    }
+}
+
+extension SeededGenerator {
+    /// A uniform integer in `0..<bound` (Lemire's nearly-divisionless method), defined
+    /// here rather than through the standard library so shuffles are the same on every
+    /// platform and Swift version.
+    mutating func nextIndex(below bound: Int) -> Int {
+        precondition(bound > 0)
+        let b = UInt64(bound)
+        var product = next().multipliedFullWidth(by: b)
+        if product.low < b {
+            let threshold = (0 &- b) % b
+            while product.low < threshold {
+                product = next().multipliedFullWidth(by: b)
+            }
+        }
+        return Int(product.high)
+    }
+
+    /// Fisher–Yates shuffle with ``nextIndex(below:)``.
+    mutating func shuffle<T>(_ array: inout [T]) {
+        var i = array.count - 1
+        while i > 0 {
+            let j = nextIndex(below: i + 1)
+            array.swapAt(i, j)
+            i -= 1
+        }
+    }
+
+    /// `0..<n` in random order.
+    mutating func permutation(_ n: Int) -> [Int32] {
+        var order = (0..<n).map { Int32($0) }
+        shuffle(&order)
+        return order
+    }
+}

@@ -1,0 +1,374 @@
+import Foundation
+import GraphCore
+
+/// Leiden community detection: local moving, refinement and aggregation, giving
+/// communities that are guaranteed to be connected.
+///
+/// Each iteration repeats three phases until every community is a single node of the
+/// current (aggregated) graph:
+///
+/// 1. **Fast local moving.** Nodes wait in a queue (initially all, in a random order);
+///    each is moved to the community with the largest gain
+///    `ΔH(v → C) = w(v, C) − s · a_v · A_C` (or to an empty community when every gain is
+///    negative), and its neighbours outside the new community rejoin the queue.
+/// 2. **Refinement.** Inside each community `S`, starting from singletons, a node `v` that
+///    is still alone and well connected to `S` (`w(v, S − v) ≥ s · a_v (A_S − a_v)`) joins
+///    a refined cluster `C ⊆ S` that is well connected to `S` and gains `ΔH ≥ 0`, chosen
+///    at random with probability ∝ `exp(ΔH / θ)` (θ = ``randomness``). Merges happen only
+///    along edges, so every refined cluster, and every community made of them, is
+///    connected.
+/// 3. **Aggregation** of the *refined* clusters into nodes, the community of each
+///    aggregated node being the unrefined community it lies in.
+///
+/// Objective functions (see ``Modularity``; `w(v, C)` edge weight from `v` into `C`):
+/// * ``Objective/modularity``: `Q = Σ_c [L_c/m − γ (d_c/2m)²]`; `a` = strength,
+///   `s = γ/2m`.
+/// * ``Objective/cpm``: `H = Σ_c [L_c − γ n_c(n_c−1)/2]`; `a` = node count, `s = γ`.
+///   γ is then a density: communities have inside density above γ, and `γ` should be
+///   below the graph's edge density scale (e.g. 0.05 for unweighted graphs).
+///
+/// By default iterations repeat, each starting from the previous partition, until one
+/// leaves the partition unchanged (``maxIterations`` = `nil`); set ``maxIterations`` to
+/// bound them (the paper's and leidenalg's default is 2). The quality never decreases
+/// from one iteration to the next.
+///
+/// Weights are strengths (the graph's weights when it has them). Directed graphs are
+/// treated as undirected with reciprocal weights summed. Isolated nodes stay alone.
+///
+/// - Complexity: O(m) per pass of local moving (each node re-queued only when a
+///   neighbour changes community), O(n + m) for refinement and aggregation; a handful of
+///   levels per iteration and of iterations in practice.
+/// - Reference: Traag, Waltman & van Eck, "From Louvain to Leiden: guaranteeing
+///   well-connected communities", Scientific Reports 9, 5233 (2019),
+///   doi:10.1038/s41598-019-41695-z.
+public struct Leiden: CommunityDetector {
+    /// The quality function optimised.
+    public enum Objective: String, Sendable, CaseIterable {
+        /// Newman–Girvan modularity with resolution γ.
+        case modularity
+        /// Constant Potts Model with resolution (density) γ.
+        case cpm
+    }
+
+    public var objective: Objective
+    /// The resolution γ.
+    public var resolution: Double
+    /// Iterations to run; `nil` repeats until an iteration changes nothing.
+    public var maxIterations: Int?
+    /// The refinement's randomness θ (the paper's 0.01).
+    public var randomness: Double
+
+    public init(
+        objective: Objective = .modularity, resolution: Double = 1,
+        maxIterations: Int? = nil, randomness: Double = 0.01
+    ) {
+        self.objective = objective
+        self.resolution = resolution
+        self.maxIterations = maxIterations
+        self.randomness = randomness
+    }
+
+    public var name: String { "leiden" }
+
+    var qualityFunction: QualityFunction {
+        switch objective {
+        case .modularity: .modularity(resolution: resolution)
+        case .cpm: .cpm(resolution: resolution)
+        }
+    }
+
+    public func partition(of graph: Graph, seed: UInt64) -> Partition {
+        run(on: graph, seed: seed).partition
+    }
+
+    /// The partition and the number of iterations it took.
+    public func run(on graph: Graph, seed: UInt64) -> (partition: Partition, iterations: Int) {
+        var rng = SeededGenerator(seed: seed)
+        let base = CommunityGraph(graph)
+        let quality = qualityFunction
+        let n = base.nodeCount
+        var membership = (0..<n).map { Int32($0) }
+        var current = Partition(denseLabels: membership, communityCount: n)
+        var currentQuality = Self.objectiveValue(base, membership: membership, quality: quality)
+        var iterations = 0
+        let tolerance = moveTolerance(base)
+        while maxIterations.map({ iterations < $0 }) ?? true {
+            iterations += 1
+            var next = membership
+            Self.iterate(base, membership: &next, quality: quality, randomness: randomness, rng: &rng)
+            let k = renumber(&next)
+            let nextPartition = Partition(denseLabels: next, communityCount: k)
+            let nextQuality = Self.objectiveValue(base, membership: next, quality: quality)
+            if nextPartition == current { break }
+            // Round-off can make an equally good partition look better; stop there.
+            if nextQuality < currentQuality + tolerance {
+                if nextQuality > currentQuality { membership = next; current = nextPartition }
+                break
+            }
+            membership = next
+            current = nextPartition
+            currentQuality = nextQuality
+        }
+        return (current, iterations)
+    }
+
+    /// `Σ_c [in_c − s·A_c²]`, proportional to the objective (up to a constant for CPM).
+    static func objectiveValue(_ g: CommunityGraph, membership: [Int32], quality: QualityFunction) -> Double {
+        let k = (membership.max().map { Int($0) } ?? -1) + 1
+        let inside = Modularity.insideWeights(of: g, labels: membership, communityCount: k)
+        let a = quality.nodeWeights(of: g)
+        let s = quality.scale(for: g)
+        var total = [Double](repeating: 0, count: k)
+        for v in 0..<g.nodeCount { total[Int(membership[v])] += a[v] }
+        var h = 0.0
+        for c in 0..<k { h += inside[c] - s * total[c] * total[c] }
+        return h
+    }
+
+    /// One Leiden iteration from `membership` (labels `0..<k`, k ≤ n) on `base`.
+    static func iterate(
+        _ base: CommunityGraph, membership: inout [Int32], quality: QualityFunction,
+        randomness: Double, rng: inout SeededGenerator
+    ) {
+        let n = base.nodeCount
+        var g = base
+        var memb = membership
+        // Node of the current aggregate graph that each input node belongs to.
+        var nodeOf = (0..<n).map { Int32($0) }
+        while true {
+            moveNodesFast(g, membership: &memb, quality: quality, rng: &rng)
+            let k = renumber(&memb)
+            if k == g.nodeCount { break }
+            var refined = refine(g, membership: memb, communityCount: k, quality: quality,
+                                 randomness: randomness, rng: &rng)
+            var r = renumber(&refined)
+            if r == g.nodeCount {
+                // Nothing merged inside any community: aggregate by the communities.
+                refined = memb
+                r = k
+            }
+            var aggregateMembership = [Int32](repeating: 0, count: r)
+            for v in 0..<g.nodeCount { aggregateMembership[Int(refined[v])] = memb[v] }
+            for i in 0..<n { nodeOf[i] = refined[Int(nodeOf[i])] }
+            g = g.aggregated(by: refined, communityCount: r)
+            memb = aggregateMembership
+        }
+        for i in 0..<n { membership[i] = memb[Int(nodeOf[i])] }
+    }
+
+    /// Fast local moving (queue-based). `membership` holds labels `< g.nodeCount`.
+    static func moveNodesFast(
+        _ g: CommunityGraph, membership: inout [Int32], quality: QualityFunction,
+        rng: inout SeededGenerator
+    ) {
+        let n = g.nodeCount
+        guard n > 1 else { return }
+        let nodeWeight = quality.nodeWeights(of: g)
+        let scale = quality.scale(for: g)
+        let epsilon = moveTolerance(g)
+        var communityWeight = [Double](repeating: 0, count: n)
+        var communitySize = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            communityWeight[Int(membership[v])] += nodeWeight[v]
+            communitySize[Int(membership[v])] += 1
+        }
+        var empty: [Int32] = []
+        for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 { empty.append(Int32(c)) }
+        var neighbourWeight = [Double](repeating: -1, count: n)
+        var touched = [Int32](repeating: 0, count: n)
+        var queue = rng.permutation(n)
+        var inQueue = [Bool](repeating: true, count: n)
+        membership.withUnsafeMutableBufferPointer { memb in
+            communityWeight.withUnsafeMutableBufferPointer { commW in
+                communitySize.withUnsafeMutableBufferPointer { commN in
+                    neighbourWeight.withUnsafeMutableBufferPointer { nbrW in
+                        touched.withUnsafeMutableBufferPointer { touchedList in
+                            queue.withUnsafeMutableBufferPointer { q in
+                                inQueue.withUnsafeMutableBufferPointer { queued in
+                                    g.offsets.withUnsafeBufferPointer { off in
+                                        g.targets.withUnsafeBufferPointer { tgt in
+                                            g.weights.withUnsafeBufferPointer { wts in
+                                                nodeWeight.withUnsafeBufferPointer { a in
+                                                    // Ring buffer: `count` nodes from `head`.
+                                                    var head = 0
+                                                    var count = n
+                                                    while count > 0 {
+                                                        let v = Int(q[head])
+                                                        head += 1
+                                                        if head == n { head = 0 }
+                                                        count -= 1
+                                                        queued[v] = false
+                                                        let cv = Int(memb[v])
+                                                        var touchedCount = 1
+                                                        touchedList[0] = Int32(cv)
+                                                        nbrW[cv] = 0
+                                                        for arc in off[v]..<off[v + 1] {
+                                                            let c = Int(memb[Int(tgt[arc])])
+                                                            if nbrW[c] < 0 {
+                                                                nbrW[c] = 0
+                                                                touchedList[touchedCount] = Int32(c)
+                                                                touchedCount += 1
+                                                            }
+                                                            nbrW[c] += wts[arc]
+                                                        }
+                                                        let av = a[v]
+                                                        let fa = scale * av
+                                                        commW[cv] -= av
+                                                        commN[cv] -= 1
+                                                        var best = cv
+                                                        var bestGain = nbrW[cv] - fa * commW[cv]
+                                                        for t in 0..<touchedCount {
+                                                            let c = Int(touchedList[t])
+                                                            let gain = nbrW[c] - fa * commW[c]
+                                                            if gain > bestGain + epsilon {
+                                                                best = c
+                                                                bestGain = gain
+                                                            }
+                                                            nbrW[c] = -1
+                                                        }
+                                                        // An empty community gains 0.
+                                                        if bestGain < -epsilon && commN[cv] > 0, let e = empty.last {
+                                                            best = Int(e)
+                                                            empty.removeLast()
+                                                        }
+                                                        commW[best] += av
+                                                        commN[best] += 1
+                                                        if best != cv {
+                                                            memb[v] = Int32(best)
+                                                            if commN[cv] == 0 { empty.append(Int32(cv)) }
+                                                            for arc in off[v]..<off[v + 1] {
+                                                                let u = Int(tgt[arc])
+                                                                if !queued[u] && Int(memb[u]) != best {
+                                                                    queued[u] = true
+                                                                    var tail = head + count
+                                                                    if tail >= n { tail -= n }
+                                                                    q[tail] = Int32(u)
+                                                                    count += 1
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Refinement: merges, inside each community, well-connected singletons into
+    /// well-connected refined clusters. Returns refined labels (cluster ids are node ids,
+    /// not dense).
+    static func refine(
+        _ g: CommunityGraph, membership: [Int32], communityCount k: Int, quality: QualityFunction,
+        randomness: Double, rng: inout SeededGenerator
+    ) -> [Int32] {
+        let n = g.nodeCount
+        let nodeWeight = quality.nodeWeights(of: g)
+        let scale = quality.scale(for: g)
+        var refined = (0..<n).map { Int32($0) }
+        var clusterWeight = nodeWeight
+        var clusterSize = [Int32](repeating: 1, count: n)
+        // Weight of the edges from each refined cluster to the rest of its community.
+        var clusterExternal = [Double](repeating: 0, count: n)
+        var communityWeight = [Double](repeating: 0, count: k)
+        for v in 0..<n {
+            let c = membership[v]
+            communityWeight[Int(c)] += nodeWeight[v]
+            var ext = 0.0
+            for arc in g.offsets[v]..<g.offsets[v + 1] where membership[Int(g.targets[arc])] == c {
+                ext += g.weights[arc]
+            }
+            clusterExternal[v] = ext
+        }
+        // Nodes grouped by community, in random order within each.
+        let order = rng.permutation(n)
+        var start = [Int](repeating: 0, count: k + 1)
+        for v in 0..<n { start[Int(membership[v]) + 1] += 1 }
+        for c in 0..<k { start[c + 1] += start[c] }
+        var grouped = [Int32](repeating: 0, count: n)
+        do {
+            var fill = start
+            for v in order {
+                let c = Int(membership[Int(v)])
+                grouped[fill[c]] = v
+                fill[c] += 1
+            }
+        }
+        var neighbourWeight = [Double](repeating: -1, count: n)
+        var touched: [Int32] = []
+        var candidates: [Int32] = []
+        var gains: [Double] = []
+        for c in 0..<k where start[c + 1] - start[c] > 1 {
+            let total = communityWeight[c]
+            for p in start[c]..<start[c + 1] {
+                let v = Int(grouped[p])
+                // Only nodes still alone may move.
+                guard refined[v] == Int32(v), clusterSize[v] == 1 else { continue }
+                let av = nodeWeight[v]
+                guard clusterExternal[v] >= scale * av * (total - av) else { continue }
+                for arc in g.offsets[v]..<g.offsets[v + 1] {
+                    let u = Int(g.targets[arc])
+                    guard membership[u] == Int32(c) else { continue }
+                    let r = Int(refined[u])
+                    if neighbourWeight[r] < 0 {
+                        neighbourWeight[r] = 0
+                        touched.append(Int32(r))
+                    }
+                    neighbourWeight[r] += g.weights[arc]
+                }
+                // Staying alone gains 0.
+                candidates.removeAll(keepingCapacity: true)
+                gains.removeAll(keepingCapacity: true)
+                var maxGain = 0.0
+                for r32 in touched {
+                    let r = Int(r32)
+                    let rw = clusterWeight[r]
+                    guard clusterExternal[r] >= scale * rw * (total - rw) else { continue }
+                    let gain = neighbourWeight[r] - scale * av * rw
+                    guard gain >= 0 else { continue }
+                    candidates.append(r32)
+                    gains.append(gain)
+                    if gain > maxGain { maxGain = gain }
+                }
+                if !candidates.isEmpty {
+                    var chosen = v
+                    if randomness > 0 {
+                        // Probabilities ∝ exp(ΔH/θ), shifted by the largest ΔH for range.
+                        var weightsSum = exp((0 - maxGain) / randomness)
+                        for i in gains.indices {
+                            gains[i] = exp((gains[i] - maxGain) / randomness)
+                            weightsSum += gains[i]
+                        }
+                        var pick = rng.nextUnit() * weightsSum - exp((0 - maxGain) / randomness)
+                        if pick >= 0 {
+                            chosen = Int(candidates[candidates.count - 1])
+                            for i in gains.indices {
+                                pick -= gains[i]
+                                if pick < 0 { chosen = Int(candidates[i]); break }
+                            }
+                        }
+                    } else if maxGain > 0, let i = gains.firstIndex(of: maxGain) {
+                        chosen = Int(candidates[i])
+                    }
+                    if chosen != v {
+                        refined[v] = Int32(chosen)
+                        clusterWeight[chosen] += av
+                        clusterSize[chosen] += 1
+                        clusterSize[v] = 0
+                        clusterWeight[v] = 0
+                        clusterExternal[chosen] += clusterExternal[v] - 2 * neighbourWeight[chosen]
+                    }
+                }
+                for r in touched { neighbourWeight[Int(r)] = -1 }
+                touched.removeAll(keepingCapacity: true)
+            }
+        }
+        return refined
+    }
+}

@@ -1,0 +1,311 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphFormats
+
+/// `uccn clusters`: community detection (Leiden, Louvain, label propagation, components).
+struct ClustersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusters",
+        abstract: "Find communities: Leiden, Louvain, label propagation or connected components.",
+        discussion: """
+            GRAPH is a .edges file. Nodes without any edge are listed apart as "not connected" \
+            in the table (each is its own community in the labels; they do not change \
+            modularity). --runs N repeats the algorithm with N further seeds and reports how \
+            stable each community is (mean co-assignment of its member pairs). The same seed \
+            prints the same bytes (the JSON's compute_seconds aside).
+            """)
+
+    @Argument(help: "The graph: a .edges file.")
+    var graph: String?
+
+    @Option(help: "leiden, louvain, label-propagation or components.")
+    var algorithm: String = "leiden"
+
+    @Option(help: "Resolution γ (modularity: 1 is classic; CPM: a density).")
+    var resolution: Double = 1
+
+    @Option(help: "Leiden's objective: modularity or cpm.")
+    var objective: String = "modularity"
+
+    @Option(help: "Leiden iterations (default: until the partition stops changing).")
+    var maxIterations: Int?
+
+    @Option(help: "Seed of the random numbers.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Further runs with derived seeds, to measure stability (0: none).")
+    var runs: Int = 0
+
+    @Option(help: "Runs executed at once for --runs (default: the number of processors).")
+    var threads: Int?
+
+    @Flag(help: "Use edge weights (as strengths); without it weights are ignored.")
+    var weighted = false
+
+    @Option(help: "table, csv or json.")
+    var format: String = "table"
+
+    func run() throws {
+        guard let algorithmChoice = CommunityAlgorithm(rawValue: algorithm) else {
+            Self.fail("unknown algorithm \"\(algorithm)\"; expected one of \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))", code: 3)
+        }
+        guard let objectiveChoice = Leiden.Objective(rawValue: objective) else {
+            Self.fail("unknown objective \"\(objective)\"; expected modularity or cpm", code: 2)
+        }
+        guard let output = ClustersOutputFormat(rawValue: format) else {
+            Self.fail("unknown format \"\(format)\"; expected table, csv or json", code: 2)
+        }
+        guard resolution.isFinite, resolution >= 0 else {
+            Self.fail("--resolution must be a finite number ≥ 0, found \(resolution)", code: 2)
+        }
+        guard runs >= 0 else { Self.fail("--runs must be ≥ 0, found \(runs)", code: 2) }
+        if let maxIterations, maxIterations < 1 {
+            Self.fail("--max-iterations must be ≥ 1, found \(maxIterations)", code: 2)
+        }
+        if let threads, threads < 1 { Self.fail("--threads must be ≥ 1, found \(threads)", code: 2) }
+
+        let input = try loadInput()
+        let g = weighted ? input.graph : input.graph.unweighted()
+        let detector = algorithmChoice.detector(
+            resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations)
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        let partition: Partition
+        var stability: CommunityStability?
+        if runs > 0 {
+            let measured = Self.blocking { [seed, runs, threads] in
+                await CommunityStability.measure(
+                    detector, on: g, seed: seed, runs: runs,
+                    maxConcurrency: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            }
+            partition = measured.reference
+            stability = measured
+        } else {
+            partition = detector.partition(of: g, seed: seed)
+        }
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+
+        let report = ClustersReport(
+            graph: g, input: input, algorithm: algorithmChoice, objective: objectiveChoice,
+            resolution: resolution, seed: seed, partition: partition, stability: stability)
+        switch output {
+        case .json: print(report.json(computeSeconds: seconds), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        case .table: print(report.table(), terminator: "")
+        }
+    }
+
+    private func loadInput() throws -> ClustersInput {
+        guard let graph else {
+            Self.fail("give a graph file (.edges)", code: 2)
+        }
+        return ClustersInput(graph: try EdgeListFormat.read(path: graph), names: nil, details: nil)
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("uccn clusters: \(message)\n".utf8))
+        Foundation.exit(code)
+    }
+
+    /// Runs async work to completion from this synchronous command (the process's main
+    /// thread, outside the concurrency pool, so waiting here blocks nothing it needs).
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await work()
+            done.signal()
+        }
+        done.wait()
+        guard let value = box.value else { fatalError("async work finished without a result") }
+        return value
+    }
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    // Written once by the task, read after the semaphore: the semaphore orders the two.
+    var value: T?
+}
+
+enum ClustersOutputFormat: String {
+    case table, csv, json
+}
+
+/// The graph and, for the UCCN data, how to describe its nodes.
+struct ClustersInput {
+    var graph: Graph
+    /// Display name of each node (city names), or `nil` to show node ids.
+    var names: [String]?
+    /// Labelled categories of each node (e.g. field, region) summarised per community.
+    var details: [(title: String, values: [String])]?
+}
+
+/// Formats a partition as a table, CSV or the harness's JSON.
+struct ClustersReport {
+    var graph: Graph
+    var input: ClustersInput
+    var algorithm: CommunityAlgorithm
+    var objective: Leiden.Objective
+    var resolution: Double
+    var seed: UInt64
+    var partition: Partition
+    var stability: CommunityStability?
+
+    var modularity: Double { Modularity.modularity(of: graph, partition: partition) }
+
+    func json(computeSeconds: Double) -> String {
+        var out = "{\"algorithm\": \"\(algorithm.rawValue)\", \"modularity\": \(number(modularity)), "
+        out += "\"communities\": \(partition.count), \"labels\": {"
+        for (i, label) in partition.labels.enumerated() {
+            if i > 0 { out += ", " }
+            out += "\(jsonString(graph.ids[i])): \(label)"
+        }
+        out += "}"
+        if let stability {
+            out += ", \"runs\": \(stability.runs.count), \"community_stability\": ["
+            out += stability.communityStability.map(number).joined(separator: ", ")
+            out += "]"
+        }
+        out += ", \"compute_seconds\": \(number(computeSeconds))}\n"
+        return out
+    }
+
+    func csv() -> String {
+        var out = stability == nil ? "node,community\n" : "node,community,node_stability,community_stability\n"
+        for (i, label) in partition.labels.enumerated() {
+            out += "\(csvField(graph.ids[i])),\(label)"
+            if let stability {
+                out += ",\(fixed(stability.nodeStability[i], 4)),\(fixed(stability.communityStability[Int(label)], 4))"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    func table() -> String {
+        let degree = (0..<graph.nodeCount).map { graph.degree(of: $0) }
+        let members = partition.members()
+        let isolated = members.indices.filter { members[$0].count == 1 && degree[members[$0][0]] == 0 }
+        let isolatedSet = Set(isolated)
+        let shown = members.indices.filter { !isolatedSet.contains($0) }
+        var out = "\(title()), seed \(seed)\n"
+        out += "\(graph.nodeCount) nodes, \(graph.edgeCount) edges; "
+        out += "\(shown.count) communit\(shown.count == 1 ? "y" : "ies") of connected nodes"
+        if !isolated.isEmpty { out += ", \(isolated.count) node\(isolated.count == 1 ? "" : "s") not connected" }
+        out += "\n"
+        out += "modularity Q = \(fixed(modularity, 4)) (γ = 1; nodes without edges do not change it)\n"
+        if algorithm == .leiden && (objective == .cpm || resolution != 1) || algorithm == .louvain && resolution != 1 {
+            let q: Double = objective == .cpm && algorithm == .leiden
+                ? Modularity.cpmQuality(of: graph, partition: partition, resolution: resolution)
+                : Modularity.modularity(of: graph, partition: partition, resolution: resolution)
+            out += "\(objective == .cpm && algorithm == .leiden ? "CPM quality" : "modularity") at γ = \(resolution): \(fixed(q, 4))\n"
+        }
+        if let stability {
+            let connectedNodes = shown.flatMap { members[$0] }
+            let mean = connectedNodes.isEmpty ? 1 : connectedNodes.map { stability.nodeStability[$0] }.reduce(0, +) / Double(connectedNodes.count)
+            out += "stability over \(stability.runs.count) further seeds: mean node stability \(fixed(mean, 3)) "
+            out += "(connected nodes), \(fixed(stability.identicalFraction * 100, 0))% of runs identical\n"
+        }
+        out += "\n"
+        var header = ["community", "size"]
+        if stability != nil { header.append("stability") }
+        if let details = input.details { header += details.map(\.title) }
+        header.append("members (best connected first)")
+        var rows: [[String]] = []
+        for c in shown {
+            let nodes = members[c].sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
+            var row = ["\(c)", "\(nodes.count)"]
+            if let stability { row.append(fixed(stability.communityStability[c], 3)) }
+            if let details = input.details {
+                for detail in details { row.append(dominant(detail.values, among: nodes)) }
+            }
+            row.append(memberList(nodes, limit: input.names == nil ? 12 : 8))
+            rows.append(row)
+        }
+        out += formatTable(header: header, rows: rows)
+        if !isolated.isEmpty {
+            let nodes = isolated.map { members[$0][0] }
+            out += "\nnot connected (\(nodes.count), each its own community): \(memberList(nodes, limit: 20))\n"
+        }
+        return out
+    }
+
+    private func title() -> String {
+        switch algorithm {
+        case .leiden: "Leiden (\(objective.rawValue), γ = \(resolution))"
+        case .louvain: "Louvain (modularity, γ = \(resolution))"
+        case .labelPropagation: "Label propagation"
+        case .components: "Connected components"
+        }
+    }
+
+    private func name(_ node: Int) -> String { input.names?[node] ?? graph.ids[node] }
+
+    private func memberList(_ nodes: [Int], limit: Int) -> String {
+        let head = nodes.prefix(limit).map(name).joined(separator: ", ")
+        return nodes.count > limit ? "\(head), … (+\(nodes.count - limit))" : head
+    }
+
+    /// The most common values of a category among `nodes`, with their shares.
+    private func dominant(_ values: [String], among nodes: [Int]) -> String {
+        var counts: [String: Int] = [:]
+        for v in nodes { counts[values[v], default: 0] += 1 }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return ranked.prefix(2).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+}
+
+private func formatTable(header: [String], rows: [[String]]) -> String {
+    var widths = header.map(\.count)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+    func line(_ cells: [String]) -> String {
+        var parts: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let isLast = i == cells.count - 1
+            let numeric = i < 3 && Double(cell) != nil
+            let pad = String(repeating: " ", count: widths[i] - cell.count)
+            parts.append(isLast ? cell : numeric ? pad + cell : cell + pad)
+        }
+        return parts.joined(separator: "  ") + "\n"
+    }
+    return line(header) + rows.map(line).joined()
+}
+
+private func fixed(_ value: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", value)
+}
+
+/// Shortest round-trip decimal (what Swift prints), valid JSON for finite values.
+private func number(_ value: Double) -> String {
+    value.isFinite ? "\(value)" : "null"
+}
+
+private func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+private func csvField(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+}
