@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "GraphAlgorithmsTests",
             dependencies: ["GraphAlgorithms", "GraphCore", "GraphFormats"],
-            exclude: ["make_fixtures.py"],
+            exclude: ["make_fixtures.py", "make_community_fixtures.py"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -107,65 +107,89 @@ struct CommunityGraph: Sendable {
         var start = [Int](repeating: 0, count: k + 1)
         for u in 0..<n { start[Int(membership[u]) + 1] += 1 }
         for c in 0..<k { start[c + 1] += start[c] }
-        var fill = start
         var members = [Int32](repeating: 0, count: n)
-        for u in 0..<n {
-            let c = Int(membership[u])
-            members[fill[c]] = Int32(u)
-            fill[c] += 1
+        do {
+            var fill = start
+            for u in 0..<n {
+                let c = Int(membership[u])
+                members[fill[c]] = Int32(u)
+                fill[c] += 1
+            }
         }
         var newOffsets = [Int](repeating: 0, count: k + 1)
-        var newTargets: [Int32] = []
-        newTargets.reserveCapacity(min(targets.count, 4 * k + 16))
-        var newWeights: [Double] = []
-        newWeights.reserveCapacity(newTargets.capacity)
+        // Rows of the aggregate are at most as long as the input's arcs.
+        var newTargets = [Int32](repeating: 0, count: targets.count)
+        var newWeights = [Double](repeating: 0, count: targets.count)
         var newSelf = [Double](repeating: 0, count: k)
         var newStrength = [Double](repeating: 0, count: k)
         var newSize = [Double](repeating: 0, count: k)
-        var acc = [Double](repeating: 0, count: k)
-        var seen = [Bool](repeating: false, count: k)
-        var touched: [Int32] = []
+        var acc = [Double](repeating: -1, count: k)
+        var touched = [Int32](repeating: 0, count: k)
+        var arcCount = 0
         membership.withUnsafeBufferPointer { memb in
             offsets.withUnsafeBufferPointer { off in
                 targets.withUnsafeBufferPointer { tgt in
                     weights.withUnsafeBufferPointer { wts in
-                        for c in 0..<k {
-                            var inside = 0.0
-                            var strengthSum = 0.0
-                            var sizeSum = 0.0
-                            for p in start[c]..<start[c + 1] {
-                                let u = Int(members[p])
-                                inside += selfWeight[u]
-                                strengthSum += strength[u]
-                                sizeSum += size[u]
-                                for a in off[u]..<off[u + 1] {
-                                    let d = Int(memb[Int(tgt[a])])
-                                    if d == c {
-                                        inside += wts[a]
-                                    } else {
-                                        if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
-                                        acc[d] += wts[a]
+                        selfWeight.withUnsafeBufferPointer { selfW in
+                            strength.withUnsafeBufferPointer { str in
+                                size.withUnsafeBufferPointer { sz in
+                                    members.withUnsafeBufferPointer { mem in
+                                        newTargets.withUnsafeMutableBufferPointer { outT in
+                                            newWeights.withUnsafeMutableBufferPointer { outW in
+                                                acc.withUnsafeMutableBufferPointer { accW in
+                                                    touched.withUnsafeMutableBufferPointer { touchedList in
+                                                        for c in 0..<k {
+                                                            var inside = 0.0
+                                                            var strengthSum = 0.0
+                                                            var sizeSum = 0.0
+                                                            var touchedCount = 0
+                                                            for p in start[c]..<start[c + 1] {
+                                                                let u = Int(mem[p])
+                                                                inside += selfW[u]
+                                                                strengthSum += str[u]
+                                                                sizeSum += sz[u]
+                                                                for a in off[u]..<off[u + 1] {
+                                                                    let d = Int(memb[Int(tgt[a])])
+                                                                    if d == c {
+                                                                        inside += wts[a]
+                                                                    } else {
+                                                                        if accW[d] < 0 {
+                                                                            accW[d] = 0
+                                                                            touchedList[touchedCount] = Int32(d)
+                                                                            touchedCount += 1
+                                                                        }
+                                                                        accW[d] += wts[a]
+                                                                    }
+                                                                }
+                                                            }
+                                                            // Rows in order of first appearance: deterministic, as
+                                                            // members and arcs are visited in a fixed order.
+                                                            for t in 0..<touchedCount {
+                                                                let d = Int(touchedList[t])
+                                                                outT[arcCount] = Int32(d)
+                                                                outW[arcCount] = accW[d]
+                                                                arcCount += 1
+                                                                accW[d] = -1
+                                                            }
+                                                            newSelf[c] = inside
+                                                            newStrength[c] = strengthSum
+                                                            newSize[c] = sizeSum
+                                                            newOffsets[c + 1] = arcCount
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }
-                            // Sorted rows keep the aggregate independent of visiting order.
-                            touched.sort()
-                            for d in touched {
-                                newTargets.append(d)
-                                newWeights.append(acc[Int(d)])
-                                acc[Int(d)] = 0
-                                seen[Int(d)] = false
-                            }
-                            touched.removeAll(keepingCapacity: true)
-                            newSelf[c] = inside
-                            newStrength[c] = strengthSum
-                            newSize[c] = sizeSum
-                            newOffsets[c + 1] = newTargets.count
                         }
                     }
                 }
             }
         }
+        newTargets.removeSubrange(arcCount...)
+        newWeights.removeSubrange(arcCount...)
         return CommunityGraph(
             nodeCount: k, offsets: newOffsets, targets: newTargets, weights: newWeights,
             selfWeight: newSelf, strength: newStrength, size: newSize,

@@ -99,6 +99,7 @@ public struct Leiden: CommunityDetector {
             let k = renumber(&next)
             let nextPartition = Partition(denseLabels: next, communityCount: k)
             let nextQuality = Self.objectiveValue(base, membership: next, quality: quality)
+            if ProcessInfo.processInfo.environment["UCCN_DEBUG"] != nil { var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); FileHandle.standardError.write(Data("iter \(iterations) k=\(k) q=\(nextQuality) cpu=\(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9)\n".utf8)) }
             if nextPartition == current { break }
             // Round-off can make an equally good partition look better; stop there.
             if nextQuality < currentQuality + tolerance {
@@ -138,6 +139,7 @@ public struct Leiden: CommunityDetector {
         while true {
             moveNodesFast(g, membership: &memb, quality: quality, rng: &rng)
             let k = renumber(&memb)
+            if ProcessInfo.processInfo.environment["UCCN_DEBUG"] != nil { var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); FileHandle.standardError.write(Data("  level n=\(g.nodeCount) arcs=\(g.targets.count) k=\(k) cpu=\(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9)\n".utf8)) }
             if k == g.nodeCount { break }
             var refined = refine(g, membership: memb, communityCount: k, quality: quality,
                                  randomness: randomness, rng: &rng)
@@ -272,20 +274,23 @@ public struct Leiden: CommunityDetector {
         let nodeWeight = quality.nodeWeights(of: g)
         let scale = quality.scale(for: g)
         var refined = (0..<n).map { Int32($0) }
-        var clusterWeight = nodeWeight
-        var clusterSize = [Int32](repeating: 1, count: n)
+        // Scratch, indexed by node (= refined cluster id: cluster ids are node ids).
+        let clusterWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let clusterSize = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
         // Weight of the edges from each refined cluster to the rest of its community.
-        var clusterExternal = [Double](repeating: 0, count: n)
-        var communityWeight = [Double](repeating: 0, count: k)
-        for v in 0..<n {
-            let c = membership[v]
-            communityWeight[Int(c)] += nodeWeight[v]
-            var ext = 0.0
-            for arc in g.offsets[v]..<g.offsets[v + 1] where membership[Int(g.targets[arc])] == c {
-                ext += g.weights[arc]
-            }
-            clusterExternal[v] = ext
+        let clusterExternal = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let neighbourWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let candidates = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer {
+            clusterWeight.deallocate(); clusterSize.deallocate(); clusterExternal.deallocate()
+            neighbourWeight.deallocate(); touched.deallocate(); candidates.deallocate(); gains.deallocate()
         }
+        _ = clusterWeight.initialize(from: nodeWeight)
+        clusterSize.initialize(repeating: 1)
+        neighbourWeight.initialize(repeating: -1)
+        var communityWeight = [Double](repeating: 0, count: k)
         // Nodes grouped by community, in random order within each.
         let order = rng.permutation(n)
         var start = [Int](repeating: 0, count: k + 1)
@@ -300,73 +305,99 @@ public struct Leiden: CommunityDetector {
                 fill[c] += 1
             }
         }
-        var neighbourWeight = [Double](repeating: -1, count: n)
-        var touched: [Int32] = []
-        var candidates: [Int32] = []
-        var gains: [Double] = []
-        for c in 0..<k where start[c + 1] - start[c] > 1 {
-            let total = communityWeight[c]
-            for p in start[c]..<start[c + 1] {
-                let v = Int(grouped[p])
-                // Only nodes still alone may move.
-                guard refined[v] == Int32(v), clusterSize[v] == 1 else { continue }
-                let av = nodeWeight[v]
-                guard clusterExternal[v] >= scale * av * (total - av) else { continue }
-                for arc in g.offsets[v]..<g.offsets[v + 1] {
-                    let u = Int(g.targets[arc])
-                    guard membership[u] == Int32(c) else { continue }
-                    let r = Int(refined[u])
-                    if neighbourWeight[r] < 0 {
-                        neighbourWeight[r] = 0
-                        touched.append(Int32(r))
-                    }
-                    neighbourWeight[r] += g.weights[arc]
-                }
-                // Staying alone gains 0.
-                candidates.removeAll(keepingCapacity: true)
-                gains.removeAll(keepingCapacity: true)
-                var maxGain = 0.0
-                for r32 in touched {
-                    let r = Int(r32)
-                    let rw = clusterWeight[r]
-                    guard clusterExternal[r] >= scale * rw * (total - rw) else { continue }
-                    let gain = neighbourWeight[r] - scale * av * rw
-                    guard gain >= 0 else { continue }
-                    candidates.append(r32)
-                    gains.append(gain)
-                    if gain > maxGain { maxGain = gain }
-                }
-                if !candidates.isEmpty {
-                    var chosen = v
-                    if randomness > 0 {
-                        // Probabilities ∝ exp(ΔH/θ), shifted by the largest ΔH for range.
-                        var weightsSum = exp((0 - maxGain) / randomness)
-                        for i in gains.indices {
-                            gains[i] = exp((gains[i] - maxGain) / randomness)
-                            weightsSum += gains[i]
-                        }
-                        var pick = rng.nextUnit() * weightsSum - exp((0 - maxGain) / randomness)
-                        if pick >= 0 {
-                            chosen = Int(candidates[candidates.count - 1])
-                            for i in gains.indices {
-                                pick -= gains[i]
-                                if pick < 0 { chosen = Int(candidates[i]); break }
+        membership.withUnsafeBufferPointer { memb in
+            g.offsets.withUnsafeBufferPointer { off in
+                g.targets.withUnsafeBufferPointer { tgt in
+                    g.weights.withUnsafeBufferPointer { wts in
+                        nodeWeight.withUnsafeBufferPointer { a in
+                            refined.withUnsafeMutableBufferPointer { ref in
+                                for v in 0..<n {
+                                    let c = memb[v]
+                                    communityWeight[Int(c)] += a[v]
+                                    var ext = 0.0
+                                    for arc in off[v]..<off[v + 1] where memb[Int(tgt[arc])] == c {
+                                        ext += wts[arc]
+                                    }
+                                    clusterExternal[v] = ext
+                                }
+                                for c in 0..<k where start[c + 1] - start[c] > 1 {
+                                    let total = communityWeight[c]
+                                    for p in start[c]..<start[c + 1] {
+                                        let v = Int(grouped[p])
+                                        // Only nodes still alone may move.
+                                        guard ref[v] == Int32(v), clusterSize[v] == 1 else { continue }
+                                        let av = a[v]
+                                        guard clusterExternal[v] >= scale * av * (total - av) else { continue }
+                                        var touchedCount = 0
+                                        for arc in off[v]..<off[v + 1] {
+                                            let u = Int(tgt[arc])
+                                            guard memb[u] == Int32(c) else { continue }
+                                            let r = Int(ref[u])
+                                            if neighbourWeight[r] < 0 {
+                                                neighbourWeight[r] = 0
+                                                touched[touchedCount] = Int32(r)
+                                                touchedCount += 1
+                                            }
+                                            neighbourWeight[r] += wts[arc]
+                                        }
+                                        // Staying alone gains 0.
+                                        var candidateCount = 0
+                                        var maxGain = 0.0
+                                        for t in 0..<touchedCount {
+                                            let r = Int(touched[t])
+                                            let rw = clusterWeight[r]
+                                            guard clusterExternal[r] >= scale * rw * (total - rw) else { continue }
+                                            let gain = neighbourWeight[r] - scale * av * rw
+                                            guard gain >= 0 else { continue }
+                                            candidates[candidateCount] = Int32(r)
+                                            gains[candidateCount] = gain
+                                            candidateCount += 1
+                                            if gain > maxGain { maxGain = gain }
+                                        }
+                                        if candidateCount > 0 {
+                                            var chosen = v
+                                            if randomness > 0 {
+                                                // Probabilities ∝ exp(ΔH/θ), shifted by the largest ΔH;
+                                                // terms below e^-50 relative are dropped.
+                                                let stay = exp(-maxGain / randomness)
+                                                var sum = stay
+                                                for i in 0..<candidateCount {
+                                                    let x = (gains[i] - maxGain) / randomness
+                                                    gains[i] = x < -50 ? 0 : exp(x)
+                                                    sum += gains[i]
+                                                }
+                                                var pick = rng.nextUnit() * sum - stay
+                                                if pick >= 0 {
+                                                    var i = 0
+                                                    while i < candidateCount - 1 {
+                                                        pick -= gains[i]
+                                                        if pick < 0 && gains[i] > 0 { break }
+                                                        i += 1
+                                                    }
+                                                    chosen = Int(candidates[i])
+                                                }
+                                            } else if maxGain > 0 {
+                                                for i in 0..<candidateCount where gains[i] == maxGain {
+                                                    chosen = Int(candidates[i])
+                                                    break
+                                                }
+                                            }
+                                            if chosen != v {
+                                                ref[v] = Int32(chosen)
+                                                clusterWeight[chosen] += av
+                                                clusterSize[chosen] += 1
+                                                clusterSize[v] = 0
+                                                clusterWeight[v] = 0
+                                                clusterExternal[chosen] += clusterExternal[v] - 2 * neighbourWeight[chosen]
+                                            }
+                                        }
+                                        for t in 0..<touchedCount { neighbourWeight[Int(touched[t])] = -1 }
+                                    }
+                                }
                             }
                         }
-                    } else if maxGain > 0, let i = gains.firstIndex(of: maxGain) {
-                        chosen = Int(candidates[i])
-                    }
-                    if chosen != v {
-                        refined[v] = Int32(chosen)
-                        clusterWeight[chosen] += av
-                        clusterSize[chosen] += 1
-                        clusterSize[v] = 0
-                        clusterWeight[v] = 0
-                        clusterExternal[chosen] += clusterExternal[v] - 2 * neighbourWeight[chosen]
                     }
                 }
-                for r in touched { neighbourWeight[Int(r)] = -1 }
-                touched.removeAll(keepingCapacity: true)
             }
         }
         return refined
