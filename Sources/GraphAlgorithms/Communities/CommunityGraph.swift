@@ -22,6 +22,8 @@ struct CommunityGraph: Sendable {
     var size: [Double]
     /// Sum of all arc weights (twice the total edge weight).
     var totalArcWeight: Double
+    /// Whether every arc weighs 1 (kernels then skip reading `weights`).
+    var unitWeights: Bool
 
     /// The working graph of `graph`; weights are used when present.
     init(_ graph: Graph) {
@@ -69,6 +71,7 @@ struct CommunityGraph: Sendable {
         self.strength = strength
         self.size = [Double](repeating: 1, count: n)
         self.totalArcWeight = total
+        self.unitWeights = weights.allSatisfy { $0 == 1 }
     }
 
     init(
@@ -83,6 +86,35 @@ struct CommunityGraph: Sendable {
         self.strength = strength
         self.size = size
         self.totalArcWeight = totalArcWeight
+        self.unitWeights = false
+    }
+
+    /// The same graph with nodes renumbered: new node `i` is old node `order[i]`.
+    ///
+    /// - Complexity: O(n + m).
+    func permuted(by order: [Int32]) -> CommunityGraph {
+        let n = nodeCount
+        var newIndex = [Int32](repeating: 0, count: n)
+        for (i, old) in order.enumerated() { newIndex[Int(old)] = Int32(i) }
+        var newOffsets = [Int](repeating: 0, count: n + 1)
+        var newTargets = [Int32](repeating: 0, count: targets.count)
+        var newWeights = [Double](repeating: 0, count: weights.count)
+        var p = 0
+        for i in 0..<n {
+            let old = Int(order[i])
+            for a in offsets[old]..<offsets[old + 1] {
+                newTargets[p] = newIndex[Int(targets[a])]
+                newWeights[p] = weights[a]
+                p += 1
+            }
+            newOffsets[i + 1] = p
+        }
+        var result = CommunityGraph(
+            nodeCount: n, offsets: newOffsets, targets: newTargets, weights: newWeights,
+            selfWeight: order.map { selfWeight[Int($0)] }, strength: order.map { strength[Int($0)] },
+            size: order.map { size[Int($0)] }, totalArcWeight: totalArcWeight)
+        result.unitWeights = unitWeights
+        return result
     }
 
     /// `graph` as an undirected graph whose edge `{u, v}` weighs `w(u→v) + w(v→u)`.
@@ -126,6 +158,7 @@ struct CommunityGraph: Sendable {
         var acc = [Double](repeating: -1, count: k)
         var touched = [Int32](repeating: 0, count: k)
         var arcCount = 0
+        let unit = unitWeights
         membership.withUnsafeBufferPointer { memb in
             offsets.withUnsafeBufferPointer { off in
                 targets.withUnsafeBufferPointer { tgt in
@@ -151,14 +184,14 @@ struct CommunityGraph: Sendable {
                                                                 for a in off[u]..<off[u + 1] {
                                                                     let d = Int(memb[Int(tgt[a])])
                                                                     if d == c {
-                                                                        inside += wts[a]
+                                                                        inside += unit ? 1 : wts[a]
                                                                     } else {
                                                                         if accW[d] < 0 {
                                                                             accW[d] = 0
                                                                             touchedList[touchedCount] = Int32(d)
                                                                             touchedCount += 1
                                                                         }
-                                                                        accW[d] += wts[a]
+                                                                        accW[d] += unit ? 1 : wts[a]
                                                                     }
                                                                 }
                                                             }

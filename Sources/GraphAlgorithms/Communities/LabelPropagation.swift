@@ -41,6 +41,7 @@ public struct LabelPropagation: CommunityDetector {
         var rng = SeededGenerator(seed: seed)
         let g = CommunityGraph(graph)
         let n = g.nodeCount
+        let unit = g.unitWeights
         var labels = (0..<n).map { Int32($0) }
         var labelWeight = [Double](repeating: -1, count: n)
         var touched = [Int32](repeating: 0, count: max(n, 1))
@@ -70,7 +71,7 @@ public struct LabelPropagation: CommunityDetector {
                                                     touchedList[touchedCount] = Int32(l)
                                                     touchedCount += 1
                                                 }
-                                                lw[l] += wts[arc]
+                                                lw[l] += unit ? 1 : wts[arc]
                                             }
                                             var maxWeight = -1.0
                                             var bestCount = 0

@@ -10,7 +10,9 @@ import GraphCore
 ///
 /// (`w(v, C)`: weight of the edges from `v` into `C`; `k_v`: strength of `v`; `K_C`: total
 /// strength of `C` without `v`; `2m`: total arc weight), repeating sweeps until no node
-/// moves. Then every community becomes one node of a new graph (edge weights summed,
+/// moves or a sweep raises `Q` by less than ``tolerance`` (10⁻⁶ by default, the
+/// original implementation's ε; on graphs without clear communities, such as
+/// Barabási–Albert graphs, hundreds of sweeps would otherwise each move a few nodes). Then every community becomes one node of a new graph (edge weights summed,
 /// inside weights kept as self-loops) and the procedure repeats until a level moves no
 /// node. The result maximises `Q = Σ_c [L_c/m − γ (d_c/2m)²]` (see ``Modularity``)
 /// locally; communities may be internally disconnected (``Leiden`` fixes this).
@@ -24,11 +26,15 @@ import GraphCore
 public struct Louvain: CommunityDetector {
     /// The resolution γ (1 is classic modularity).
     public var resolution: Double
+    /// A level stops when a sweep raises the modularity by less than this (Blondel et
+    /// al.'s ε; 0 sweeps until no node moves).
+    public var tolerance: Double
     /// Upper bound on sweeps per level (a safeguard; levels normally stop earlier).
     public var maxSweepsPerLevel: Int
 
-    public init(resolution: Double = 1, maxSweepsPerLevel: Int = 1000) {
+    public init(resolution: Double = 1, tolerance: Double = 1e-6, maxSweepsPerLevel: Int = 32) {
         self.resolution = resolution
+        self.tolerance = tolerance
         self.maxSweepsPerLevel = maxSweepsPerLevel
     }
 
@@ -43,7 +49,8 @@ public struct Louvain: CommunityDetector {
         while true {
             var membership = (0..<work.nodeCount).map { Int32($0) }
             let moved = Self.moveNodes(
-                work, membership: &membership, quality: quality, rng: &rng, maxSweeps: maxSweepsPerLevel)
+                work, membership: &membership, quality: quality, rng: &rng, maxSweeps: maxSweepsPerLevel,
+                tolerance: tolerance)
             if !moved { break }
             let k = renumber(&membership)
             for i in 0..<n { flat[i] = membership[Int(flat[i])] }
@@ -57,13 +64,16 @@ public struct Louvain: CommunityDetector {
     /// any node moved.
     static func moveNodes(
         _ g: CommunityGraph, membership: inout [Int32], quality: QualityFunction,
-        rng: inout SeededGenerator, maxSweeps: Int
+        rng: inout SeededGenerator, maxSweeps: Int, tolerance: Double
     ) -> Bool {
         let n = g.nodeCount
         guard n > 1 else { return false }
         let nodeWeight = quality.nodeWeights(of: g)
         let scale = quality.scale(for: g)
         let epsilon = moveTolerance(g)
+        let unit = g.unitWeights
+        // A move's gain in ΔH units becomes ΔQ = 2·gain / 2m.
+        let gainToQuality = g.totalArcWeight > 0 ? 2 / g.totalArcWeight : 0
         var communityWeight = [Double](repeating: 0, count: n)
         for v in 0..<n { communityWeight[Int(membership[v])] += nodeWeight[v] }
         var neighbourWeight = [Double](repeating: -1, count: n)
@@ -82,6 +92,7 @@ public struct Louvain: CommunityDetector {
                                         while sweep < maxSweeps {
                                             sweep += 1
                                             var moves = 0
+                                            var sweepGain = 0.0
                                             for vv in order {
                                                 let v = Int(vv)
                                                 let cv = Int(memb[v])
@@ -95,13 +106,14 @@ public struct Louvain: CommunityDetector {
                                                         touchedList[touchedCount] = Int32(c)
                                                         touchedCount += 1
                                                     }
-                                                    nbrW[c] += wts[arc]
+                                                    nbrW[c] += unit ? 1 : wts[arc]
                                                 }
                                                 let av = a[v]
                                                 let fa = scale * av
                                                 commW[cv] -= av
                                                 var best = cv
-                                                var bestGain = nbrW[cv] - fa * commW[cv]
+                                                let stayGain = nbrW[cv] - fa * commW[cv]
+                                                var bestGain = stayGain
                                                 for t in 0..<touchedCount {
                                                     let c = Int(touchedList[t])
                                                     let gain = nbrW[c] - fa * commW[c]
@@ -115,10 +127,12 @@ public struct Louvain: CommunityDetector {
                                                 if best != cv {
                                                     memb[v] = Int32(best)
                                                     moves += 1
+                                                    sweepGain += bestGain - stayGain
                                                 }
                                             }
                                             if moves == 0 { break }
                                             anyMove = true
+                                            if sweepGain * gainToQuality < tolerance { break }
                                         }
                                     }
                                 }

@@ -62,11 +62,22 @@ public enum Modularity {
     /// Arc weight inside each community (twice the edge weight; self-loops included).
     static func insideWeights(of graph: CommunityGraph, labels: [Int32], communityCount k: Int) -> [Double] {
         var inside = [Double](repeating: 0, count: k)
-        for u in 0..<graph.nodeCount {
-            let c = Int(labels[u])
-            inside[c] += graph.selfWeight[u]
-            for a in graph.offsets[u]..<graph.offsets[u + 1] where labels[Int(graph.targets[a])] == labels[u] {
-                inside[c] += graph.weights[a]
+        inside.withUnsafeMutableBufferPointer { inside in
+            labels.withUnsafeBufferPointer { label in
+                graph.offsets.withUnsafeBufferPointer { off in
+                    graph.targets.withUnsafeBufferPointer { tgt in
+                        graph.weights.withUnsafeBufferPointer { wts in
+                            for u in 0..<graph.nodeCount {
+                                let c = label[u]
+                                var sum = graph.selfWeight[u]
+                                for a in off[u]..<off[u + 1] where label[Int(tgt[a])] == c {
+                                    sum += wts[a]
+                                }
+                                inside[Int(c)] += sum
+                            }
+                        }
+                    }
+                }
             }
         }
         return inside
