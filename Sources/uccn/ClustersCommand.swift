@@ -72,10 +72,6 @@ struct ClustersCommand: ParsableCommand {
         let detector = algorithmChoice.detector(
             resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations)
 
-        if ProcessInfo.processInfo.environment["UCCN_DEBUG"] != nil {
-            var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-            FileHandle.standardError.write(Data("process cpu before \(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9)\n".utf8))
-        }
         let clock = ContinuousClock()
         let started = clock.now
         let partition: Partition
@@ -92,10 +88,6 @@ struct ClustersCommand: ParsableCommand {
             partition = detector.partition(of: g, seed: seed)
         }
         let elapsed = clock.now - started
-        if ProcessInfo.processInfo.environment["UCCN_DEBUG"] != nil {
-            var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-            FileHandle.standardError.write(Data("process cpu so far \(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9)\n".utf8))
-        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
         let report = ClustersReport(

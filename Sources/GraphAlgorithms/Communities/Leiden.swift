@@ -118,7 +118,6 @@ public struct Leiden: CommunityDetector {
             let k = renumber(&next)
             let nextPartition = Partition(denseLabels: next, communityCount: k)
             let nextQuality = Self.objectiveValue(base, membership: next, quality: quality)
-            if ProcessInfo.processInfo.environment["UCCN_DEBUG"] != nil { var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); FileHandle.standardError.write(Data("iter \(iterations) k=\(k) q=\(nextQuality) cpu=\(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9)\n".utf8)) }
             if nextPartition == current { break }
             // Round-off can make an equally good partition look better; stop there.
             if nextQuality < currentQuality + threshold {
@@ -181,7 +180,6 @@ public struct Leiden: CommunityDetector {
         while true {
             moveNodesFast(g, membership: &memb, quality: quality, rng: &rng)
             let k = renumber(&memb)
-            if ProcessInfo.processInfo.environment["UCCN_DEBUG"] != nil { var ts = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); FileHandle.standardError.write(Data("  level n=\(g.nodeCount) arcs=\(g.targets.count) k=\(k) cpu=\(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9)\n".utf8)) }
             if k == g.nodeCount { break }
             var refined = refine(g, membership: memb, communityCount: k, quality: quality,
                                  randomness: randomness, rng: &rng)
