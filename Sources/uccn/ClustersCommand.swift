@@ -4,6 +4,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphFormats
+import CreativeCities
 
 /// `uccn clusters`: community detection (Leiden, Louvain, label propagation, components).
 struct ClustersCommand: ParsableCommand {
@@ -11,14 +12,16 @@ struct ClustersCommand: ParsableCommand {
         commandName: "clusters",
         abstract: "Find communities: Leiden, Louvain, label propagation or connected components.",
         discussion: """
-            GRAPH is a .edges file. Nodes without any edge are listed apart as "not connected" \
-            in the table (each is its own community in the labels; they do not change \
-            modularity). --runs N repeats the algorithm with N further seeds and reports how \
+            Without GRAPH, the bundled UNESCO Creative Cities Network (sister-city and \
+            partnership links) is used and communities are shown with city names and their \
+            dominant fields and regions. Nodes without any edge are listed apart as "not \
+            connected" in the table (each is its own community in the labels and the JSON \
+            count; they do not change modularity). --runs N repeats the algorithm with N further seeds and reports how \
             stable each community is (mean co-assignment of its member pairs). The same seed \
             prints the same bytes (the JSON's compute_seconds aside).
             """)
 
-    @Argument(help: "The graph: a .edges file.")
+    @Argument(help: "Graph file (.edges). Default: the bundled UCCN network (existing links).")
     var graph: String?
 
     @Option(help: "leiden, louvain, label-propagation or components.")
@@ -67,7 +70,7 @@ struct ClustersCommand: ParsableCommand {
         }
         if let threads, threads < 1 { Self.fail("--threads must be ≥ 1, found \(threads)", code: 2) }
 
-        let input = try loadInput()
+        let input = loadInput()
         let g = weighted ? input.graph : input.graph.unweighted()
         let detector = algorithmChoice.detector(
             resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations)
@@ -100,11 +103,20 @@ struct ClustersCommand: ParsableCommand {
         }
     }
 
-    private func loadInput() throws -> ClustersInput {
-        guard let graph else {
-            Self.fail("give a graph file (.edges)", code: 2)
+    private func loadInput() -> ClustersInput {
+        do {
+            guard let graph else {
+                let dataset = try CreativeCitiesDataset.load(directory: CreativeCitiesDataset.defaultDirectory())
+                return ClustersInput(
+                    graph: dataset.graph(), names: dataset.cities.map(\.name),
+                    details: [("fields", dataset.cities.map(\.field.rawValue)),
+                              ("regions", dataset.cities.map(\.region.rawValue))],
+                    nodeKind: "cities")
+            }
+            return ClustersInput(graph: try loadGraph(path: graph).graph, names: nil, details: nil, nodeKind: "nodes")
+        } catch {
+            Self.fail("\(error)", code: 1)
         }
-        return ClustersInput(graph: try EdgeListFormat.read(path: graph), names: nil, details: nil)
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
@@ -143,6 +155,8 @@ struct ClustersInput {
     var names: [String]?
     /// Labelled categories of each node (e.g. field, region) summarised per community.
     var details: [(title: String, values: [String])]?
+    /// What the nodes are, for headings ("cities", "nodes").
+    var nodeKind: String
 }
 
 /// Formats a partition as a table, CSV or the harness's JSON.
@@ -193,17 +207,17 @@ struct ClustersReport {
         let isolated = members.indices.filter { members[$0].count == 1 && degree[members[$0][0]] == 0 }
         let isolatedSet = Set(isolated)
         let shown = members.indices.filter { !isolatedSet.contains($0) }
-        var out = "\(title()), seed \(seed)\n"
-        out += "\(graph.nodeCount) nodes, \(graph.edgeCount) edges; "
-        out += "\(shown.count) communit\(shown.count == 1 ? "y" : "ies") of connected nodes"
-        if !isolated.isEmpty { out += ", \(isolated.count) node\(isolated.count == 1 ? "" : "s") not connected" }
+        var out = "\(title())\(algorithm.isRandomised ? ", seed \(seed)" : "")\n"
+        out += "\(graph.nodeCount) \(input.nodeKind), \(graph.edgeCount) edges; "
+        out += "\(shown.count) communit\(shown.count == 1 ? "y" : "ies") of connected \(input.nodeKind)"
+        if !isolated.isEmpty { out += ", \(isolated.count) not connected" }
         out += "\n"
         out += "modularity Q = \(fixed(modularity, 4)) (γ = 1; nodes without edges do not change it)\n"
         if algorithm == .leiden && (objective == .cpm || resolution != 1) || algorithm == .louvain && resolution != 1 {
             let q: Double = objective == .cpm && algorithm == .leiden
                 ? Modularity.cpmQuality(of: graph, partition: partition, resolution: resolution)
                 : Modularity.modularity(of: graph, partition: partition, resolution: resolution)
-            out += "\(objective == .cpm && algorithm == .leiden ? "CPM quality" : "modularity") at γ = \(resolution): \(fixed(q, 4))\n"
+            out += "\(objective == .cpm && algorithm == .leiden ? "CPM quality" : "modularity") at γ = \(shortNumber(resolution)): \(fixed(q, 4))\n"
         }
         if let stability {
             let connectedNodes = shown.flatMap { members[$0] }
@@ -230,15 +244,16 @@ struct ClustersReport {
         out += formatTable(header: header, rows: rows)
         if !isolated.isEmpty {
             let nodes = isolated.map { members[$0][0] }
-            out += "\nnot connected (\(nodes.count), each its own community): \(memberList(nodes, limit: 20))\n"
+            out += "\nnot connected (\(nodes.count) \(input.nodeKind) without any edge, each its own community): "
+            out += memberList(nodes, limit: 20) + "\n"
         }
         return out
     }
 
     private func title() -> String {
         switch algorithm {
-        case .leiden: "Leiden (\(objective.rawValue), γ = \(resolution))"
-        case .louvain: "Louvain (modularity, γ = \(resolution))"
+        case .leiden: "Leiden (\(objective.rawValue), γ = \(shortNumber(resolution)))"
+        case .louvain: "Louvain (modularity, γ = \(shortNumber(resolution)))"
         case .labelPropagation: "Label propagation"
         case .components: "Connected components"
         }
@@ -285,27 +300,6 @@ private func number(_ value: Double) -> String {
     value.isFinite ? "\(value)" : "null"
 }
 
-private func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-private func csvField(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+private func shortNumber(_ value: Double) -> String {
+    String(format: "%g", value)
 }
