@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(
             name: "GraphFormatsTests",
             dependencies: ["GraphFormats", "GraphCore"],
+            exclude: ["make_format_fixtures.py"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "GraphCore"]),

@@ -11,6 +11,7 @@ struct UCCN: ParsableCommand {
             MapCommand.self,
             MetricsCommand.self,
             ClustersCommand.self,
+            ConvertCommand.self,
         ]
     )
 }

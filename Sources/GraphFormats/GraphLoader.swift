@@ -1,0 +1,82 @@
+import Foundation
+import GraphCore
+
+/// Reads a graph file in any supported format.
+public enum GraphLoader {
+    /// Reads the graph at `path`, in `format` or the format its extension names
+    /// (`.edges`/`.txt`/`.el` edge lists, `.csv`, `.graphml`/`.xml`, `.gexf`, `.json`,
+    /// `.dot`/`.gv`).
+    ///
+    /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
+    public static func load(path: String, format: GraphFileFormat? = nil, options: GraphReadOptions = .init()) throws -> AttributedGraph {
+        guard let format = format ?? GraphFileFormat(path: path) else {
+            throw FormatError(
+                file: path,
+                "cannot tell the format from the file name; name it with --from (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        switch format {
+        case .edgeList: return try EdgeListFormat.readAttributed(path: path, options: options)
+        case .csv: return try CSVFormat.read(path: path, options: options)
+        case .graphml: return try GraphMLFormat.read(path: path, options: options)
+        case .gexf: return try GEXFFormat.read(path: path, options: options)
+        case .json: return try NodeLinkJSONFormat.read(path: path, options: options)
+        case .dot: return try DOTFormat.read(path: path, options: options)
+        }
+    }
+
+    /// Parses in-memory bytes in `format` (`file` names them in errors). CSV reads an
+    /// edges table only.
+    public static func parse(_ data: Data, format: GraphFileFormat, file: String = "<input>", options: GraphReadOptions = .init()) throws -> AttributedGraph {
+        switch format {
+        case .edgeList:
+            var readOptions = EdgeListFormat.ReadOptions(directed: options.directed, ignoreWeights: options.weightAttribute == nil)
+            readOptions.selfLoops = options.selfLoops
+            readOptions.duplicates = options.duplicates
+            return AttributedGraph(graph: try EdgeListFormat.parse(data, file: file, options: readOptions))
+        case .csv: return try CSVFormat.parse(edges: data, file: file, options: options)
+        case .graphml: return try GraphMLFormat.parse(data, file: file, options: options)
+        case .gexf: return try GEXFFormat.parse(data, file: file, options: options)
+        case .json: return try NodeLinkJSONFormat.parse(data, file: file, options: options)
+        case .dot: return try DOTFormat.parse(data, file: file, options: options)
+        }
+    }
+}
+
+/// Writes a graph file in any supported format, atomically.
+public enum GraphWriter {
+    /// The files `write(_:to:format:options:)` would create for `path`.
+    public static func outputPaths(for path: String, format: GraphFileFormat, options: GraphWriteOptions = .init()) -> [String] {
+        format == .csv ? [path, options.nodesFile ?? CSVFormat.defaultNodesPath(forEdges: path)] : [path]
+    }
+
+    /// The bytes of each file for `graph` in `format`: one file, or for CSV the edges
+    /// table then the nodes table.
+    public static func render(_ graph: AttributedGraph, format: GraphFileFormat, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> [Data] {
+        switch format {
+        case .edgeList: return [try EdgeListFormat.writeAttributed(graph, file: file)]
+        case .csv:
+            let tables = try CSVFormat.write(graph, file: file, options: options)
+            return [tables.edges, tables.nodes]
+        case .graphml: return [try GraphMLFormat.write(graph, file: file, options: options)]
+        case .gexf: return [try GEXFFormat.write(graph, file: file, options: options)]
+        case .json: return [try NodeLinkJSONFormat.write(graph, file: file, options: options)]
+        case .dot: return [try DOTFormat.write(graph, file: file, options: options)]
+        }
+    }
+
+    /// Writes `graph` to `path` in `format` (or the format its extension names). CSV
+    /// writes the edges table to `path` and the nodes table beside it. Nothing is written
+    /// when an error is thrown.
+    @discardableResult
+    public static func write(_ graph: AttributedGraph, to path: String, format: GraphFileFormat? = nil, options: GraphWriteOptions = .init()) throws -> [String] {
+        guard let format = format ?? GraphFileFormat(path: path) else {
+            throw FormatError(
+                file: path,
+                "cannot tell the output format from the file name; name it with --to (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let blobs = try render(graph, format: format, file: path, options: options)
+        let paths = outputPaths(for: path, format: format, options: options)
+        try AtomicFile.write(Array(zip(blobs, paths)).map { (data: $0.0, path: $0.1) })
+        return paths
+    }
+}

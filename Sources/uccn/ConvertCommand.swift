@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import GraphCore
+import GraphFormats
+
+/// `uccn convert IN OUT`: reads a graph in one format and writes it in another, keeping
+/// node and edge attributes, direction and weights.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a graph between edge list, CSV (Gephi), GraphML, GEXF, node-link JSON and DOT.",
+        discussion: """
+            Formats are chosen by extension (.edges/.txt/.el, .csv, .graphml/.xml, .gexf, .json, \
+            .dot/.gv) unless --from/--to name them. CSV input is an edges table (Source, Target, \
+            Type, Weight, …) with the nodes table from --nodes or X.nodes.csv beside X.edges.csv; \
+            CSV output writes OUT and the nodes table beside it. The output is written atomically: \
+            on any error nothing is written.
+            """)
+
+    @Argument(help: "The graph to read.")
+    var input: String
+
+    @Argument(help: "The file to write.")
+    var output: String
+
+    @Option(help: "Input format (edges, csv, graphml, gexf, json, dot); default: by extension.")
+    var from: String?
+
+    @Option(help: "Output format (edges, csv, graphml, gexf, json, dot); default: by extension.")
+    var to: String?
+
+    @Option(name: .customLong("gexf-version"), help: "GEXF version to write: 1.3 (Gephi) or 1.2 (NetworkX).")
+    var gexfVersion: String = "1.3"
+
+    @Option(help: "CSV input: the nodes table (Id, Label, attributes) that goes with the edges table.")
+    var nodes: String?
+
+    @Option(name: .customLong("nodes-out"), help: "CSV output: where to write the nodes table (default: OUT's stem + .nodes.csv).")
+    var nodesOut: String?
+
+    @Option(
+        name: .customLong("weight-attribute"),
+        help: "The edge attribute that holds weights (matched ignoring case), or 'none' to read the graph unweighted.")
+    var weightAttribute: String = "weight"
+
+    @Flag(help: "Read the edges as directed, whatever the file says.")
+    var directed = false
+
+    @Flag(help: "Read the edges as undirected, whatever the file says.")
+    var undirected = false
+
+    @Option(help: "Repeated edges: sum, max, min, first, last (merge their weights) or reject.")
+    var duplicates: String = "sum"
+
+    @Option(name: .customLong("max-nodes"), help: "Refuse inputs with more nodes than this.")
+    var maxNodes: Int = GraphReadOptions().maxNodes
+
+    @Option(name: .customLong("max-edges"), help: "Refuse inputs with more edges than this.")
+    var maxEdges: Int = GraphReadOptions().maxEdges
+
+    @Option(name: .customLong("max-attributes"), help: "Refuse inputs with more distinct node (or edge) attributes than this.")
+    var maxAttributes: Int = GraphReadOptions().maxAttributes
+
+    @Option(name: .customLong("max-depth"), help: "JSON: refuse arrays and objects nested deeper than this.")
+    var maxDepth: Int = GraphReadOptions().maxNestingDepth
+
+    func usageError(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    func run() throws {
+        let inFormat = try from.map { name in
+            guard let f = GraphFileFormat(name: name) else { throw usageError("unknown input format \"\(name)\"; expected edges, csv, graphml, gexf, json or dot") }
+            return f
+        } ?? GraphFileFormat(path: input)
+        guard let inFormat else {
+            throw usageError("cannot tell the format of \(input) from its extension; name it with --from")
+        }
+        let outFormat = try to.map { name in
+            guard let f = GraphFileFormat(name: name) else { throw usageError("unknown output format \"\(name)\"; expected edges, csv, graphml, gexf, json or dot") }
+            return f
+        } ?? GraphFileFormat(path: output)
+        guard let outFormat else {
+            throw usageError("cannot tell the format of \(output) from its extension; name it with --to")
+        }
+        guard let version = GEXFVersion(rawValue: gexfVersion) else {
+            throw usageError("unknown GEXF version \"\(gexfVersion)\"; expected 1.2 or 1.3")
+        }
+        guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates) else {
+            throw usageError("unknown duplicate-edge policy \"\(duplicates)\"; expected sum, max, min, first, last or reject")
+        }
+        if directed && undirected { throw usageError("--directed and --undirected cannot be used together") }
+        for (name, value) in [("--max-nodes", maxNodes), ("--max-edges", maxEdges), ("--max-attributes", maxAttributes), ("--max-depth", maxDepth)] where value < 1 {
+            throw usageError("\(name) must be at least 1")
+        }
+
+        var readOptions = GraphReadOptions(
+            directed: directed ? true : (undirected ? false : nil),
+            weightAttribute: weightAttribute.lowercased() == "none" ? nil : weightAttribute,
+            nodesFile: nodes)
+        readOptions.duplicates = duplicatePolicy
+        readOptions.maxNodes = maxNodes
+        readOptions.maxEdges = maxEdges
+        readOptions.maxAttributes = maxAttributes
+        readOptions.maxNestingDepth = maxDepth
+        let writeOptions = GraphWriteOptions(
+            gexfVersion: version, weightAttribute: weightAttribute.lowercased() == "none" ? "weight" : weightAttribute,
+            nodesFile: nodesOut)
+        do {
+            let graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+            let written = try GraphWriter.write(graph, to: output, format: outFormat, options: writeOptions)
+            let g = graph.graph
+            print("\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes")
+        } catch let error as FormatError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
