@@ -122,7 +122,10 @@ public enum GEXFFormat {
             case "attribute":
                 guard parent == "attributes", let c = attributeClass else { throw fail(p, "<attribute> outside <attributes>") }
                 guard let id = attributes["id"] else { throw fail(p, "<attribute> without an id") }
-                let title = attributes["title"] ?? id
+                // Gephi gives columns an identifier id ("modularity_class") and a display
+                // title ("Modularity Class"); NetworkX numbers the ids and puts the name
+                // in the title. Keep the identifier when there is one.
+                let title = (Int(id) == nil ? id : nil) ?? attributes["title"] ?? id
                 let typeName = attributes["type"] ?? "string"
                 guard let type = Handler.type(named: typeName) else {
                     throw fail(p, "unknown GEXF attribute type \"\(typeName)\" for attribute \"\(title)\"; expected integer, long, float, double, boolean, string or another GEXF type")
@@ -162,7 +165,9 @@ public enum GEXFFormat {
                 pending.append(PendingEdge(source: s, target: t, line: p.line, column: p.column))
                 let row = pending.count - 1
                 owner = .edge(row)
-                if let id = attributes["id"] { try assembler.setEdge(row, "id", .string(id), line: p.line) }
+                // GEXF requires edge ids; ids that only number the edges in file order
+                // (what Gephi, NetworkX and uccn write) carry nothing and are dropped.
+                if let id = attributes["id"], id != String(row) { try assembler.setEdge(row, "id", .string(id), line: p.line) }
                 if let label = attributes["label"] { try assembler.setEdge(row, "label", .string(label), line: p.line) }
                 if let w = attributes["weight"] {
                     guard let value = AttributeValue.parse(w, as: .double) else {
@@ -308,16 +313,17 @@ public enum GEXFFormat {
         let edgeLabels = g.edgeColumns.first { $0.name == "label" }
         // An unweighted graph read with its weights kept as an ordinary attribute.
         let weightColumn = g.graph.isWeighted ? nil : g.edgeColumns.first { $0.name == "weight" && $0.type != .string && $0.type != .bool }
-        func declarations(_ columns: [AttributeTable.Column], _ c: String, _ prefix: String) throws {
+        func declarations(_ columns: [AttributeTable.Column], _ c: String) throws {
             guard !columns.isEmpty else { return }
             out += "    <attributes class=\"\(c)\" mode=\"static\">\n"
-            for (i, column) in columns.enumerated() {
-                out += "      <attribute id=\"\(prefix)\(i)\" title=\"\(try xml.escape(column.name))\" type=\"\(typeName(column.type))\"/>\n"
+            for column in columns {
+                let name = try xml.escape(column.name)
+                out += "      <attribute id=\"\(name)\" title=\"\(name)\" type=\"\(typeName(column.type))\"/>\n"
             }
             out += "    </attributes>\n"
         }
-        try declarations(nodeColumns, "node", "n")
-        try declarations(edgeColumns, "edge", "e")
+        try declarations(nodeColumns, "node")
+        try declarations(edgeColumns, "edge")
         func vizElements(_ table: AttributeTable, row: Int, node: Bool) -> String {
             var s = ""
             if case let .string(hex)? = table[row, "viz_color"], let rgb = parseHex(hex) {
@@ -341,11 +347,11 @@ public enum GEXFFormat {
             }
             return s
         }
-        func attvalues(_ columns: [AttributeTable.Column], row: Int, prefix: String) throws -> String {
+        func attvalues(_ columns: [AttributeTable.Column], row: Int) throws -> String {
             var s = ""
-            for (i, column) in columns.enumerated() {
+            for column in columns {
                 if let value = column.values[row] {
-                    s += "          <attvalue for=\"\(prefix)\(i)\" value=\"\(try xml.escape(value.text))\"/>\n"
+                    s += "          <attvalue for=\"\(try xml.escape(column.name))\" value=\"\(try xml.escape(value.text))\"/>\n"
                 }
             }
             return s.isEmpty ? "" : "        <attvalues>\n\(s)        </attvalues>\n"
@@ -356,7 +362,7 @@ public enum GEXFFormat {
         for (u, id) in g.ids.enumerated() {
             var open = "      <node id=\"\(try xml.escape(id))\""
             if let label = nodeLabels?.values[u] { open += " label=\"\(try xml.escape(label.text))\"" }
-            let body = try attvalues(nodeColumns, row: u, prefix: "n") + (hasNodeViz ? vizElements(graph.nodeAttributes, row: u, node: true) : "")
+            let body = try attvalues(nodeColumns, row: u) + (hasNodeViz ? vizElements(graph.nodeAttributes, row: u, node: true) : "")
             out += body.isEmpty ? open + "/>\n" : open + ">\n" + body + "      </node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
@@ -369,7 +375,7 @@ public enum GEXFFormat {
                 open += " weight=\"\(AttributeValue.format(w))\""
             }
             if let label = edgeLabels?.values[e] { open += " label=\"\(try xml.escape(label.text))\"" }
-            let body = try attvalues(edgeColumns, row: e, prefix: "e") + (hasEdgeViz ? vizElements(graph.edgeAttributes, row: e, node: false) : "")
+            let body = try attvalues(edgeColumns, row: e) + (hasEdgeViz ? vizElements(graph.edgeAttributes, row: e, node: false) : "")
             out += body.isEmpty ? open + "/>\n" : open + ">\n" + body + "      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"

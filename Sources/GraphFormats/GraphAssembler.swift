@@ -156,6 +156,9 @@ extension AttributeValue {
     /// (`true`/`false`), then string.
     static func infer(_ text: String) -> AttributeType {
         if let i = Int(text), String(i) == text { return .int }
+        // Leading zeros ("007", "0123") mark codes, not numbers.
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        if digits.count > 1, digits.first == "0", let second = digits.dropFirst().first, second.isNumber { return .string }
         if Double(text) != nil { return .double }
         switch text.lowercased() {
         case "true", "false": return .bool

@@ -115,6 +115,7 @@ enum XMLEventReader {
         case 85: return "extra content after the end of the document, or unbalanced tags"
         case 89: return "entity reference loop"
         case 111: return "a character reference names an invalid character"
+        case 201: return "an element or attribute uses a namespace prefix that no xmlns declares"
         case 0: return "the parser stopped"
         default: return "XML syntax error (libxml2 code \(code))"
         }

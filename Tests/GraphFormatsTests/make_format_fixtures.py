@@ -8,8 +8,8 @@ node-link JSON, and in Gephi's CSV spreadsheet convention (nodes and edges table
 
 Run from the repository root:
     python3 Tests/GraphFormatsTests/make_format_fixtures.py
-It also writes `expected_<variant>.json`, the graph as plain data, which the Swift tests
-compare every fixture against.
+It also writes `expected_<variant>.json`, the graph as plain data with every attribute
+value tagged with its type, which the Swift tests compare every fixture against.
 """
 import csv
 import json
@@ -60,11 +60,24 @@ def write_csv(g, stem):
             w.writerow([u, v, kind, d["weight"], d["kind"], d["since"]])
 
 
+def typed(d):
+    """Attribute values tagged with their type, so that a reader need not guess."""
+    def tag(v):
+        if isinstance(v, bool):
+            return ["bool", v]
+        if isinstance(v, int):
+            return ["int", v]
+        if isinstance(v, float):
+            return ["double", v]
+        return ["string", str(v)]
+    return {k: tag(v) for k, v in d.items()}
+
+
 def expected(g):
     return {
         "directed": g.is_directed(),
-        "nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
-        "edges": [{"source": u, "target": v, **d} for u, v, d in g.edges(data=True)],
+        "nodes": [{"id": n, "attributes": typed(d)} for n, d in g.nodes(data=True)],
+        "edges": [{"source": u, "target": v, "attributes": typed(d)} for u, v, d in g.edges(data=True)],
     }
 
 
