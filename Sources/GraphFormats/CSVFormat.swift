@@ -146,7 +146,7 @@ public enum CSVFormat {
 
     private static func value(_ text: String, type: AttributeType, column: String, file: String, line: Int) throws -> AttributeValue {
         guard let v = AttributeValue.parse(text, as: type) else {
-            throw FormatError(file: file, line: line, "expected a \(type) in column \"\(column)\", found \"\(text)\"")
+            throw FormatError(file: file, line: line, "expected \(type.phrase) in column \"\(column)\", found \"\(text)\"")
         }
         return v
     }

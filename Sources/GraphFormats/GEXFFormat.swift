@@ -183,13 +183,13 @@ public enum GEXFFormat {
                 case let .node(row):
                     guard let d = nodeDeclared[key] else { throw fail(p, "<attvalue> refers to node attribute \"\(key)\", which <attributes class=\"node\"> does not declare") }
                     guard let value = AttributeValue.parse(raw, as: d.type) else {
-                        throw fail(p, "expected a \(d.type) for \"\(d.title)\", found \"\(raw)\"")
+                        throw fail(p, "expected \(d.type.phrase) for \"\(d.title)\", found \"\(raw)\"")
                     }
                     try assembler.setNode(row, d.title, value, line: p.line)
                 case let .edge(row):
                     guard let d = edgeDeclared[key] else { throw fail(p, "<attvalue> refers to edge attribute \"\(key)\", which <attributes class=\"edge\"> does not declare") }
                     guard let value = AttributeValue.parse(raw, as: d.type) else {
-                        throw fail(p, "expected a \(d.type) for \"\(d.title)\", found \"\(raw)\"")
+                        throw fail(p, "expected \(d.type.phrase) for \"\(d.title)\", found \"\(raw)\"")
                     }
                     try assembler.setEdge(row, d.title, value, line: p.line)
                 case .none:
@@ -242,7 +242,7 @@ public enum GEXFFormat {
                     let d = (c == "node" ? nodeDeclared : edgeDeclared)[id]
                     if let d {
                         guard let value = AttributeValue.parse(text, as: d.type) else {
-                            throw fail(p, "expected a \(d.type) for the default of \"\(d.title)\", found \"\(text)\"")
+                            throw fail(p, "expected \(d.type.phrase) for the default of \"\(d.title)\", found \"\(text)\"")
                         }
                         if c == "node" {
                             try assembler.nodeAttributes.declare(d.title, type: d.type, default: value, file: file, line: p.line)

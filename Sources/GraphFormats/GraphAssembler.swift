@@ -322,3 +322,15 @@ struct GraphAssembler {
         return AttributedGraph(graph: graph, nodeAttributes: nodes, edgeAttributes: edges, graphAttributes: graphAttributes)
     }
 }
+
+extension AttributeType {
+    /// "an integer", "a number", … for error messages.
+    var phrase: String {
+        switch self {
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .bool: return "a boolean (true/false)"
+        case .string: return "text"
+        }
+    }
+}

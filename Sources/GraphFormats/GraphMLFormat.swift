@@ -174,7 +174,7 @@ public enum GraphMLFormat {
                 collecting = false
                 if let id = keyForDefault, let key = keys[id], !key.skipped {
                     guard let value = AttributeValue.parse(text, as: key.type) else {
-                        throw fail(p, "expected a \(key.type) for the default of key \"\(id)\", found \"\(text)\"")
+                        throw fail(p, "expected \(key.type.phrase) for the default of key \"\(id)\", found \"\(text)\"")
                     }
                     if key.domain == "node" || key.domain == "all" {
                         try assembler.nodeAttributes.declare(key.name, type: key.type, default: value, file: file, line: p.line)
@@ -197,8 +197,8 @@ public enum GraphMLFormat {
         private func store(key id: String, text: String, at p: SourcePosition) throws {
             guard let key = keys[id], !key.skipped else { return }
             guard let value = AttributeValue.parse(text, as: key.type) else {
-                let kind = key.type == .bool ? "boolean (true/false)" : key.type == .int ? "integer" : "number"
-                throw fail(p, "expected a \(kind) for \"\(key.name)\" (key \(id)), found \"\(text)\"")
+                let kind = key.type == .bool ? "a boolean (true/false)" : key.type == .int ? "an integer" : "a number"
+                throw fail(p, "expected \(kind) for \"\(key.name)\" (key \(id)), found \"\(text)\"")
             }
             switch owner {
             case let .node(row):
