@@ -7,8 +7,7 @@ struct AttributeAccumulator {
     struct Column {
         var name: String
         var type: AttributeType
-        /// Whether the file declared the type (GraphML keys, GEXF attributes): declared
-        /// columns never widen.
+        /// Whether the file declared the type (GraphML keys, GEXF attributes).
         var declared: Bool
         var values: [AttributeValue?] = []
         var defaultValue: AttributeValue?
@@ -61,9 +60,10 @@ struct AttributeAccumulator {
             byName[name] = c
             columns.append(Column(name: name, type: value.type, declared: false))
         }
-        if !columns[c].declared {
-            columns[c].type = AttributeAccumulator.widen(columns[c].type, value.type)
-        }
+        // Readers parse declared columns to their type, so only a clash with a
+        // format's own attribute (a GEXF "label" column declared as integer, say) widens
+        // a declared column.
+        columns[c].type = AttributeAccumulator.widen(columns[c].type, value.type)
         if columns[c].values.count <= row {
             columns[c].values.append(contentsOf: repeatElement(nil, count: row + 1 - columns[c].values.count))
         }

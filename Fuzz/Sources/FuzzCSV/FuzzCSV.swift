@@ -1,0 +1,8 @@
+import FuzzSupport
+import GraphFormats
+
+/// libFuzzer entry point for the CSV reader.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    fuzzOne(data, size, format: .csv)
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GraphCore
+import GraphFormats
+
+/// One fuzzing step: parse `bytes` as `format`; a `FormatError` is the expected way to
+/// refuse bad input. Any other error, a trap or a sanitizer report is a finding. When the
+/// input parses, the graph is written back and read again: the writer must accept
+/// whatever the reader produced, and reading its output must not fail.
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int, format: GraphFileFormat) -> Int32 {
+    let bytes = Data(bytes: data, count: size)
+    var options = GraphReadOptions()
+    // Small limits keep each run fast; exceeding them is a FormatError like any other.
+    options.maxNodes = 100_000
+    options.maxEdges = 1_000_000
+    options.maxAttributes = 200
+    let graph: AttributedGraph
+    do {
+        graph = try GraphLoader.parse(bytes, format: format, file: "fuzz", options: options)
+    } catch is FormatError {
+        return 0
+    } catch {
+        fatalError("\(format) reader threw something other than a FormatError: \(error)")
+    }
+    // Round trip through the same format (CSV through its edges table only when every
+    // node has an edge; the writer refuses what the format cannot hold).
+    guard format != .csv, format != .edgeList else { return 0 }
+    let written: Data
+    do {
+        guard let first = try GraphWriter.render(graph, format: format, file: "fuzz-out").first else { return 0 }
+        written = first
+    } catch is FormatError {
+        return 0
+    } catch {
+        fatalError("\(format) writer threw something other than a FormatError: \(error)")
+    }
+    do {
+        let again = try GraphLoader.parse(written, format: format, file: "fuzz-out", options: options)
+        guard again.graph.nodeCount == graph.graph.nodeCount, again.graph.edgeCount == graph.graph.edgeCount else {
+            fatalError("\(format) round trip changed the graph: \(graph.graph.nodeCount)/\(graph.graph.edgeCount) → \(again.graph.nodeCount)/\(again.graph.edgeCount)")
+        }
+    } catch {
+        fatalError("\(format) could not read back what it wrote: \(error)")
+    }
+    return 0
+}
