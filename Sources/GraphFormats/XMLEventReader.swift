@@ -33,7 +33,10 @@ protocol XMLEventHandler: AnyObject {
 enum XMLEventReader {
     static func parse(_ data: Data, file: String, handler: any XMLEventHandler) throws {
         try screen(data, file: file)
-        let parser = XMLParser(data: data)
+        // Fed as a stream: libxml2 then gets the document in chunks. Given as one chunk
+        // (`XMLParser(data:)`), documents over about 10 MB fail at their end with an
+        // internal error.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
