@@ -76,7 +76,20 @@ public enum GraphWriter {
         }
         let blobs = try render(graph, format: format, file: path, options: options)
         let paths = outputPaths(for: path, format: format, options: options)
-        try AtomicFile.write(Array(zip(blobs, paths)).map { (data: $0.0, path: $0.1) })
+        // Every byte is rendered before anything is written; each file is then written
+        // atomically (GraphCore's AtomicFile), and when a later file cannot be written,
+        // the earlier ones that did not exist before are removed again.
+        var created: [String] = []
+        for (data, file) in zip(blobs, paths).reversed() {
+            let existed = FileManager.default.fileExists(atPath: file)
+            do {
+                try AtomicFile.write(data, to: URL(fileURLWithPath: file))
+            } catch {
+                for path in created { try? FileManager.default.removeItem(atPath: path) }
+                throw FormatError(file: file, "cannot write the file: \(error.reason)")
+            }
+            if !existed { created.append(file) }
+        }
         return paths
     }
 }
