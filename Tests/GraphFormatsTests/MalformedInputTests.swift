@@ -117,6 +117,9 @@ import Testing
         Case("empty.csv", "\n\n", "empty.csv: the file is empty; expected a header row"),
         // Edge lists
         Case("nan.edges", "a b 1\nb c nan\n", "nan.edges:2:5: weight nan is not allowed; weights must be finite and not negative"),
+        // DOT
+        Case("syntax.dot", "graph {\n a -- \n}\n", "syntax.dot:3: DOT: syntax error in line 3 near '}'"),
+        Case("latin1.dot", bytes: Array("graph { caf".utf8) + [0xE9] + Array(" }".utf8), "latin1.dot:1:12: the file is not valid UTF-8 (convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`)"),
     ]
 
     @Test(arguments: cases)

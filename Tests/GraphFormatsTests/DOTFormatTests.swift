@@ -1,0 +1,59 @@
+import Foundation
+import GraphCore
+import GraphFormats
+import Testing
+
+@Suite struct DOTFormatTests {
+    @Test(arguments: [false, true])
+    func roundTripThroughCGraph(directed: Bool) throws {
+        let original = try RoundTripTests.sample(directed: directed, weighted: true)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("g.dot").path
+        try GraphWriter.write(original, to: path)
+        let back = try GraphLoader.load(path: path)
+        // agwrite writes a node where it first appears (often in an edge), so the node
+        // order of a DOT file is not the graph's.
+        TestSupport.expectSame(original, back, nodeOrder: false)
+    }
+
+    @Test func defaultsApplyToNodesAndValuesAreTyped() throws {
+        let dot = "graph G { node [shape=box]; a -- b [weight=2, since=1990]; c [shape=circle, size=1.5, on=true, label=<<b>x</b>>] }"
+        let g = try DOTFormat.parse(Data(dot.utf8))
+        #expect(!g.graph.isDirected)
+        #expect(g.graph.ids == ["a", "b", "c"])
+        #expect(g.nodeAttributes[0, "shape"] == .string("box"))
+        #expect(g.nodeAttributes[2, "shape"] == .string("circle"))
+        #expect(g.nodeAttributes[2, "size"] == .double(1.5))
+        #expect(g.nodeAttributes[2, "on"] == .bool(true))
+        #expect(g.nodeAttributes[2, "label"] == .string("<<b>x</b>>"))
+        #expect(g.edgeAttributes[0, "since"] == .int(1990))
+        #expect(g.graph.totalWeight == 2)
+        #expect(g.graphAttributes["name"] == .string("G"))
+    }
+
+    @Test func syntaxErrorsNameTheLine() {
+        let error = TestSupport.formatError { try DOTFormat.parse(Data("digraph {\n a -> b\n b -> ;\n}\n".utf8), file: "bad.dot") }
+        #expect(error?.description == "bad.dot:3: DOT: syntax error in line 3 near ';'")
+        let empty = TestSupport.formatError { try DOTFormat.parse(Data(" \n".utf8), file: "empty.dot") }
+        #expect(empty?.description == "empty.dot: the file is empty; expected a DOT graph (graph { … } or digraph { … })")
+    }
+
+    /// Graphviz's parser keeps text after the first graph for its next call; it must not
+    /// leak into the next file read.
+    @Test func aSecondGraphDoesNotLeakIntoTheNextRead() throws {
+        _ = try? DOTFormat.parse(Data("graph A { a -- b }\ngraph H { x -- y }\n".utf8))
+        let g = try DOTFormat.parse(Data("graph B { c -- d }".utf8))
+        #expect(g.graph.ids == ["c", "d"])
+    }
+
+    @Test func attributesGraphvizWouldMisreadAreRefusedOnWrite() throws {
+        var builder = GraphBuilder()
+        try builder.addEdge(from: "a", to: "b")
+        var nodes = AttributeTable(count: 2)
+        nodes.setColumn("width", type: .string, values: [.string("wide"), nil])
+        let g = AttributedGraph(graph: try builder.build(), nodeAttributes: nodes)
+        let error = TestSupport.formatError { try DOTFormat.write(g, file: "out.dot") }
+        #expect(error?.message.contains("width=\"wide\", which Graphviz would misread") == true)
+    }
+}
