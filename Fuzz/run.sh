@@ -22,6 +22,7 @@ bin="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-
 
 status=0
 mkdir -p artifacts
+export LSAN_OPTIONS="suppressions=$PWD/lsan.supp:print_suppressions=0"
 for reader in "${readers[@]}"; do
     corpus="corpus/$(echo "$reader" | tr '[:upper:]' '[:lower:]')"
     work=".work/$(echo "$reader" | tr '[:upper:]' '[:lower:]')"

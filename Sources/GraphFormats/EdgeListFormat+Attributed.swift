@@ -13,11 +13,35 @@ extension EdgeListFormat {
         var readOptions = ReadOptions(directed: options.directed, ignoreWeights: options.weightAttribute == nil)
         readOptions.selfLoops = options.selfLoops
         readOptions.duplicates = options.duplicates
+        try checkDeclaredNodeCount(data, file: path, maxNodes: options.maxNodes)
         let graph = try parse(data, file: path, options: readOptions)
         guard graph.nodeCount <= options.maxNodes else {
             throw FormatError(file: path, "more than \(options.maxNodes) nodes; raise the limit with --max-nodes (GraphReadOptions.maxNodes)")
         }
         return AttributedGraph(graph: graph)
+    }
+
+    /// Refuses a header whose `n=` exceeds `maxNodes` before the reader creates that many
+    /// nodes (a corrupted `# n=355555554` would otherwise allocate hundreds of millions
+    /// of ids).
+    static func checkDeclaredNodeCount(_ data: Data, file: String, maxNodes: Int) throws {
+        var line = 0
+        for rawLine in data.prefix(1 << 20).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            line += 1
+            let text = String(decoding: rawLine, as: UTF8.self)
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "\r" }) { continue }
+            guard trimmed.hasPrefix("#") else { return }
+            for token in trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "#" }) {
+                let parts = token.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, parts[0] == "n", let n = Int(parts[1]) else { continue }
+                if n > maxNodes {
+                    throw FormatError(
+                        file: file, line: line,
+                        "the header says n=\(n), more than the limit of \(maxNodes) nodes; raise it with --max-nodes (GraphReadOptions.maxNodes)")
+                }
+            }
+        }
     }
 
     /// Edge-list text for `graph`. Graphs whose ids are `0..<n` in order get the

@@ -32,6 +32,7 @@ public enum GraphLoader {
             var readOptions = EdgeListFormat.ReadOptions(directed: options.directed, ignoreWeights: options.weightAttribute == nil)
             readOptions.selfLoops = options.selfLoops
             readOptions.duplicates = options.duplicates
+            try EdgeListFormat.checkDeclaredNodeCount(data, file: file, maxNodes: options.maxNodes)
             return AttributedGraph(graph: try EdgeListFormat.parse(data, file: file, options: readOptions))
         case .csv: return try CSVFormat.parse(edges: data, file: file, options: options)
         case .graphml: return try GraphMLFormat.parse(data, file: file, options: options)

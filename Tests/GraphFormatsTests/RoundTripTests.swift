@@ -147,6 +147,20 @@ import Testing
         #expect(text.contains("\"source\": 1, \"target\": 2"))
     }
 
+    /// libxml2 given a document over about 10 MB in one piece fails at its end; the
+    /// reader feeds it in chunks.
+    @Test func xmlDocumentsOverTenMegabytesAreRead() throws {
+        let filler = String(repeating: "x", count: 1_000)
+        var xml = "<graphml><key id=\"t\" for=\"node\" attr.name=\"text\" attr.type=\"string\"/><graph>\n"
+        for i in 0..<11_000 { xml += "<node id=\"\(i)\"><data key=\"t\">\(filler)</data></node>\n" }
+        xml += "<edge source=\"0\" target=\"10999\"/></graph></graphml>\n"
+        #expect(xml.utf8.count > 11_000_000)
+        let g = try GraphMLFormat.parse(Data(xml.utf8))
+        #expect(g.graph.nodeCount == 11_000)
+        #expect(g.graph.edgeCount == 1)
+        #expect(g.nodeAttributes[10_999, "text"] == .string(filler))
+    }
+
     @Test func graphMLDefaultsAndAllKeys() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -6,3 +6,9 @@ import GraphFormats
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     fuzzOne(data, size, format: .graphml)
 }
+
+/// The executable's entry point (see runFuzzer).
+@_cdecl("FuzzGraphML_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, size in fuzzOne(data, size, format: .graphml) }
+}

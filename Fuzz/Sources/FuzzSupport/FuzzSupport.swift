@@ -43,3 +43,25 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int, format: GraphFile
     }
     return 0
 }
+
+/// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+/// Runs libFuzzer with `callback`. SwiftPM links executables on Linux with `main`
+/// renamed to `<Target>_main` (so that tests can link them); each target defines that
+/// symbol and calls this, which hands control to libFuzzer's own driver.
+public func runFuzzer(
+    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return withUnsafeMutablePointer(to: &count) { c in
+        withUnsafeMutablePointer(to: &arguments) { a in LLVMFuzzerRunDriver(c, a, callback) }
+    }
+}
