@@ -13,7 +13,8 @@ import GraphCore
 /// NetworkX wrote). Node ids may be strings or numbers (a number becomes its decimal
 /// text); every edge end must be a listed node. Other members of node and edge objects
 /// become attributes (strings, integers, doubles, booleans; `null` is no value; nested
-/// arrays and objects are kept as their JSON text). A multigraph's repeated edges are
+/// arrays and objects are kept as their JSON text). Tuple ids (`[1, 2]`, as NetworkX
+/// writes tuple nodes) become their JSON text (`[1, 2]`). A multigraph's repeated edges are
 /// merged by the duplicate-edge policy and their `key` dropped. Members of `"graph"`
 /// become graph attributes.
 ///
@@ -75,7 +76,7 @@ public enum NodeLinkJSONFormat {
             guard let idValue = fields.first(where: { $0.key == "id" })?.value else {
                 throw fail(p, "node without an \"id\"")
             }
-            guard let id = nodeID(idValue) else { throw fail(p, "a node id must be a string or a number, found \(idValue.typeName)") }
+            guard let id = nodeID(idValue) else { throw fail(p, "a node id must be a string, a number or a tuple, found \(idValue.typeName)") }
             let row = try assembler.addNode(id, line: p.line, column: p.column)
             for (key, value) in fields where key != "id" {
                 if let v = attributeValue(value) { try assembler.setNode(row, key, v, line: p.line) }
@@ -98,7 +99,7 @@ public enum NodeLinkJSONFormat {
             }
             var source: String?, target: String?
             for (key, value) in fields where key == "source" || key == "target" {
-                guard let id = nodeID(value) else { throw fail(p, "edge \(key) must be a node id (string or number), found \(value.typeName)") }
+                guard let id = nodeID(value) else { throw fail(p, "edge \(key) must be a node id (string, number or tuple), found \(value.typeName)") }
                 if key == "source" { source = id } else { target = id }
             }
             guard let source else { throw fail(p, "edge without a \"source\"") }
@@ -113,14 +114,16 @@ public enum NodeLinkJSONFormat {
         return try assembler.build(directed: directed)
     }
 
-    /// A node id as text: strings as they are, integers in decimal, other numbers as
-    /// Python's `str` would print them.
+    /// A node id as text: strings as they are, integers in decimal, other numbers in
+    /// their shortest form; arrays and objects (NetworkX allows tuples as nodes) and
+    /// booleans as their JSON text. `null` is not an id.
     static func nodeID(_ value: JSONValue) -> String? {
         switch value {
         case let .string(s): return s
         case let .int(i): return String(i)
         case let .double(d): return d.isFinite ? String(d) : nil
-        default: return nil
+        case .null: return nil
+        case .bool, .array, .object: return serialize(value)
         }
     }
 
