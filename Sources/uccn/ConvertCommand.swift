@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphAlgorithms
 import GraphCore
 import GraphFormats
 
@@ -10,7 +11,9 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a graph between edge list, CSV (Gephi), GraphML, GEXF, node-link JSON and DOT.",
         discussion: """
-            Formats are chosen by extension (.edges/.txt/.el, .csv, .graphml/.xml, .gexf, .json, \
+            --with-metrics adds measures as node attributes under Gephi's column names \
+            (degree, betweenesscentrality, closnesscentrality, eigencentrality, pageranks, \
+            clustering, …). Formats are chosen by extension (.edges/.txt/.el, .csv, .graphml/.xml, .gexf, .json, \
             .dot/.gv) unless --from/--to name them. CSV input is an edges table (Source, Target, \
             Type, Weight, …) with the nodes table from --nodes or X.nodes.csv beside X.edges.csv; \
             CSV output writes OUT and the nodes table beside it. The output is written atomically: \
@@ -64,6 +67,14 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("max-depth"), help: "JSON: refuse arrays and objects nested deeper than this.")
     var maxDepth: Int = GraphReadOptions().maxNestingDepth
 
+    @Option(
+        name: .customLong("with-metrics"),
+        help: "Add measures as node attributes under Gephi's column names: a comma-separated list of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or 'all'.")
+    var withMetrics: String?
+
+    @Flag(name: .customLong("weighted-metrics"), help: "Let --with-metrics use the edge weights (as distances for betweenness, closeness and harmonic; as strengths otherwise).")
+    var weightedMetrics = false
+
     func usageError(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         return ExitCode(2)
@@ -107,8 +118,39 @@ struct ConvertCommand: ParsableCommand {
         let writeOptions = GraphWriteOptions(
             gexfVersion: version, weightAttribute: weightAttribute.lowercased() == "none" ? "weight" : weightAttribute,
             nodesFile: nodesOut)
+        var measures: [CentralityMeasure] = []
+        if let withMetrics {
+            for name in withMetrics.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+                if name == "all" {
+                    measures = CentralityMeasure.allCases
+                } else if let measure = CentralityMeasure(rawValue: name) {
+                    if !measures.contains(measure) { measures.append(measure) }
+                } else {
+                    FileHandle.standardError.write(Data("error: unknown measure \"\(name)\"; expected \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")) or all\n".utf8))
+                    throw ExitCode(3)
+                }
+            }
+        }
         do {
-            let graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+            var graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+            if !measures.isEmpty {
+                let options = CentralityOptions(weighted: weightedMetrics, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+                for measure in measures {
+                    let values: [Double]
+                    do {
+                        values = try measure.compute(on: graph.graph, options: options)
+                    } catch {
+                        FileHandle.standardError.write(Data("error: \(measure.rawValue) on \(input): \(error)\n".utf8))
+                        throw ExitCode.failure
+                    }
+                    let column = GephiColumns.name(of: measure, directed: graph.graph.isDirected)
+                    if GephiColumns.isInteger(measure) {
+                        graph.nodeAttributes.setColumn(column, type: .int, values: values.map { .int(Int($0)) })
+                    } else {
+                        graph.nodeAttributes.setColumn(column, type: .double, values: values.map { .double($0) })
+                    }
+                }
+            }
             let written = try GraphWriter.write(graph, to: output, format: outFormat, options: writeOptions)
             let g = graph.graph
             print("\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes")
@@ -116,5 +158,30 @@ struct ConvertCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+    }
+}
+
+/// The column names Gephi's statistics write (spelled as Gephi spells them), so that a
+/// file converted with `--with-metrics` opens in Gephi with its usual columns. The values
+/// are uccn's (NetworkX's definitions: see docs/metrics.md), not Gephi's.
+enum GephiColumns {
+    static func name(of measure: CentralityMeasure, directed: Bool) -> String {
+        switch measure {
+        case .degree: return directed ? "outdegree" : "degree"
+        case .strength: return directed ? "weighted outdegree" : "weighted degree"
+        case .betweenness: return "betweenesscentrality"
+        case .closeness: return "closnesscentrality"
+        case .harmonic: return "harmonicclosnesscentrality"
+        case .eigenvector: return "eigencentrality"
+        case .pagerank: return "pageranks"
+        case .katz: return "katzcentrality"
+        case .kcore: return "kcore"
+        case .clustering: return "clustering"
+        case .components: return "componentnumber"
+        }
+    }
+
+    static func isInteger(_ measure: CentralityMeasure) -> Bool {
+        measure == .degree || measure == .kcore || measure == .components
     }
 }

@@ -28,8 +28,16 @@ func loadGraph(path: String) throws -> LoadedGraph {
     case "edges", "txt", "edgelist", "el":
         return LoadedGraph(graph: try EdgeListFormat.read(path: path), names: nil, source: path)
     default:
-        throw GraphLoadError(
-            description: "\(path): unknown graph format \".\(ext)\"; expected an edge list (.edges, .txt)")
+        // Every other format through the format module's one dispatcher (CSV, GraphML,
+        // GEXF, node-link JSON, DOT); node labels, when the file has them, become the names.
+        guard let format = GraphFileFormat(path: path) else {
+            throw GraphLoadError(
+                description: "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot")
+        }
+        let attributed = try GraphLoader.load(path: path, format: format)
+        let labels = attributed.nodeAttributes.column("label")?.values
+        let names = labels.map { values in values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] } }
+        return LoadedGraph(graph: attributed.graph, names: names, source: path)
     }
 }
 

@@ -77,4 +77,22 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("5 nodes, 5 edges, undirected, unweighted"))
     }
+
+    @Test func metricsBecomeNodeAttributesUnderGephisNames() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("m.json").path
+        let result = try CommandRunner.run([
+            "convert", Self.fixtures.appendingPathComponent("undirected.graphml").path, out,
+            "--with-metrics", "degree,betweenness,pagerank",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        // lyon: kyoto, a&b and a self-loop (counted twice, as NetworkX counts it).
+        #expect(text.contains("\"degree\": 4, \"betweenesscentrality\": "))
+        #expect(text.contains("\"pageranks\": "))
+        let unknown = try CommandRunner.run(["convert", Self.fixtures.appendingPathComponent("undirected.graphml").path, out, "--with-metrics", "fame"])
+        #expect(unknown.status == 3)
+        #expect(unknown.stderr.contains("unknown measure \"fame\""))
+    }
 }
