@@ -24,15 +24,16 @@ protocol XMLEventHandler: AnyObject {
 ///   before parsing, any document that declares an entity (`<!ENTITY`, the building block
 ///   of "billion laughs" and XXE attacks) is rejected: graph formats never need one. Only
 ///   the five predefined entities and character references are accepted.
-/// * Text that is not UTF-8 (unless the XML declaration names another encoding) and
-///   UTF-16 without a byte-order mark are rejected with a located message.
+/// * libxml2 only ever sees checked UTF-8: UTF-16/32 with a byte-order mark, ISO-8859-1 and
+///   windows-1252 are converted first; invalid UTF-8, UTF-16 without a byte-order mark and
+///   other encodings are rejected with a located message.
 /// * Element names reach the handler without their namespace prefix (`viz:color` →
 ///   `color` with prefix `viz` kept in ``prefix(of:)``).
 ///
 /// Errors carry the file, line and column that libxml2 reports.
 enum XMLEventReader {
     static func parse(_ data: Data, file: String, handler: any XMLEventHandler) throws {
-        try screen(data, file: file)
+        let data = try screen(data, file: file)
         // Fed as a stream: libxml2 then gets the document in chunks. Given as one chunk
         // (`XMLParser(data:)`), documents over about 10 MB fail at their end with an
         // internal error.
@@ -55,42 +56,115 @@ enum XMLEventReader {
         }
     }
 
-    /// Rejects entity declarations and text in an encoding we do not accept, before
-    /// libxml2 sees the bytes.
-    static func screen(_ data: Data, file: String) throws {
+    /// What libxml2 gets: always UTF-8, checked, with the XML declaration saying so.
+    ///
+    /// UTF-16/32 with a byte-order mark, ISO-8859-1 and Windows-1252 (as declared) are
+    /// converted; any other declared encoding, UTF-16 without a byte-order mark and invalid
+    /// UTF-8 are refused. (Found by fuzzing: a document that declares an encoding libxml2
+    /// does not know reaches FoundationXML's callbacks with invalid UTF-8 names, and
+    /// FoundationXML traps on them.) Then the markup is screened: entity declarations
+    /// (unbounded expansion, XXE), and two constructs that crash FoundationXML on Linux
+    /// (a NULL string passed to `strlen`, also found by fuzzing): a processing instruction
+    /// without data (`<?pi?>`) and a notation declaration.
+    static func screen(_ data: Data, file: String) throws -> Data {
         if data.isEmpty { throw FormatError(file: file, "the file is empty; expected an XML document") }
-        let mark = TextInput.mark(of: data)
-        if let mark, mark != .utf8 {
-            // A UTF-16/32 document: look for entity declarations in its decoded text.
-            let text = try TextInput.decode(data, file: file)
-            if let range = text.range(of: "<!ENTITY") {
-                throw entityError(file: file, line: text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 })
+        let text: String
+        if let mark = TextInput.mark(of: data), mark != .utf8 {
+            text = try TextInput.decode(data, file: file)
+        } else {
+            let body = TextInput.mark(of: data) == .utf8 ? data.dropFirst(3) : data
+            let declared = declaredEncoding(body)
+            switch declared?.lowercased() {
+            case nil, "utf-8", "utf8", "us-ascii", "ascii":
+                text = try TextInput.decode(body, file: file)
+            case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "l1":
+                guard !body.contains(0), let t = String(data: body, encoding: .isoLatin1) else {
+                    throw FormatError(file: file, "the file declares ISO-8859-1 but holds NUL bytes")
+                }
+                text = t
+            case "windows-1252", "cp1252":
+                guard !body.contains(0), let t = String(data: body, encoding: .windowsCP1252) else {
+                    throw FormatError(file: file, "the file declares windows-1252 but is not valid windows-1252 text")
+                }
+                text = t
+            case let other?:
+                if other.hasPrefix("utf-16") || other.hasPrefix("utf-32") || other.hasPrefix("ucs") {
+                    throw FormatError(file: file, "the file declares \(declared ?? other) but has no byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)")
+                }
+                throw FormatError(
+                    file: file, line: 1,
+                    "the XML declaration names the encoding \"\(declared ?? other)\"; uccn reads UTF-8, UTF-16 (with a byte-order mark), ISO-8859-1 and windows-1252: convert the file to UTF-8")
             }
-            return
         }
-        let declaresOtherEncoding: Bool = {
-            let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
-            guard head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"),
-                let r = head.range(of: "encoding=") else { return false }
-            let rest = head[r.upperBound...].dropFirst()
-            return !(rest.hasPrefix("utf-8") || rest.hasPrefix("utf8") || rest.hasPrefix("us-ascii"))
-        }()
-        if !declaresOtherEncoding {
-            _ = try TextInput.decode(data, file: file)
-        } else if data.contains(0) {
-            throw FormatError(file: file, "found a NUL byte: the file looks like UTF-16 without a byte-order mark, or is not text")
+        var bytes = Array(text.utf8)
+        try screenMarkup(bytes, file: file)
+        rewriteDeclaredEncoding(&bytes)
+        return Data(bytes)
+    }
+
+    /// The `encoding` of the XML declaration at the start of `data`, if any.
+    static func declaredEncoding(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(300), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
+        let declaration = head[..<end.lowerBound]
+        guard let r = declaration.range(of: "encoding") else { return nil }
+        var rest = declaration[r.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+
+    /// Replaces the XML declaration's encoding by `UTF-8` (the bytes now are UTF-8).
+    static func rewriteDeclaredEncoding(_ bytes: inout [UInt8]) {
+        let prefix = String(decoding: bytes.prefix(300), as: UTF8.self)
+        guard prefix.hasPrefix("<?xml"), let end = prefix.range(of: "?>") else { return }
+        let declaration = String(prefix[..<end.upperBound])
+        guard declaration.contains("encoding") else { return }
+        var rewritten = "<?xml version=\"1.0\" encoding=\"UTF-8\""
+        if let s = declaration.range(of: "standalone") {
+            rewritten += " " + declaration[s.lowerBound..<declaration.index(declaration.endIndex, offsetBy: -2)].trimmingCharacters(in: .whitespaces)
         }
-        if TextInput.contains(data, ascii: "<!ENTITY") {
-            var line = 1
-            let bytes = [UInt8](data)
-            let pattern = Array("<!ENTITY".utf8)
-            var i = 0
-            while i + pattern.count <= bytes.count {
-                if bytes[i] == UInt8(ascii: "\n") { line += 1 }
-                if bytes[i..<(i + pattern.count)].elementsEqual(pattern) { break }
-                i += 1
+        rewritten += "?>"
+        // Keep line numbers: the declaration stays on one line only if it was on one.
+        let newlines = declaration.filter { $0 == "\n" }.count
+        rewritten += String(repeating: "\n", count: newlines)
+        bytes.replaceSubrange(0..<declaration.utf8.count, with: Array(rewritten.utf8))
+    }
+
+    /// The markup checks of ``screen(_:file:)`` on ASCII-compatible bytes.
+    static func screenMarkup(_ bytes: [UInt8], file: String) throws {
+        let entity = Array("<!ENTITY".utf8), notation = Array("<!NOTATION".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
+        }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A { line += 1 }
+            if b == UInt8(ascii: "<") && i + 1 < bytes.count {
+                if matches(entity, at: i) { throw entityError(file: file, line: line) }
+                if matches(notation, at: i) {
+                    throw FormatError(
+                        file: file, line: line,
+                        "the document declares an XML notation (<!NOTATION …>), which graph files never need and which Foundation's XML parser cannot read safely")
+                }
+                if bytes[i + 1] == UInt8(ascii: "?") {
+                    // <?target?> with nothing (or only blanks) after the target.
+                    var j = i + 2
+                    while j < bytes.count && !isSpace(bytes[j]) && bytes[j] != UInt8(ascii: "?") { j += 1 }
+                    while j < bytes.count && isSpace(bytes[j]) { j += 1 }
+                    if j + 1 < bytes.count && bytes[j] == UInt8(ascii: "?") && bytes[j + 1] == UInt8(ascii: ">") {
+                        let target = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                        throw FormatError(
+                            file: file, line: line,
+                            "the processing instruction <?\(target)?> has no data; uccn refuses it because Foundation's XML parser crashes on it")
+                    }
+                }
             }
-            throw entityError(file: file, line: line)
+            i += 1
         }
     }
 

@@ -55,6 +55,12 @@ import Testing
              "latin1.graphml:3:14: the file is not valid UTF-8 (convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`)"),
         Case("utf16.graphml", bytes: Array("<graphml><graph/></graphml>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
              "utf16.graphml:1:2: found a NUL byte: the file looks like UTF-16 without a byte-order mark, or is not text; save it as UTF-8"),
+        Case("pi.graphml", "<?xml version=\"1.0\"?>\n<graphml><graph>\n<?pi?></graph></graphml>\n",
+             "pi.graphml:3: the processing instruction <?pi?> has no data; uccn refuses it because Foundation's XML parser crashes on it"),
+        Case("notation.graphml", "<!DOCTYPE g [\n<!NOTATION n SYSTEM \"x\">]>\n<graphml/>\n",
+             "notation.graphml:2: the document declares an XML notation (<!NOTATION …>), which graph files never need and which Foundation's XML parser cannot read safely"),
+        Case("encoding.graphml", "<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?>\n<graphml/>\n",
+             "encoding.graphml:1: the XML declaration names the encoding \"EBCDIC-US\"; uccn reads UTF-8, UTF-16 (with a byte-order mark), ISO-8859-1 and windows-1252: convert the file to UTF-8"),
         // GEXF
         Case("trunc.gexf", "<?xml version=\"1.0\"?>\n<gexf version=\"1.3\">\n<graph>\n<nodes>\n<node id=\"a\"/>\n",
              "trunc.gexf:5:15: malformed XML: the document ends too early (truncated file, or an element is not closed)"),
@@ -139,6 +145,11 @@ import Testing
             try CSVFormat.parse(edges: Data("Source,Target\n".utf8), nodes: Data("Id\na\n\"a\"\n".utf8), nodesFile: "g.nodes.csv")
         }
         #expect(duplicate?.description == "g.nodes.csv:3: node id \"a\" appears more than once; node ids must be unique")
+    }
+
+    @Test func declaredLatin1IsConverted() throws {
+        let xml = Data(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml><graph><node id=\"caf".utf8) + [0xE9] + Array("\"/></graph></graphml>\n".utf8))
+        #expect(try GraphMLFormat.parse(xml).graph.ids == ["café"])
     }
 
     @Test func utf16WithAByteOrderMarkIsRead() throws {
