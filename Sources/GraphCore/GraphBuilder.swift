@@ -183,7 +183,16 @@ public struct GraphBuilder: Sendable {
         var weights: [Double] = []
         if isWeighted { weights.reserveCapacity(arcTotal) }
         // Input edge ids merged into each output arc, for the edge map.
-        var groupInputs: [[Int32]] = []
+        // Flat storage (no array per arc): arc `a` merged the input edges
+        // `groupInputs[groupStart[a] ..< groupEnd[a]]`.
+        var groupInputs: [Int32] = []
+        var groupStart: [Int32] = []
+        var groupEnd: [Int32] = []
+        if wantEdgeMap {
+            groupInputs.reserveCapacity(arcTotal)
+            groupStart.reserveCapacity(arcTotal)
+            groupEnd.reserveCapacity(arcTotal)
+        }
         var position = 0
         for u in 0..<n {
             while position < arcTotal, Int(arcTail[Int(sorted[position])]) == u {
@@ -198,10 +207,11 @@ public struct GraphBuilder: Sendable {
                 let copies = (!isDirected && Int(v) == u) ? 2 : 1
                 let merged: Double
                 var inputs: [Int32] = []
+                let groupBegin = Int32(groupInputs.count)
                 if end - position == copies {
                     // The common case: one input edge, nothing to merge.
                     merged = isWeighted ? edgeWeights[Int(arcInput[first])] : 1
-                    if wantEdgeMap { inputs = [arcInput[first]] }
+                    if wantEdgeMap { groupInputs.append(arcInput[first]) }
                 } else {
                     // Distinct input edges in this group (an undirected self-loop gives
                     // two arcs per input edge).
@@ -215,11 +225,15 @@ public struct GraphBuilder: Sendable {
                         throw GraphError.duplicateEdgeRejected(source: ids[u], target: ids[Int(v)])
                     }
                     merged = isWeighted ? mergeWeights(inputs) : 1
+                    if wantEdgeMap { groupInputs.append(contentsOf: inputs) }
                 }
                 for _ in 0..<copies {
                     targets.append(v)
                     if isWeighted { weights.append(merged) }
-                    if wantEdgeMap { groupInputs.append(inputs) }
+                    if wantEdgeMap {
+                        groupStart.append(groupBegin)
+                        groupEnd.append(Int32(groupInputs.count))
+                    }
                 }
                 position = end
             }
@@ -271,7 +285,7 @@ public struct GraphBuilder: Sendable {
                             skipNextLoop = true
                         }
                     }
-                    for e in groupInputs[a] { edgeMap[Int(e)] = edgeID }
+                    for g in Int(groupStart[a])..<Int(groupEnd[a]) { edgeMap[Int(groupInputs[g])] = edgeID }
                     edgeID += 1
                 }
             }

@@ -38,6 +38,26 @@ import Testing
         #expect(map == [0, 0])
     }
 
+    @Test(arguments: [false, true])
+    func edgeMapPlacesEveryInputEdge(directed: Bool) throws {
+        var b = GraphBuilder(directed: directed, selfLoops: .keep)
+        try b.addEdge(from: "c", to: "a")   // 0
+        try b.addEdge(from: "a", to: "a")   // 1: self-loop
+        try b.addEdge(from: "a", to: "b")   // 2
+        try b.addEdge(from: "c", to: "a")   // 3: repeat of 0
+        try b.addEdge(from: "b", to: "c")   // 4
+        let (g, map) = try b.buildWithEdgeMap()
+        // Stable order: by source index (c=0, a=1, b=2), then target.
+        let edges = g.edges().map { "\(g.ids[$0.source])\(g.ids[$0.target])" }
+        #expect(edges == (directed ? ["ca", "aa", "ab", "bc"] : ["ca", "cb", "aa", "ab"]))
+        let mapped = map.map { edges[Int($0)] }
+        #expect(mapped == (directed ? ["ca", "aa", "ab", "ca", "bc"] : ["ca", "aa", "ab", "ca", "cb"]))
+        var dropping = GraphBuilder(directed: directed, selfLoops: .drop)
+        try dropping.addEdge(from: "a", to: "a")
+        try dropping.addEdge(from: "a", to: "b")
+        #expect(try dropping.buildWithEdgeMap().edgeMap == [-1, 0])
+    }
+
     @Test func rejectPoliciesThrow() throws {
         var loops = GraphBuilder(selfLoops: .reject)
         #expect(throws: GraphError.selfLoopRejected(node: "a")) { try loops.addEdge(from: "a", to: "a") }
