@@ -13,7 +13,8 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
             --with-metrics adds measures as node attributes under Gephi's column names \
             (degree, betweenesscentrality, closnesscentrality, eigencentrality, pageranks, \
-            clustering, …). Formats are chosen by extension (.edges/.txt/.el, .csv, .graphml/.xml, .gexf, .json, \
+            clustering, …) and --with-communities the communities as modularity_class \
+            (labels 0, 1, … by size, largest first). Formats are chosen by extension (.edges/.txt/.el, .csv, .graphml/.xml, .gexf, .json, \
             .dot/.gv) unless --from/--to name them. CSV input is an edges table (Source, Target, \
             Type, Weight, …) with the nodes table from --nodes or X.nodes.csv beside X.edges.csv; \
             CSV output writes OUT and the nodes table beside it. The output is written atomically: \
@@ -71,6 +72,17 @@ struct ConvertCommand: ParsableCommand {
         name: .customLong("with-metrics"),
         help: "Add measures as node attributes under Gephi's column names: a comma-separated list of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or 'all'.")
     var withMetrics: String?
+
+    @Option(
+        name: .customLong("with-communities"),
+        help: "Add the communities found by leiden, louvain, label-propagation or components as the node attribute modularity_class (Gephi's name).")
+    var withCommunities: String?
+
+    @Option(help: "Seed for --with-communities.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Resolution for --with-communities (Leiden and Louvain; 1 is classic modularity).")
+    var resolution: Double = 1
 
     @Flag(name: .customLong("weighted-metrics"), help: "Let --with-metrics use the edge weights (as distances for betweenness, closeness and harmonic; as strengths otherwise).")
     var weightedMetrics = false
@@ -131,8 +143,23 @@ struct ConvertCommand: ParsableCommand {
                 }
             }
         }
+        var communityAlgorithm: CommunityAlgorithm?
+        if let withCommunities {
+            guard let algorithm = CommunityAlgorithm(rawValue: withCommunities.lowercased()) else {
+                FileHandle.standardError.write(Data("error: unknown community algorithm \"\(withCommunities)\"; expected \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+                throw ExitCode(3)
+            }
+            communityAlgorithm = algorithm
+        }
+        guard resolution.isFinite, resolution >= 0 else { throw usageError("--resolution must be a finite number ≥ 0") }
         do {
             var graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+            if let communityAlgorithm {
+                // Weights are used as strengths when the graph has them (and --weight-attribute
+                // did not turn them off).
+                let partition = communityAlgorithm.detector(resolution: resolution).partition(of: graph.graph, seed: seed)
+                graph.nodeAttributes.setColumn("modularity_class", type: .int, values: partition.labels.map { .int(Int($0)) })
+            }
             if !measures.isEmpty {
                 let options = CentralityOptions(weighted: weightedMetrics, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
                 for measure in measures {

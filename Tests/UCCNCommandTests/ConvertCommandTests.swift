@@ -95,4 +95,21 @@ import Testing
         #expect(unknown.status == 3)
         #expect(unknown.stderr.contains("unknown measure \"fame\""))
     }
+
+    @Test func communitiesBecomeModularityClass() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("c.gexf").path
+        let karate = CommandRunner.packageRoot.appendingPathComponent("Fuzz/corpus/graphml/karate.graphml").path
+        let result = try CommandRunner.run(["convert", karate, out, "--with-communities", "leiden", "--seed", "7"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("<attribute id=\"modularity_class\" title=\"modularity_class\" type=\"long\"/>"))
+        #expect(text.contains("<attvalue for=\"modularity_class\" value=\"0\"/>"))
+        let again = directory.appendingPathComponent("c2.gexf").path
+        _ = try CommandRunner.run(["convert", karate, again, "--with-communities", "leiden", "--seed", "7"])
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == text)
+        let unknown = try CommandRunner.run(["convert", karate, out, "--with-communities", "magic"])
+        #expect(unknown.status == 3)
+    }
 }
