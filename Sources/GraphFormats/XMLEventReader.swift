@@ -63,9 +63,10 @@ enum XMLEventReader {
     /// UTF-8 are refused. (Found by fuzzing: a document that declares an encoding libxml2
     /// does not know reaches FoundationXML's callbacks with invalid UTF-8 names, and
     /// FoundationXML traps on them.) Then the markup is screened: entity declarations
-    /// (unbounded expansion, XXE), and two constructs that crash FoundationXML on Linux
-    /// (a NULL string passed to `strlen`, also found by fuzzing): a processing instruction
-    /// without data (`<?pi?>`) and a notation declaration.
+    /// (unbounded expansion, XXE), and constructs that crash FoundationXML on Linux (a NULL
+    /// string passed to `strlen`, found by fuzzing and by trying every kind of
+    /// declaration): a processing instruction without data (`<?pi?>`), a notation
+    /// declaration, and any DTD internal subset (`<!ATTLIST g a CDATA #IMPLIED>` crashes).
     static func screen(_ data: Data, file: String) throws -> Data {
         if data.isEmpty { throw FormatError(file: file, "the file is empty; expected an XML document") }
         let text: String
@@ -134,22 +135,48 @@ enum XMLEventReader {
 
     /// The markup checks of ``screen(_:file:)`` on ASCII-compatible bytes.
     static func screenMarkup(_ bytes: [UInt8], file: String) throws {
-        let entity = Array("<!ENTITY".utf8), notation = Array("<!NOTATION".utf8)
+        let entity = Array("<!ENTITY".utf8), notation = Array("<!NOTATION".utf8), doctype = Array("<!DOCTYPE".utf8)
         func matches(_ pattern: [UInt8], at i: Int) -> Bool {
             i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
         }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        // Entities first, so that attacks get the message that names them.
         var line = 1
+        for i in bytes.indices {
+            if bytes[i] == 0x0A { line += 1 }
+            if bytes[i] == UInt8(ascii: "<") && matches(entity, at: i) { throw entityError(file: file, line: line) }
+        }
+        line = 1
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x0A { line += 1 }
             if b == UInt8(ascii: "<") && i + 1 < bytes.count {
-                if matches(entity, at: i) { throw entityError(file: file, line: line) }
                 if matches(notation, at: i) {
                     throw FormatError(
                         file: file, line: line,
                         "the document declares an XML notation (<!NOTATION …>), which graph files never need and which Foundation's XML parser cannot read safely")
+                }
+                if matches(doctype, at: i) {
+                    // An internal subset (`<!DOCTYPE g [ … ]>`): attribute-list declarations
+                    // with #IMPLIED or #REQUIRED values crash FoundationXML.
+                    var j = i + doctype.count
+                    var quote: UInt8? = nil
+                    while j < bytes.count {
+                        let c = bytes[j]
+                        if let q = quote {
+                            if c == q { quote = nil }
+                        } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                            quote = c
+                        } else if c == UInt8(ascii: ">") {
+                            break
+                        } else if c == UInt8(ascii: "[") {
+                            throw FormatError(
+                                file: file, line: line,
+                                "the document type declaration has an internal subset (<!DOCTYPE … [ … ]>); graph files never need one and Foundation's XML parser cannot read all of them safely: remove it")
+                        }
+                        j += 1
+                    }
                 }
                 if bytes[i + 1] == UInt8(ascii: "?") {
                     // <?target?> with nothing (or only blanks) after the target.

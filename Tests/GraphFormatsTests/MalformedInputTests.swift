@@ -58,7 +58,11 @@ import Testing
         Case("pi.graphml", "<?xml version=\"1.0\"?>\n<graphml><graph>\n<?pi?></graph></graphml>\n",
              "pi.graphml:3: the processing instruction <?pi?> has no data; uccn refuses it because Foundation's XML parser crashes on it"),
         Case("notation.graphml", "<!DOCTYPE g [\n<!NOTATION n SYSTEM \"x\">]>\n<graphml/>\n",
-             "notation.graphml:2: the document declares an XML notation (<!NOTATION …>), which graph files never need and which Foundation's XML parser cannot read safely"),
+             "notation.graphml:1: the document type declaration has an internal subset (<!DOCTYPE … [ … ]>); graph files never need one and Foundation's XML parser cannot read all of them safely: remove it"),
+        Case("attlist.graphml", "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [<!ATTLIST graphml a CDATA #IMPLIED>]>\n<graphml/>\n",
+             "attlist.graphml:2: the document type declaration has an internal subset (<!DOCTYPE … [ … ]>); graph files never need one and Foundation's XML parser cannot read all of them safely: remove it"),
+        Case("doctype.graphml", "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml SYSTEM \"graphml.dtd\">\n<graphml></graphml>\n",
+             "doctype.graphml: the file holds no <graph> element"),
         Case("encoding.graphml", "<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?>\n<graphml/>\n",
              "encoding.graphml:1: the XML declaration names the encoding \"EBCDIC-US\"; uccn reads UTF-8, UTF-16 (with a byte-order mark), ISO-8859-1 and windows-1252: convert the file to UTF-8"),
         // GEXF
