@@ -1,0 +1,227 @@
+import Foundation
+import GraphAlgorithms
+import GraphCore
+
+/// What to suggest: for which city, how many, among which candidates, with which weights.
+public struct PartnerQuery: Sendable, Equatable {
+    /// Index of the city in the dataset.
+    public var city: Int
+    /// How many suggestions to return (`nil`: all candidates).
+    public var top: Int?
+    /// Only candidates of this creative field.
+    public var field: CreativeField?
+    /// Only candidates of this UNESCO region.
+    public var region: UNESCORegion?
+    /// Only candidates of this country (ISO 3166 alpha-2 code).
+    public var countryISO2: String?
+    /// Also rank cities that already cooperate with the city.
+    public var includeLinked: Bool
+    public var weights: PartnerWeights
+
+    public init(city: Int, top: Int? = 10, field: CreativeField? = nil, region: UNESCORegion? = nil,
+                countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults) {
+        self.city = city
+        self.top = top
+        self.field = field
+        self.region = region
+        self.countryISO2 = countryISO2
+        self.includeLinked = includeLinked
+        self.weights = weights
+    }
+}
+
+/// Where a suggested city stands with the city today.
+public enum PartnerStatus: String, Sendable, Codable, Equatable {
+    /// No known link: a new partner.
+    case new
+    /// Named as a cooperation to pursue (a `proposed` link), not cooperating yet.
+    case proposed
+    /// Already cooperating (sister city or partnership); listed only with `includeLinked`.
+    case linked
+}
+
+/// One score's share of a suggestion.
+public struct ScoreContribution: Sendable, Equatable, Codable {
+    public let score: PartnerScore
+    /// The score before normalisation (a count, a sum, 0/1, …).
+    public let raw: Double
+    /// The score in [0, 1].
+    public let normalized: Double
+    public let weight: Double
+    /// weight · normalized / Σ |weights|; the contributions add up to the combined score.
+    public let contribution: Double
+}
+
+/// One suggested partner with its score, its breakdown and the reasons in words.
+public struct PartnerSuggestion: Sendable {
+    /// 1-based position in the ranking (after filters).
+    public let rank: Int
+    public let city: City
+    public let status: PartnerStatus
+    /// The combined score Σ wᵢ·sᵢ / Σ |wᵢ|.
+    public let score: Double
+    /// One entry per score with a non-zero weight, in ``PartnerScore`` order.
+    public let breakdown: [ScoreContribution]
+    public let evidence: PartnerEvidence
+    /// The shared partners, sorted by name.
+    public let commonPartners: [City]
+    /// Links between the two cities (existing or proposed), in file order.
+    public let links: [CityLink]
+    /// Plain sentences: "shares 2 partners (Bangkok, Seoul)", "also a City of Design", …
+    public let reasons: [String]
+}
+
+/// The ranked suggestions for one city.
+public struct PartnerSuggestions: Sendable {
+    public let city: City
+    public let query: PartnerQuery
+    /// Cities it already cooperates with (sister city or partnership), sorted by name.
+    public let existingPartners: [City]
+    /// Cities proposed as partners (`proposed` links) that are not partners yet, sorted by name.
+    public let proposedPartners: [City]
+    /// How many cities passed the filters and exclusions (before `top`).
+    public let candidateCount: Int
+    /// Which grouping "same community" refers to.
+    public let communitySource: CommunitySource
+    public let referenceYear: Int
+    public let suggestions: [PartnerSuggestion]
+}
+
+/// Where the community labels of the "same community" score come from.
+public enum CommunitySource: String, Sendable, Codable, Equatable {
+    /// Connected components of the cooperation graph.
+    case connectedComponents = "connected-components"
+    /// Labels given by the caller.
+    case custom
+
+    /// How the explanation names a shared group.
+    var sentence: String {
+        switch self {
+        case .connectedComponents: return "in the same connected group of linked cities"
+        case .custom: return "in the same community of the cooperation network"
+        }
+    }
+}
+
+/// A problem with a partner query's filters.
+public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownField(String)
+    case unknownRegion(String)
+    case unknownCountry(String)
+    case invalidTop(Int)
+
+    public var description: String {
+        switch self {
+        case let .unknownField(text):
+            return "unknown creative field \"\(text)\"; expected one of \(CreativeField.allCases.map(\.rawValue).joined(separator: ", "))"
+        case let .unknownRegion(text):
+            return "unknown UNESCO region \"\(text)\"; expected one of \(UNESCORegion.allCases.map(\.rawValue).joined(separator: "; "))"
+        case let .unknownCountry(text):
+            return "no member city is in a country called \"\(text)\"; give a country name (Viet Nam, Republic of Korea) or an ISO code (VN, KR)"
+        case let .invalidTop(n):
+            return "--top must be at least 1, got \(n)"
+        }
+    }
+}
+
+/// Ranks the cities a member city could partner with next, and says why.
+///
+/// Every other city is scored (see ``PartnerScorer``), combined with ``PartnerWeights``,
+/// filtered, and sorted by combined score, ties by city id, so the output is deterministic.
+/// Cities that already cooperate with the city are left out unless the query includes
+/// them; cities only *proposed* as partners are candidates, flagged as proposed.
+public struct PartnerSuggester: Sendable {
+    public let dataset: CreativeCitiesDataset
+    public let scorer: PartnerScorer
+    public let communitySource: CommunitySource
+
+    /// Suggestions on the dataset's existing cooperation graph. `communityLabels` default
+    /// to its connected components (canonical labels).
+    public init(dataset: CreativeCitiesDataset, communityLabels: [Int32]? = nil, referenceYear: Int? = nil) {
+        let graph = dataset.graph(including: LinkKind.existing)
+        self.dataset = dataset
+        self.communitySource = communityLabels == nil ? .connectedComponents : .custom
+        self.scorer = PartnerScorer(
+            cities: dataset.cities, graph: graph,
+            communityLabels: communityLabels ?? ConnectedComponents(of: graph).labels,
+            referenceYear: referenceYear)
+    }
+
+    /// A field from user text ("design", "Crafts & Folk Art").
+    public static func field(_ text: String) throws(PartnerQueryError) -> CreativeField {
+        guard let f = CreativeField(rawValue: text) ?? CreativeField(lenient: text) else { throw .unknownField(text) }
+        return f
+    }
+
+    /// A region from user text ("asia and the pacific", "Europe & North America").
+    public static func region(_ text: String) throws(PartnerQueryError) -> UNESCORegion {
+        if let r = UNESCORegion(rawValue: text) ?? UNESCORegion(lenient: text) { return r }
+        let folded = CityLookup.fold(text)
+        // Short forms: "asia", "europe", "latin america", "arab".
+        let matches = UNESCORegion.allCases.filter { CityLookup.fold($0.rawValue).hasPrefix(folded) && !folded.isEmpty }
+        guard matches.count == 1 else { throw .unknownRegion(text) }
+        return matches[0]
+    }
+
+    /// The ISO code of a country given by name or code, among the dataset's countries.
+    public func countryISO2(_ text: String) throws(PartnerQueryError) -> String {
+        let folded = CityLookup.fold(text)
+        for c in dataset.cities where c.iso2.lowercased() == folded || CityLookup.fold(c.country) == folded {
+            return c.iso2
+        }
+        throw .unknownCountry(text)
+    }
+
+    public func suggest(_ query: PartnerQuery) throws(PartnerQueryError) -> PartnerSuggestions {
+        if let top = query.top, top < 1 { throw .invalidTop(top) }
+        let u = query.city
+        let me = dataset.cities[u]
+        let myLinks = dataset.links(of: me.id)
+        var linksByCity: [String: [CityLink]] = [:]
+        for link in myLinks { linksByCity[link.other(than: me.id), default: []].append(link) }
+
+        let weights = query.weights
+        var ranked: [(evidence: PartnerEvidence, score: Double, status: PartnerStatus)] = []
+        for e in scorer.evidence(for: u) {
+            let other = dataset.cities[e.candidate]
+            if let f = query.field, other.field != f { continue }
+            if let r = query.region, other.region != r { continue }
+            if let c = query.countryISO2, other.iso2.caseInsensitiveCompare(c) != .orderedSame { continue }
+            let kinds = Set((linksByCity[other.id] ?? []).map(\.kind))
+            let status: PartnerStatus = e.isLinked ? .linked : kinds.contains(.proposed) ? .proposed : .new
+            if status == .linked && !query.includeLinked { continue }
+            ranked.append((e, e.combined(weights), status))
+        }
+        ranked.sort { a, b in
+            a.score != b.score ? a.score > b.score
+                : dataset.cities[a.evidence.candidate].id < dataset.cities[b.evidence.candidate].id
+        }
+        let total = weights.totalMagnitude
+        let explainer = PartnerExplanation(city: me, weights: weights, communitySource: communitySource)
+        var suggestions: [PartnerSuggestion] = []
+        for (position, item) in ranked.prefix(query.top ?? ranked.count).enumerated() {
+            let e = item.evidence
+            let other = dataset.cities[e.candidate]
+            let breakdown = PartnerScore.allCases.filter { weights[$0] != 0 }.map { score in
+                ScoreContribution(
+                    score: score, raw: e.raw(score), normalized: e.normalized(score), weight: weights[score],
+                    contribution: total > 0 ? weights[score] * e.normalized(score) / total : 0)
+            }
+            let common = e.commonPartners.map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            let links = linksByCity[other.id] ?? []
+            suggestions.append(PartnerSuggestion(
+                rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
+                evidence: e, commonPartners: common, links: links,
+                reasons: explainer.reasons(for: other, evidence: e, status: item.status, commonPartners: common, links: links)))
+        }
+        let existing = Set(scorer.graph.neighbors(of: u).map(Int.init)).filter { $0 != u }
+            .map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        let existingIDs = Set(existing.map(\.id))
+        let proposed = Set(myLinks.filter { $0.kind == .proposed }.map { $0.other(than: me.id) })
+            .subtracting(existingIDs).compactMap { dataset.city(withID: $0) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        return PartnerSuggestions(
+            city: me, query: query, existingPartners: existing, proposedPartners: proposed,
+            candidateCount: ranked.count, communitySource: communitySource,
+            referenceYear: scorer.referenceYear, suggestions: suggestions)
+    }
+}

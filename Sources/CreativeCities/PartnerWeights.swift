@@ -1,0 +1,258 @@
+import Foundation
+import Yams
+
+/// One of the twelve scores combined into a partner suggestion.
+public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
+    // Network evidence, on the graph of existing cooperation (sister-city + partnership).
+    case commonPartners
+    case jaccard
+    case adamicAdar
+    case resourceAllocation
+    case preferentialAttachment
+    case sameCommunity
+    case pathProximity
+    // What the network's purpose says matters.
+    case sameField
+    case complementaryField
+    case sameRegion
+    case geographicProximity
+    case membershipYears
+
+    public static func < (a: Self, b: Self) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Whether the score is computed from the cooperation graph (as opposed to the cities'
+    /// attributes).
+    public var isNetworkScore: Bool {
+        switch self {
+        case .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment,
+             .sameCommunity, .pathProximity:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A short label for tables.
+    public var title: String {
+        switch self {
+        case .commonPartners: return "common partners"
+        case .jaccard: return "Jaccard"
+        case .adamicAdar: return "Adamic–Adar"
+        case .resourceAllocation: return "resource allocation"
+        case .preferentialAttachment: return "preferential attachment"
+        case .sameCommunity: return "same community"
+        case .pathProximity: return "path proximity"
+        case .sameField: return "same field"
+        case .complementaryField: return "complementary field"
+        case .sameRegion: return "same region"
+        case .geographicProximity: return "geographic proximity"
+        case .membershipYears: return "membership years"
+        }
+    }
+}
+
+/// The weights of the combined partner score, one per ``PartnerScore``: the combined score
+/// is Σ wᵢ·sᵢ / Σ |wᵢ| over the normalised scores sᵢ ∈ [0, 1], so with non-negative weights
+/// it lies in [0, 1]. A negative weight turns a preference into an aversion (for example
+/// `sameRegion: -1` favours partners in other UNESCO regions); a zero weight ignores the score.
+///
+/// The defaults were tuned on held-out links of tuning seeds 1–10 and are evaluated on
+/// seeds 1001–1010 (see `docs/partners.md`).
+///
+/// A weights file (JSON or YAML) is a mapping from score names to numbers; names not in the
+/// file keep their defaults, unknown names are an error.
+public struct PartnerWeights: Sendable, Equatable, Codable {
+    public var commonPartners: Double
+    public var jaccard: Double
+    public var adamicAdar: Double
+    public var resourceAllocation: Double
+    public var preferentialAttachment: Double
+    public var sameCommunity: Double
+    public var pathProximity: Double
+    public var sameField: Double
+    public var complementaryField: Double
+    public var sameRegion: Double
+    public var geographicProximity: Double
+    public var membershipYears: Double
+
+    /// All weights zero.
+    public static let zero = PartnerWeights(values: [:])
+
+    /// The tuned defaults (see `docs/partners.md`, "Defaults and why").
+    public static let defaults = PartnerWeights(values: [
+        .commonPartners: 0,
+        .jaccard: 0,
+        .adamicAdar: 0,
+        .resourceAllocation: 4,
+        .preferentialAttachment: 1,
+        .sameCommunity: 0.5,
+        .pathProximity: 1,
+        .sameField: 1,
+        .complementaryField: 0.5,
+        .sameRegion: 1,
+        .geographicProximity: 1,
+        .membershipYears: 0.5,
+    ])
+
+    /// Weights with the given values, zero for the scores not named.
+    public init(values: [PartnerScore: Double]) {
+        commonPartners = values[.commonPartners] ?? 0
+        jaccard = values[.jaccard] ?? 0
+        adamicAdar = values[.adamicAdar] ?? 0
+        resourceAllocation = values[.resourceAllocation] ?? 0
+        preferentialAttachment = values[.preferentialAttachment] ?? 0
+        sameCommunity = values[.sameCommunity] ?? 0
+        pathProximity = values[.pathProximity] ?? 0
+        sameField = values[.sameField] ?? 0
+        complementaryField = values[.complementaryField] ?? 0
+        sameRegion = values[.sameRegion] ?? 0
+        geographicProximity = values[.geographicProximity] ?? 0
+        membershipYears = values[.membershipYears] ?? 0
+    }
+
+    /// Only `score`, with weight 1 (to evaluate one score on its own).
+    public static func only(_ score: PartnerScore) -> PartnerWeights {
+        PartnerWeights(values: [score: 1])
+    }
+
+    public subscript(score: PartnerScore) -> Double {
+        get {
+            switch score {
+            case .commonPartners: return commonPartners
+            case .jaccard: return jaccard
+            case .adamicAdar: return adamicAdar
+            case .resourceAllocation: return resourceAllocation
+            case .preferentialAttachment: return preferentialAttachment
+            case .sameCommunity: return sameCommunity
+            case .pathProximity: return pathProximity
+            case .sameField: return sameField
+            case .complementaryField: return complementaryField
+            case .sameRegion: return sameRegion
+            case .geographicProximity: return geographicProximity
+            case .membershipYears: return membershipYears
+            }
+        }
+        set {
+            switch score {
+            case .commonPartners: commonPartners = newValue
+            case .jaccard: jaccard = newValue
+            case .adamicAdar: adamicAdar = newValue
+            case .resourceAllocation: resourceAllocation = newValue
+            case .preferentialAttachment: preferentialAttachment = newValue
+            case .sameCommunity: sameCommunity = newValue
+            case .pathProximity: pathProximity = newValue
+            case .sameField: sameField = newValue
+            case .complementaryField: complementaryField = newValue
+            case .sameRegion: sameRegion = newValue
+            case .geographicProximity: geographicProximity = newValue
+            case .membershipYears: membershipYears = newValue
+            }
+        }
+    }
+
+    /// Σ |wᵢ|, the divisor that keeps the combined score in [−1, 1].
+    public var totalMagnitude: Double {
+        PartnerScore.allCases.reduce(0) { $0 + abs(self[$1]) }
+    }
+
+    // MARK: Codable
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Decodes a mapping from score names to numbers over the defaults; an unknown name or
+    /// a non-finite number throws ``PartnerWeightsError``.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        var weights = PartnerWeights.defaults
+        for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            guard let score = PartnerScore(rawValue: key.stringValue) else {
+                throw PartnerWeightsError.unknownKey(file: nil, key: key.stringValue)
+            }
+            let value: Double
+            do {
+                value = try container.decode(Double.self, forKey: key)
+            } catch {
+                throw PartnerWeightsError.notANumber(file: nil, key: key.stringValue)
+            }
+            guard value.isFinite else { throw PartnerWeightsError.notANumber(file: nil, key: key.stringValue) }
+            weights[score] = value
+        }
+        guard weights.totalMagnitude > 0 else { throw PartnerWeightsError.allZero(file: nil) }
+        self = weights
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        for score in PartnerScore.allCases {
+            try container.encode(self[score], forKey: AnyKey(stringValue: score.rawValue))
+        }
+    }
+
+    /// Reads weights from a JSON or YAML file (YAML is a superset of JSON) over the defaults.
+    public static func load(from url: URL) throws(PartnerWeightsError) -> PartnerWeights {
+        let file = url.path
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw .unreadable(file: file, message: error.localizedDescription)
+        }
+        return try parse(text, file: file)
+    }
+
+    /// Parses weights from JSON or YAML text; `file` names the source in errors.
+    public static func parse(_ text: String, file: String) throws(PartnerWeightsError) -> PartnerWeights {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .defaults }
+        do {
+            return try YAMLDecoder().decode(PartnerWeights.self, from: text)
+        } catch let error as PartnerWeightsError {
+            throw error.in(file: file)
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .malformed(file: file, message: "expected a mapping from score names to numbers (\(context.debugDescription))")
+        } catch {
+            throw .malformed(file: file, message: "\(error)")
+        }
+    }
+}
+
+/// A problem with a weights file.
+public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(file: String, message: String)
+    case malformed(file: String, message: String)
+    case unknownKey(file: String?, key: String)
+    case notANumber(file: String?, key: String)
+    case allZero(file: String?)
+
+    func `in`(file: String) -> PartnerWeightsError {
+        switch self {
+        case let .unknownKey(_, key): return .unknownKey(file: file, key: key)
+        case let .notANumber(_, key): return .notANumber(file: file, key: key)
+        case .allZero: return .allZero(file: file)
+        default: return self
+        }
+    }
+
+    public var description: String {
+        let names = PartnerScore.allCases.map(\.rawValue).joined(separator: ", ")
+        func prefix(_ file: String?) -> String { file.map { "\($0): " } ?? "" }
+        switch self {
+        case let .unreadable(file, message):
+            return "\(file): cannot read the weights file (\(message))"
+        case let .malformed(file, message):
+            return "\(file): not a weights file: \(message)"
+        case let .unknownKey(file, key):
+            return "\(prefix(file))unknown weight \"\(key)\"; expected one of \(names)"
+        case let .notANumber(file, key):
+            return "\(prefix(file))weight \"\(key)\" is not a finite number"
+        case let .allZero(file):
+            return "\(prefix(file))every weight is zero; at least one score must count"
+        }
+    }
+}
