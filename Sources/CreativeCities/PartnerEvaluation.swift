@@ -199,16 +199,17 @@ public struct PartnerEvaluation: Sendable {
 
     /// Coordinate ascent on the weights, maximising ``PartnerMetrics/objective`` over these
     /// splits: for each score in turn, try each value of `grid` and keep the best (the
-    /// current value wins ties); repeat `rounds` times or until nothing changes.
-    /// Deterministic.
+    /// current value wins ties); repeat `rounds` times or until nothing changes. Scores in
+    /// `fixed` keep their starting weight. Deterministic.
     public func tune(
-        from start: PartnerWeights = .defaults, grid: [Double] = [0, 0.25, 0.5, 1, 2, 4, 8], rounds: Int = 3
+        from start: PartnerWeights = .defaults, fixed: Set<PartnerScore> = [],
+        grid: [Double] = [0, 0.25, 0.5, 1, 2, 4, 8], rounds: Int = 3
     ) -> (weights: PartnerWeights, metrics: PartnerMetrics) {
         var best = start
         var bestObjective = metrics(best).objective
         for _ in 0..<rounds {
             var changed = false
-            for score in PartnerScore.allCases {
+            for score in PartnerScore.allCases where !fixed.contains(score) {
                 for value in grid where value != best[score] {
                     var trial = best
                     trial[score] = value

@@ -12,6 +12,8 @@ struct UCCN: ParsableCommand {
             MetricsCommand.self,
             ClustersCommand.self,
             ConvertCommand.self,
+            PartnersCommand.self,
+            PartnersEvalCommand.self,
         ]
     )
 }
