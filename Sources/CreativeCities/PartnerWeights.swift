@@ -82,18 +82,18 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
 
     /// The tuned defaults (see `docs/partners.md`, "Defaults and why").
     public static let defaults = PartnerWeights(values: [
-        .commonPartners: 0,
+        .commonPartners: 8,
         .jaccard: 0,
         .adamicAdar: 0,
-        .resourceAllocation: 4,
-        .preferentialAttachment: 1,
-        .sameCommunity: 0.5,
-        .pathProximity: 1,
+        .resourceAllocation: 0,
+        .preferentialAttachment: 2,
+        .sameCommunity: 2,
+        .pathProximity: 2,
         .sameField: 1,
         .complementaryField: 0.5,
-        .sameRegion: 1,
-        .geographicProximity: 1,
-        .membershipYears: 0.5,
+        .sameRegion: 2,
+        .geographicProximity: 2,
+        .membershipYears: 0.25,
     ])
 
     /// Weights with the given values, zero for the scores not named.
@@ -214,6 +214,9 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
             return try YAMLDecoder().decode(PartnerWeights.self, from: text)
         } catch let error as PartnerWeightsError {
             throw error.in(file: file)
+        } catch let DecodingError.dataCorrupted(context) where context.underlyingError is PartnerWeightsError {
+            // Yams wraps errors thrown by `init(from:)`.
+            throw (context.underlyingError as? PartnerWeightsError ?? .allZero(file: nil)).in(file: file)
         } catch let DecodingError.typeMismatch(_, context) {
             throw .malformed(file: file, message: "expected a mapping from score names to numbers (\(context.debugDescription))")
         } catch {

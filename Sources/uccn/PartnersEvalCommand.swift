@@ -1,6 +1,7 @@
 import ArgumentParser
 import CreativeCities
 import Foundation
+import GraphCore
 
 /// `uccn partners-eval`: how well the partner scores recover held-out links.
 struct PartnersEvalCommand: ParsableCommand {
@@ -84,21 +85,10 @@ struct PartnersEvalCommand: ParsableCommand {
         print(report, terminator: "")
         if let output {
             do {
-                try writeAtomically(report, to: URL(fileURLWithPath: output))
+                try AtomicFile.write(report, to: URL(fileURLWithPath: output))
             } catch {
-                throw PartnersFailure.runtime("\(output): cannot write the report (\(error.localizedDescription))")
+                throw PartnersFailure.runtime(error.description)
             }
         }
-    }
-}
-
-/// Writes `text` to a temporary file beside `url`, then renames it over `url`.
-private func writeAtomically(_ text: String, to url: URL) throws {
-    let dir = url.deletingLastPathComponent()
-    let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(text.utf8).write(to: temp)
-    if rename(temp.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temp)
-        throw CocoaError(.fileWriteUnknown)
     }
 }

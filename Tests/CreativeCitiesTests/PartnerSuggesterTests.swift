@@ -179,7 +179,9 @@ enum TinyNetwork {
         let suggester = try #require(Self.suggester)
         let design = try hanoi { $0.field = try PartnerSuggester.field("design") }
         #expect(!design.suggestions.isEmpty && design.suggestions.allSatisfy { $0.city.field == .design })
-        #expect(design.candidateCount == 53 - 1 - 2)   // not Hanoi, Seoul or Montreal
+        // Not Hanoi nor its partners that are cities of design (Bangkok, Beijing, Montreal, Seoul).
+        #expect(design.candidateCount == 53 - 1 - design.existingPartners.filter { $0.field == .design }.count)
+        #expect(design.existingPartners.filter { $0.field == .design }.map(\.name) == ["Bangkok", "Beijing", "Montreal", "Seoul"])
         let europe = try hanoi { $0.region = try PartnerSuggester.region("europe") }
         #expect(!europe.suggestions.isEmpty && europe.suggestions.allSatisfy { $0.city.region == .europeNorthAmerica })
         let japan = try hanoi { $0.countryISO2 = try suggester.countryISO2("Japan") }

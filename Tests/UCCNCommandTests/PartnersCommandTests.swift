@@ -48,10 +48,13 @@ import Testing
     }
 
     @Test func includeLinkedShowsExistingPartners() throws {
-        let without = try CommandRunner.run(["partners", "Hanoi", "--top", "400", "--format", "csv"])
-        #expect(!without.stdout.contains("seoul-kr"))
-        let with = try CommandRunner.run(["partners", "Hanoi", "--top", "400", "--format", "csv", "--include-linked"])
-        #expect(with.stdout.contains("seoul-kr"))
+        func ids(_ csv: String) -> [Substring] { csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] } }
+        let without = try CommandRunner.run(["partners", "Hanoi", "--top", "500", "--format", "csv"])
+        #expect(!ids(without.stdout).contains("seoul-kr"))
+        #expect(ids(without.stdout).count == 398)
+        let with = try CommandRunner.run(["partners", "Hanoi", "--top", "500", "--format", "csv", "--include-linked"])
+        #expect(ids(with.stdout).contains("seoul-kr"))
+        #expect(ids(with.stdout).count == 404)
         #expect(with.stdout.contains(",linked,"))
     }
 
