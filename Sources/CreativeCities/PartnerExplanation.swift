@@ -9,11 +9,15 @@ public struct PartnerExplanation: Sendable {
     public let city: City
     public let weights: PartnerWeights
     public let communitySource: CommunitySource
+    /// The city's own number of partners (with none, distances in the network say nothing).
+    public let cityPartnerCount: Int
 
-    public init(city: City, weights: PartnerWeights, communitySource: CommunitySource = .connectedComponents) {
+    public init(city: City, weights: PartnerWeights, communitySource: CommunitySource = .connectedComponents,
+                cityPartnerCount: Int) {
         self.city = city
         self.weights = weights
         self.communitySource = communitySource
+        self.cityPartnerCount = cityPartnerCount
     }
 
     /// The sentences for `other`.
@@ -42,7 +46,7 @@ public struct PartnerExplanation: Sendable {
                 out.append(Self.sharedPartnersSentence(commonPartners))
             } else if let h = e.hops, h >= 3 {
                 out.append("no shared partners; \(h) links apart in the known network")
-            } else if e.hops == nil, uses(.pathProximity) {
+            } else if e.hops == nil, uses(.pathProximity), cityPartnerCount > 0 {
                 out.append("not connected to \(city.name) through known links")
             }
         }

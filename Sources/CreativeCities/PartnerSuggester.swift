@@ -197,7 +197,9 @@ public struct PartnerSuggester: Sendable {
                 : dataset.cities[a.evidence.candidate].id < dataset.cities[b.evidence.candidate].id
         }
         let total = weights.totalMagnitude
-        let explainer = PartnerExplanation(city: me, weights: weights, communitySource: communitySource)
+        let explainer = PartnerExplanation(
+            city: me, weights: weights, communitySource: communitySource,
+            cityPartnerCount: scorer.graph.degree(of: u))
         var suggestions: [PartnerSuggestion] = []
         for (position, item) in ranked.prefix(query.top ?? ranked.count).enumerated() {
             let e = item.evidence

@@ -217,6 +217,9 @@ enum TinyNetwork {
         #expect(s.suggestions.count == 5)
         #expect(s.suggestions[0].score > 0)
         #expect(s.suggestions.allSatisfy { $0.commonPartners.isEmpty })
+        // With no links of its own, network distance is not worth a sentence.
+        #expect(s.suggestions.allSatisfy { !$0.reasons.contains { $0.hasPrefix("not connected") } })
+        #expect(s.suggestions[0].reasons.contains { $0.hasSuffix("km away") })
         #expect(PartnerSuggestionsOutput.table(s).contains("No known links"))
     }
 
