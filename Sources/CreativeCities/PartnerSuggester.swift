@@ -17,9 +17,13 @@ public struct PartnerQuery: Sendable, Equatable {
     /// Also rank cities that already cooperate with the city.
     public var includeLinked: Bool
     public var weights: PartnerWeights
+    /// For how many of the first suggestions to compute the what-if centrality ranks
+    /// (0: none; each costs two all-pairs shortest-path passes).
+    public var whatIfLimit: Int
 
     public init(city: Int, top: Int? = 10, field: CreativeField? = nil, region: UNESCORegion? = nil,
-                countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults) {
+                countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults,
+                whatIfLimit: Int = 0) {
         self.city = city
         self.top = top
         self.field = field
@@ -27,6 +31,7 @@ public struct PartnerQuery: Sendable, Equatable {
         self.countryISO2 = countryISO2
         self.includeLinked = includeLinked
         self.weights = weights
+        self.whatIfLimit = whatIfLimit
     }
 }
 
@@ -69,6 +74,9 @@ public struct PartnerSuggestion: Sendable {
     public let links: [CityLink]
     /// Plain sentences: "shares 2 partners (Bangkok, Seoul)", "also a City of Design", …
     public let reasons: [String]
+    /// How the city's betweenness and closeness ranks would change with this link (`nil`
+    /// when not computed, or when the cities are already linked).
+    public let whatIf: PartnerWhatIf?
 }
 
 /// The ranked suggestions for one city.
@@ -85,6 +93,11 @@ public struct PartnerSuggestions: Sendable {
     public let communitySource: CommunitySource
     public let referenceYear: Int
     public let suggestions: [PartnerSuggestion]
+    /// Number of cities in the network (the ranks' range).
+    public var cityCount: Int { dataset.cities.count }
+    let dataset: CreativeCitiesDataset
+    /// The city's betweenness and closeness ranks today (`nil` when no what-if was asked for).
+    public let centralityRanks: (betweenness: Int, closeness: Int)?
 }
 
 /// Where the community labels of the "same community" score come from.
@@ -109,6 +122,7 @@ public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertib
     case unknownRegion(String)
     case unknownCountry(String)
     case invalidTop(Int)
+    case invalidWhatIf(Int)
 
     public var description: String {
         switch self {
@@ -120,6 +134,8 @@ public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertib
             return "no member city is in a country called \"\(text)\"; give a country name (Viet Nam, Republic of Korea) or an ISO code (VN, KR)"
         case let .invalidTop(n):
             return "--top must be at least 1, got \(n)"
+        case let .invalidWhatIf(n):
+            return "--what-if must be 0 or more, got \(n)"
         }
     }
 }
@@ -174,6 +190,7 @@ public struct PartnerSuggester: Sendable {
 
     public func suggest(_ query: PartnerQuery) throws(PartnerQueryError) -> PartnerSuggestions {
         if let top = query.top, top < 1 { throw .invalidTop(top) }
+        if query.whatIfLimit < 0 { throw .invalidWhatIf(query.whatIfLimit) }
         let u = query.city
         let me = dataset.cities[u]
         let myLinks = dataset.links(of: me.id)
@@ -200,6 +217,7 @@ public struct PartnerSuggester: Sendable {
         let explainer = PartnerExplanation(
             city: me, weights: weights, communitySource: communitySource,
             cityPartnerCount: scorer.graph.degree(of: u))
+        let whatIf = query.whatIfLimit > 0 ? PartnerWhatIfAnalysis(graph: scorer.graph) : nil
         var suggestions: [PartnerSuggestion] = []
         for (position, item) in ranked.prefix(query.top ?? ranked.count).enumerated() {
             let e = item.evidence
@@ -214,7 +232,8 @@ public struct PartnerSuggester: Sendable {
             suggestions.append(PartnerSuggestion(
                 rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
                 evidence: e, commonPartners: common, links: links,
-                reasons: explainer.reasons(for: other, evidence: e, status: item.status, commonPartners: common, links: links)))
+                reasons: explainer.reasons(for: other, evidence: e, status: item.status, commonPartners: common, links: links),
+                whatIf: position < query.whatIfLimit && !e.isLinked ? whatIf?.ifLinked(u, e.candidate) : nil))
         }
         let existing = Set(scorer.graph.neighbors(of: u).map(Int.init)).filter { $0 != u }
             .map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -224,6 +243,10 @@ public struct PartnerSuggester: Sendable {
         return PartnerSuggestions(
             city: me, query: query, existingPartners: existing, proposedPartners: proposed,
             candidateCount: ranked.count, communitySource: communitySource,
-            referenceYear: scorer.referenceYear, suggestions: suggestions)
+            referenceYear: scorer.referenceYear, suggestions: suggestions,
+            dataset: dataset,
+            centralityRanks: whatIf.map {
+                (CentralityRank.rank(of: u, in: $0.betweenness), CentralityRank.rank(of: u, in: $0.closeness))
+            })
     }
 }

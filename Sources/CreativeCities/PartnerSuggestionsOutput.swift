@@ -37,6 +37,10 @@ public enum PartnerSuggestionsOutput {
         if s.existingPartners.isEmpty {
             out += "No known links: the ranking rests on field, region, distance and membership.\n"
         }
+        if let ranks = s.centralityRanks {
+            out += "\(c.name) now: betweenness rank \(ranks.betweenness), closeness rank \(ranks.closeness) of \(s.cityCount)"
+            out += " (rank = 1 + cities with a higher value; ties share a rank)\n"
+        }
         out += "\n"
         guard !s.suggestions.isEmpty else { return out + "No candidate matches the filters.\n" }
         let header = ["#", "city", "country", "field", "score", "status"]
@@ -60,6 +64,10 @@ public enum PartnerSuggestionsOutput {
                 .sorted { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.score < $1.score }
                 .map { "\($0.score.title) \(String(format: "%.3f", $0.contribution))" }
             out += indent + "score = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")) + "\n"
+            if let w = p.whatIf {
+                out += indent + "if linked: \(c.name) betweenness rank \(w.betweenness.before) → \(w.betweenness.after)"
+                out += ", closeness rank \(w.closeness.before) → \(w.closeness.after)\n"
+            }
         }
         return out
     }
@@ -69,7 +77,9 @@ public enum PartnerSuggestionsOutput {
     public static func csv(_ s: PartnerSuggestions) -> String {
         var header = ["rank", "id", "city", "country", "field", "region", "status", "score"]
         header += PartnerScore.allCases.map { $0.rawValue }
-        header += ["common_partners", "hops", "distance_km", "member_since", "reasons"]
+        header += ["common_partners", "hops", "distance_km", "member_since",
+                   "betweenness_rank_before", "betweenness_rank_after", "closeness_rank_before", "closeness_rank_after",
+                   "reasons"]
         var out = header.joined(separator: ",") + "\n"
         for p in s.suggestions {
             var cells = [String(p.rank), p.city.id, p.city.name, p.city.country, p.city.field.rawValue,
@@ -79,6 +89,10 @@ public enum PartnerSuggestionsOutput {
                       p.evidence.hops.map(String.init) ?? "",
                       p.evidence.distanceKm.map { String(format: "%.1f", $0) } ?? "",
                       p.city.year.map(String.init) ?? "",
+                      p.whatIf.map { String($0.betweenness.before) } ?? "",
+                      p.whatIf.map { String($0.betweenness.after) } ?? "",
+                      p.whatIf.map { String($0.closeness.before) } ?? "",
+                      p.whatIf.map { String($0.closeness.after) } ?? "",
                       p.reasons.joined(separator: "; ")]
             out += cells.map(quote).joined(separator: ",") + "\n"
         }
@@ -158,6 +172,14 @@ struct PartnerSuggestionsJSON: Encodable {
         }
         enum CodingKeys: String, CodingKey { case kind, since, evidence }
     }
+    struct Ranks: Encodable {
+        let betweenness: Int
+        let closeness: Int
+    }
+    struct WhatIf: Encodable {
+        let betweennessRank: RankChange
+        let closenessRank: RankChange
+    }
     struct Suggestion: Encodable {
         let rank: Int
         let city: CityInfo
@@ -171,6 +193,7 @@ struct PartnerSuggestionsJSON: Encodable {
         let partnerCount: Int
         let links: [Link]
         let reasons: [String]
+        let whatIf: WhatIf?
         func encode(to encoder: Encoder) throws {
             var k = encoder.container(keyedBy: CodingKeys.self)
             try k.encode(rank, forKey: .rank); try k.encode(city, forKey: .city)
@@ -180,10 +203,11 @@ struct PartnerSuggestionsJSON: Encodable {
             try k.encode(membershipYears, forKey: .membershipYears)
             try k.encode(partnerCount, forKey: .partnerCount)
             try k.encode(links, forKey: .links); try k.encode(reasons, forKey: .reasons)
+            try k.encode(whatIf, forKey: .whatIf)
         }
         enum CodingKeys: String, CodingKey {
             case rank, city, status, score, scores, commonPartners, hops, distanceKm, membershipYears,
-                 partnerCount, links, reasons
+                 partnerCount, links, reasons, whatIf
         }
     }
 
@@ -195,7 +219,21 @@ struct PartnerSuggestionsJSON: Encodable {
     let existingPartners: [CityRef]
     let proposedPartners: [CityRef]
     let candidateCount: Int
+    let centralityRanks: Ranks?
     let suggestions: [Suggestion]
+
+    func encode(to encoder: Encoder) throws {
+        var k = encoder.container(keyedBy: CodingKeys.self)
+        try k.encode(city, forKey: .city); try k.encode(communitySource, forKey: .communitySource)
+        try k.encode(referenceYear, forKey: .referenceYear); try k.encode(filters, forKey: .filters)
+        try k.encode(weights, forKey: .weights); try k.encode(existingPartners, forKey: .existingPartners)
+        try k.encode(proposedPartners, forKey: .proposedPartners); try k.encode(candidateCount, forKey: .candidateCount)
+        try k.encode(centralityRanks, forKey: .centralityRanks); try k.encode(suggestions, forKey: .suggestions)
+    }
+    enum CodingKeys: String, CodingKey {
+        case city, communitySource, referenceYear, filters, weights, existingPartners, proposedPartners,
+             candidateCount, centralityRanks, suggestions
+    }
 
     init(_ s: PartnerSuggestions) {
         city = CityInfo(s.city)
@@ -207,6 +245,7 @@ struct PartnerSuggestionsJSON: Encodable {
         existingPartners = s.existingPartners.map { CityRef(id: $0.id, name: $0.name) }
         proposedPartners = s.proposedPartners.map { CityRef(id: $0.id, name: $0.name) }
         candidateCount = s.candidateCount
+        centralityRanks = s.centralityRanks.map { Ranks(betweenness: $0.betweenness, closeness: $0.closeness) }
         suggestions = s.suggestions.map { p in
             Suggestion(
                 rank: p.rank, city: CityInfo(p.city), status: p.status.rawValue, score: rounded(p.score, 6),
@@ -218,7 +257,8 @@ struct PartnerSuggestionsJSON: Encodable {
                 hops: p.evidence.hops, distanceKm: p.evidence.distanceKm.map { rounded($0, 1) },
                 membershipYears: p.evidence.membershipYears, partnerCount: p.evidence.candidateDegree,
                 links: p.links.map { Link(kind: $0.kind.rawValue, since: $0.since, evidence: $0.evidence) },
-                reasons: p.reasons)
+                reasons: p.reasons,
+                whatIf: p.whatIf.map { WhatIf(betweennessRank: $0.betweenness, closenessRank: $0.closeness) })
         }
     }
 }

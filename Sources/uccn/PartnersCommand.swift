@@ -35,6 +35,9 @@ struct PartnersCommand: ParsableCommand {
     @Flag(help: "Also rank cities that already cooperate with the city.")
     var includeLinked = false
 
+    @Option(name: .customLong("what-if"), help: "For the first N suggestions, show how the city's betweenness and closeness ranks would change if the link were made (0: off).")
+    var whatIf: Int = 10
+
     @Option(help: "A JSON or YAML file of score weights overriding the defaults.")
     var weights: String?
 
@@ -82,7 +85,7 @@ struct PartnersCommand: ParsableCommand {
                 field: try field.map { try PartnerSuggester.field($0) },
                 region: try region.map { try PartnerSuggester.region($0) },
                 countryISO2: try country.map { try suggester.countryISO2($0) },
-                includeLinked: includeLinked, weights: weightValues)
+                includeLinked: includeLinked, weights: weightValues, whatIfLimit: whatIf)
             let result = try suggester.suggest(query)
             print(try PartnerSuggestionsOutput.render(result, as: outputFormat), terminator: "")
         } catch let error as PartnerQueryError {

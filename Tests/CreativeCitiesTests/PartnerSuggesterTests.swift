@@ -227,9 +227,9 @@ enum TinyNetwork {
         let text = try PartnerSuggestionsOutput.render(try hanoi { $0.top = 2 }, as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["city", "communitySource", "referenceYear", "filters", "weights",
-                                     "existingPartners", "proposedPartners", "candidateCount", "suggestions"])
+                                     "existingPartners", "proposedPartners", "candidateCount", "centralityRanks", "suggestions"])
         let first = try #require((object["suggestions"] as? [[String: Any]])?.first)
         #expect(Set(first.keys) == ["rank", "city", "status", "score", "scores", "commonPartners", "hops",
-                                    "distanceKm", "membershipYears", "partnerCount", "links", "reasons"])
+                                    "distanceKm", "membershipYears", "partnerCount", "links", "reasons", "whatIf"])
     }
 }

@@ -8,6 +8,8 @@ import Testing
         #expect(r.stdout.hasPrefix("Partner suggestions for Hanoi (Viet Nam), City of Design since 2019"))
         #expect(r.stdout.contains("proposed in 2020 by UNESCO's office in Viet Nam"))
         #expect(r.stdout.contains("why: "))
+        #expect(r.stdout.contains("Hanoi now: betweenness rank 97, closeness rank 63 of 405"))
+        #expect(r.stdout.contains("if linked: Hanoi betweenness rank 97 → 90, closeness rank 63 → 53"))
         #expect(!r.stdout.contains("  Seoul "))
     }
 
