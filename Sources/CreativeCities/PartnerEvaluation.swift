@@ -71,12 +71,21 @@ public struct PartnerEvaluation: Sendable {
     public let holdout: Double
     let splits: [Split]
 
-    /// Prepares the splits. `communityLabels` computes labels from a training graph
-    /// (default: connected components).
+    /// How the community labels of each training graph are computed.
+    public let communities: PartnerCommunities
+
+    /// Prepares the splits. `communities` says how labels are computed on each training
+    /// graph (default: Leiden, seed 42, as `uccn partners`); given `.labels` are not
+    /// allowed, as they would come from the whole graph, and fall back to the default.
     public init(
         dataset: CreativeCitiesDataset, seeds: [UInt64], holdout: Double = 0.1,
-        communityLabels: @Sendable (Graph) -> [Int32] = { ConnectedComponents(of: $0).labels }
+        communities: PartnerCommunities = .standard
     ) {
+        let communities: PartnerCommunities = {
+            if case .labels = communities { return .standard }
+            return communities
+        }()
+        self.communities = communities
         self.dataset = dataset
         self.seeds = seeds
         self.holdout = holdout
@@ -104,7 +113,7 @@ public struct PartnerEvaluation: Sendable {
             for (i, e) in edges.enumerated() where !heldSet.contains(i) { try? builder.addEdge(e.0, e.1) }
             guard let training = try? builder.build() else { continue }
             let scorer = PartnerScorer(
-                cities: dataset.cities, graph: training, communityLabels: communityLabels(training),
+                cities: dataset.cities, graph: training, communityLabels: communities.labels(for: training),
                 referenceYear: referenceYear)
             var heldPartners: [Int: Set<Int>] = [:]
             for (a, b) in held {

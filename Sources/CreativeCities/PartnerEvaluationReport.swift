@@ -21,7 +21,10 @@ public enum PartnerEvaluationReport {
         let meanCities = cities.isEmpty ? 0 : Double(cities.reduce(0, +)) / Double(cities.count)
         out += String(format: "- Per-city ranking: %.1f cities with a held-out link per split on average; ", meanCities)
         out += "each ranks every city it is not linked to in training; metrics averaged over cities, then over seeds.\n"
-        out += "- Community labels: connected components of the training graph.\n"
+        switch evaluation.communities {
+        case let .leiden(seed): out += "- Community labels: Leiden (modularity, seed \(seed)) on each training graph, never the whole graph.\n"
+        default: out += "- Community labels: connected components of each training graph.\n"
+        }
         out += "- Ties are resolved in expectation (no dependence on id order). AUC ± is the standard deviation over seeds.\n\n"
         out += "| score | kind | AUC | P@10 | P@20 | R@10 | R@20 |\n|---|---|---|---|---|---|---|\n"
         for r in rows {

@@ -12,7 +12,7 @@ public struct PartnerExplanation: Sendable {
     /// The city's own number of partners (with none, distances in the network say nothing).
     public let cityPartnerCount: Int
 
-    public init(city: City, weights: PartnerWeights, communitySource: CommunitySource = .connectedComponents,
+    public init(city: City, weights: PartnerWeights, communitySource: CommunitySource = .leiden,
                 cityPartnerCount: Int) {
         self.city = city
         self.weights = weights

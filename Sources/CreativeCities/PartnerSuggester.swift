@@ -101,15 +101,50 @@ public struct PartnerSuggestions: Sendable {
 }
 
 /// Where the community labels of the "same community" score come from.
-public enum CommunitySource: String, Sendable, Codable, Equatable {
+public enum PartnerCommunities: Sendable, Equatable {
+    /// The seed of the default Leiden run: the same as `uccn clusters`, so both commands
+    /// show the same communities.
+    public static let defaultSeed: UInt64 = 42
+
+    /// Leiden communities (modularity, resolution 1) of the cooperation graph with a fixed
+    /// seed; cities without links are communities of their own.
+    case leiden(seed: UInt64)
     /// Connected components of the cooperation graph.
+    case connectedComponents
+    /// Labels given by the caller, one per city.
+    case labels([Int32])
+
+    /// The default: Leiden with seed 42.
+    public static let standard = PartnerCommunities.leiden(seed: defaultSeed)
+
+    /// The labels for `graph` (the `.labels` case returns its labels as given).
+    public func labels(for graph: Graph) -> [Int32] {
+        switch self {
+        case let .leiden(seed): return Leiden().partition(of: graph, seed: seed).labels
+        case .connectedComponents: return ConnectedComponents(of: graph).labels
+        case let .labels(labels): return labels
+        }
+    }
+
+    public var source: CommunitySource {
+        switch self {
+        case .leiden: return .leiden
+        case .connectedComponents: return .connectedComponents
+        case .labels: return .custom
+        }
+    }
+}
+
+/// The kind of grouping "same community" refers to, for output.
+public enum CommunitySource: String, Sendable, Codable, Equatable {
+    case leiden
     case connectedComponents = "connected-components"
-    /// Labels given by the caller.
     case custom
 
     /// How the explanation names a shared group.
     var sentence: String {
         switch self {
+        case .leiden: return "in the same Leiden community of the cooperation network"
         case .connectedComponents: return "in the same connected group of linked cities"
         case .custom: return "in the same community of the cooperation network"
         }
@@ -151,15 +186,14 @@ public struct PartnerSuggester: Sendable {
     public let scorer: PartnerScorer
     public let communitySource: CommunitySource
 
-    /// Suggestions on the dataset's existing cooperation graph. `communityLabels` default
-    /// to its connected components (canonical labels).
-    public init(dataset: CreativeCitiesDataset, communityLabels: [Int32]? = nil, referenceYear: Int? = nil) {
+    /// Suggestions on the dataset's existing cooperation graph, with its Leiden communities
+    /// (seed 42) unless told otherwise.
+    public init(dataset: CreativeCitiesDataset, communities: PartnerCommunities = .standard, referenceYear: Int? = nil) {
         let graph = dataset.graph(including: LinkKind.existing)
         self.dataset = dataset
-        self.communitySource = communityLabels == nil ? .connectedComponents : .custom
+        self.communitySource = communities.source
         self.scorer = PartnerScorer(
-            cities: dataset.cities, graph: graph,
-            communityLabels: communityLabels ?? ConnectedComponents(of: graph).labels,
+            cities: dataset.cities, graph: graph, communityLabels: communities.labels(for: graph),
             referenceYear: referenceYear)
     }
 

@@ -82,18 +82,18 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
 
     /// The tuned defaults (see `docs/partners.md`, "Defaults and why").
     public static let defaults = PartnerWeights(values: [
-        .commonPartners: 8,
+        .commonPartners: 2,
         .jaccard: 0,
         .adamicAdar: 0,
         .resourceAllocation: 0,
-        .preferentialAttachment: 2,
-        .sameCommunity: 2,
+        .preferentialAttachment: 8,
+        .sameCommunity: 0,
         .pathProximity: 2,
         .sameField: 1,
         .complementaryField: 0.5,
         .sameRegion: 2,
-        .geographicProximity: 2,
-        .membershipYears: 0.25,
+        .geographicProximity: 4,
+        .membershipYears: 2,
     ])
 
     /// Weights with the given values, zero for the scores not named.

@@ -1,5 +1,6 @@
 import CreativeCities
 import Foundation
+import GraphAlgorithms
 import GraphCore
 import Testing
 
@@ -40,7 +41,7 @@ enum TinyNetwork {
     static let allOnes = PartnerWeights(values: Dictionary(uniqueKeysWithValues: PartnerScore.allCases.map { ($0, 1.0) }))
 
     static func suggestions(includeLinked: Bool = false) throws -> PartnerSuggestions {
-        try PartnerSuggester(dataset: dataset).suggest(
+        try PartnerSuggester(dataset: dataset, communities: .connectedComponents).suggest(
             PartnerQuery(city: 0, top: nil, includeLinked: includeLinked, weights: allOnes))
     }
 }
@@ -221,6 +222,20 @@ enum TinyNetwork {
         #expect(s.suggestions.allSatisfy { !$0.reasons.contains { $0.hasPrefix("not connected") } })
         #expect(s.suggestions[0].reasons.contains { $0.hasSuffix("km away") })
         #expect(PartnerSuggestionsOutput.table(s).contains("No known links"))
+    }
+
+    @Test func sameCommunityUsesLeidenWithSeed42ByDefault() throws {
+        let s = try hanoi()
+        #expect(s.communitySource == .leiden)
+        let suggester = try #require(Self.suggester)
+        let graph = suggester.dataset.graph()
+        let labels = Leiden().partition(of: graph, seed: 42).labels
+        #expect(suggester.scorer.communityLabels == labels)
+        let hanoi = try #require(suggester.dataset.index(ofCity: "hanoi-vn"))
+        for p in s.suggestions {
+            let index = try #require(suggester.dataset.index(ofCity: p.city.id))
+            #expect(p.evidence.normalized(.sameCommunity) == (labels[index] == labels[hanoi] ? 1 : 0))
+        }
     }
 
     @Test func jsonCarriesTheDocumentedFields() throws {
