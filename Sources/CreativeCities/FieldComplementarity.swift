@@ -14,9 +14,9 @@
 /// | Music | Media Arts | sound art, electronic music and live media |
 /// | Gastronomy | Crafts and Folk Art | local produce, food crafts and intangible heritage |
 ///
-/// The table is a judgement, not data: it follows the themes UNESCO's cross-cutting
-/// (“transversal”) UCCN projects most often pair, and is kept small so that each entry can
-/// be defended. Change it here; `docs/partners.md` shows it.
+/// The table is a judgement, not data: each pair names a practice the two fields share, and
+/// the table is kept small so that each entry can be defended. Change it here;
+/// `docs/partners.md` shows it.
 public enum FieldComplementarity {
     /// The complementary pairs, as listed above.
     public static let pairs: [(CreativeField, CreativeField)] = [
