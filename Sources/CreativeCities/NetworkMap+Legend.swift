@@ -31,7 +31,7 @@ extension NetworkMap {
                 if let number = communityNumber(of: i) { members[number, default: []].append(i) } else { unlinked += 1 }
             }
             var swatches: [LegendSwatch] = []
-            let colored = members.keys.filter { $0 <= Self.communityColors.count }.sorted()
+            let colored = members.keys.filter { $0 < Self.communityColors.count }.sorted()
             for number in colored {
                 let list = members[number] ?? []
                 let best = list.max { a, b in
@@ -39,10 +39,10 @@ extension NetworkMap {
                 }
                 let around = best.map { " around \(dataset.cities[$0].name)" } ?? ""
                 swatches.append(LegendSwatch(
-                    color: Self.communityColors[number - 1],
+                    color: Self.communityColors[number],
                     label: "community \(number)\(around) (\(list.count))"))
             }
-            let others = members.keys.filter { $0 > Self.communityColors.count }
+            let others = members.keys.filter { $0 >= Self.communityColors.count }
             if !others.isEmpty {
                 let cities = others.reduce(0) { $0 + (members[$1]?.count ?? 0) }
                 swatches.append(LegendSwatch(
@@ -154,11 +154,9 @@ extension NetworkMap {
                 notes.append("Not placed (no coordinates): " + unplaced.map(\.displayName).joined(separator: ", "))
             }
         }
-        let subtitle = "Colour: \(colorDescription) · \(sizeDescription)"
         var html = "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
             + "<tr><td align=\"left\"><font point-size=\"20\"><b>\(escape(title))</b></font></td></tr>"
-            + "<tr><td align=\"left\"><font point-size=\"12\">\(escape(subtitle))</font></td></tr>"
-        for note in notes {
+        for note in ["Colour: \(colorDescription)", "Size: \(sizeDescription)"] + notes {
             html += "<tr><td align=\"left\"><font point-size=\"12\">\(escape(note))</font></td></tr>"
         }
         html += "<tr><td align=\"left\"><table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">" + rows + "</table></td></tr>"

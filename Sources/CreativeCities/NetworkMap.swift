@@ -14,7 +14,7 @@ import GraphRendering
 /// Each city is a filled circle coloured by field, region or community (``Coloring``), its
 /// area proportional to a chosen centrality (``Options/sizeBy``), labelled when it is among
 /// the top cities by that measure or is highlighted. In SVG each city is a
-/// `<g id="<city-id>" class="node <field> <region> community-<n>">` group with a tooltip
+/// `<g id="<city-id>" class="node <field> <region> community-<n>">` group (n = 0 for the largest) with a tooltip
 /// (name, country, field, year, links, rank by the size measure, community) and, when
 /// ``Options/cityLinkBase`` is set, a link to `<base>#city-<id>`. Links are
 /// `<g class="edge <kind>">` groups, suggested partners `<g class="edge suggested">`.
@@ -66,12 +66,14 @@ public struct NetworkMap: Sendable {
         public var showsLegend: Bool
         /// Geographic map: points per degree of longitude and latitude.
         public var geographicScale: Double
+        /// Seed of the Leiden run that finds the communities (when the caller gives none).
+        public var communitySeed: UInt64
 
         public init(
             kind: Kind = .whole, coloring: Coloring = .field, sizeBy: CentralityMeasure = .degree,
             labelCount: Int = 30, highlightedCityIDs: [String] = ["hanoi-vn"],
             linkKinds: Set<LinkKind> = Set(LinkKind.allCases), cityLinkBase: String? = nil,
-            showsLegend: Bool = true, geographicScale: Double = 4
+            showsLegend: Bool = true, geographicScale: Double = 4, communitySeed: UInt64 = NetworkMap.communitySeed
         ) {
             self.kind = kind
             self.coloring = coloring
@@ -82,6 +84,7 @@ public struct NetworkMap: Sendable {
             self.cityLinkBase = cityLinkBase
             self.showsLegend = showsLegend
             self.geographicScale = geographicScale
+            self.communitySeed = communitySeed
         }
     }
 
@@ -148,8 +151,8 @@ public struct NetworkMap: Sendable {
     public let sizeValues: [Double]
     /// Rank of each city by ``sizeValues`` (1 + the number of cities with a higher value).
     public let sizeRanks: [Int]
-    /// Community of each city (canonical labels: 0 is the largest), when known.
-    public let communityLabels: [Int32]?
+    /// Community of each city (canonical labels: 0 is the largest).
+    public let communityLabels: [Int32]
     /// Indices of the cities on the map, ascending.
     public let shownCities: [Int]
     /// The ego map's city.
@@ -159,12 +162,23 @@ public struct NetworkMap: Sendable {
     /// Distance in existing links from the ego map's city (nil for cities beyond the radius).
     public let egoDistances: [Int: Int]
 
-    /// Prepares a map: computes the size measure on the existing-cooperation graph and, for
-    /// an ego map, the cities within the radius.
+    /// The seed of the Leiden run behind the map's communities: 42, the default of
+    /// `uccn clusters`, so the map's community numbers are those the clusters table prints.
+    public static let communitySeed: UInt64 = 42
+
+    /// The communities of the existing-cooperation network (sister-city and partnership
+    /// links): Leiden, modularity with resolution 1, iterated until stable, from `seed`.
+    /// Canonical labels (0 is the largest community); a city with no link is alone.
+    public static func communities(of dataset: CreativeCitiesDataset, seed: UInt64 = communitySeed) -> [Int32] {
+        Leiden().partition(of: dataset.graph(including: LinkKind.existing), seed: seed).labels
+    }
+
+    /// Prepares a map: computes the size measure and the communities on the
+    /// existing-cooperation graph and, for an ego map, the cities within the radius.
     ///
-    /// - Parameter communityLabels: community of each city (any labels; canonical ones
-    ///   number the communities by size). `nil` leaves cities without community classes;
-    ///   ``Coloring/community`` then needs ``withCommunities(dataset:options:seed:)``.
+    /// - Parameter communityLabels: community of each city (labels numbered by size, 0 the
+    ///   largest, as ``Partition`` gives them), e.g. the report's own partition; `nil` runs
+    ///   ``communities(of:seed:)`` with ``Options/communitySeed``.
     /// - Throws: ``NetworkMapError`` for an unknown city, a radius below 1, a measure that
     ///   cannot size cities, labels of the wrong count, or a measure that fails.
     public init(dataset: CreativeCitiesDataset, options: Options = Options(), communityLabels: [Int32]? = nil) throws(NetworkMapError) {
@@ -185,7 +199,7 @@ public struct NetworkMap: Sendable {
             throw .measure(options.sizeBy, "\(error)")
         }
         sizeRanks = Self.ranks(of: sizeValues)
-        self.communityLabels = communityLabels
+        self.communityLabels = communityLabels ?? Self.communities(of: dataset, seed: options.communitySeed)
 
         switch options.kind {
         case .whole:
@@ -256,11 +270,12 @@ public struct NetworkMap: Sendable {
 
     // MARK: Shared styling
 
-    /// Number of the community of city `i` (1 = largest), or nil when it has no existing
-    /// link or communities are not known.
+    /// Number of the community of city `i` (0 = largest, as `uccn clusters` numbers them),
+    /// or nil when it has no existing link (such a city is a community of its own, and is
+    /// not coloured as one).
     public func communityNumber(of i: Int) -> Int? {
-        guard let communityLabels, degrees[i] > 0 else { return nil }
-        return Int(communityLabels[i]) + 1
+        guard degrees[i] > 0 else { return nil }
+        return Int(communityLabels[i])
     }
 
     /// Number of communities among cities with at least one existing link.
@@ -276,7 +291,7 @@ public struct NetworkMap: Sendable {
         case .region: return Self.regionColors[city.region] ?? Self.otherCommunityColor
         case .community:
             guard let number = communityNumber(of: i) else { return Self.unlinkedColor }
-            return number <= Self.communityColors.count ? Self.communityColors[number - 1] : Self.otherCommunityColor
+            return number < Self.communityColors.count ? Self.communityColors[number] : Self.otherCommunityColor
         }
     }
 

@@ -40,7 +40,7 @@ import Testing
         let i = try #require(data.index(ofCity: "hanoi-vn"))
         let rank = 1 + values.filter { $0 > values[i] }.count
         let node = try #require(map.renderableGraph().nodes.first { $0.name == "hanoi-vn" })
-        #expect(node.attributes["tooltip"]?.string.hasSuffix("betweenness rank \(rank) of 405") == true)
+        #expect(node.attributes["tooltip"]?.string.contains(" — betweenness rank \(rank) of 405 — community ") == true)
     }
 
     @Test func communityClassesAndColours() throws {
@@ -57,10 +57,10 @@ import Testing
             #expect(classes.first == city.field.slug)
             let linked = !data.links(of: city.id, kinds: LinkKind.existing).isEmpty
             if linked {
-                let number = Int(labels[i]) + 1
+                let number = Int(labels[i])
                 #expect(classes.contains("community-\(number)"))
                 let fill = node.attributes["fillcolor"]?.string
-                #expect(fill == (number <= 8 ? NetworkMap.communityColors[number - 1] : NetworkMap.otherCommunityColor))
+                #expect(fill == (number < 8 ? NetworkMap.communityColors[number] : NetworkMap.otherCommunityColor))
             } else {
                 #expect(!classes.contains { $0.hasPrefix("community-") })
                 #expect(classes.contains("isolated"))
@@ -68,8 +68,35 @@ import Testing
         }
         #expect(Set(NetworkMap.communityColors).count == 8)
         #expect(!NetworkMap.communityColors.contains(NetworkMap.otherCommunityColor))
-        #expect(map.colorSwatches.first?.label.hasPrefix("community 1 around ") == true)
+        #expect(map.colorSwatches.first?.label.hasPrefix("community 0 around ") == true)
         #expect(map.colorSwatches.last?.label.hasPrefix("no known link") == true)
+    }
+
+    @Test func leidenCommunitiesWithTheDocumentedSeed() throws {
+        let data = try #require(bundledDataset)
+        let map = try NetworkMap(dataset: data, options: .init(coloring: .community))
+        let partition = Leiden().partition(of: data.graph(), seed: 42)
+        #expect(NetworkMap.communitySeed == 42)
+        #expect(map.communityLabels == partition.labels)
+        // The 233 linked cities fall into the communities `uccn clusters` prints; isolated
+        // cities are in none.
+        let linked = data.cities.indices.filter { map.degrees[$0] > 0 }
+        #expect(map.communityCount == Set(linked.map { partition.labels[$0] }).count)
+        #expect(data.cities.indices.filter { map.communityNumber(of: $0) != nil } == linked)
+        let swatches = map.colorSwatches
+        #expect(swatches.prefix(8).map(\.color) == NetworkMap.communityColors)
+        if map.communityCount > 8 {
+            #expect(swatches[8].color == NetworkMap.otherCommunityColor)
+            #expect(swatches[8].label.hasPrefix("\(map.communityCount - 8) smaller communities"))
+        }
+        let legend = try #require(map.renderableGraph().graphAttributes["label"]).string
+        #expect(legend.contains("the 8 largest coloured, the others grey"))
+
+        // Same seed, same bytes (communities and layout).
+        let again = try NetworkMap(dataset: data, options: .init(coloring: .community))
+        let a = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
+        let b = try Graphviz.shared.render(again.renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
+        #expect(a.data == b.data)
     }
 
     @Test func cityLinksAreOptionalAndEscapedInSVG() throws {
