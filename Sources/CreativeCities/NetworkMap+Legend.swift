@@ -7,8 +7,8 @@ extension NetworkMap {
 
     /// The colour entries of the legend (for a report that draws its own legend): fields or
     /// regions with their number of cities on the map; for communities, the coloured ones
-    /// (size and best city by the size measure), then "other communities" in grey and
-    /// "no known link".
+    /// (named after their best-connected city, with their number of cities on the map), then
+    /// "smaller communities" in grey and "no known link".
     public var colorSwatches: [LegendSwatch] {
         let shown = shownCities.map { dataset.cities[$0] }
         switch options.coloring {
@@ -32,10 +32,17 @@ extension NetworkMap {
             }
             var swatches: [LegendSwatch] = []
             let colored = members.keys.filter { $0 < Self.communityColors.count }.sorted()
+            // Each community is named after its best-connected city in the whole network (the
+            // first member `uccn clusters` lists; the same name on every map, whatever the size
+            // measure); the count is of its cities on this map.
+            var wholeMembers: [Int: [Int]] = [:]
+            for i in dataset.cities.indices {
+                if let number = communityNumber(of: i) { wholeMembers[number, default: []].append(i) }
+            }
             for number in colored {
                 let list = members[number] ?? []
-                let best = list.max { a, b in
-                    sizeValues[a] != sizeValues[b] ? sizeValues[a] < sizeValues[b] : dataset.cities[a].name > dataset.cities[b].name
+                let best = (wholeMembers[number] ?? list).max { a, b in
+                    degrees[a] != degrees[b] ? degrees[a] < degrees[b] : dataset.cities[a].name > dataset.cities[b].name
                 }
                 let around = best.map { " around \(dataset.cities[$0].name)" } ?? ""
                 swatches.append(LegendSwatch(
@@ -134,7 +141,11 @@ extension NetworkMap {
             var parts: [String] = []
             for d in 1...radius where byDistance[d] > 0 || d == 1 {
                 let n = byDistance[d]
-                parts.append(d == 1 ? "\(n) direct \(n == 1 ? "partner" : "partners")" : "\(n) \(n == 1 ? "city" : "cities") \(d) links away")
+                if d == 1, n == 0 {
+                    parts.append("no known sister-city or partnership link")
+                } else {
+                    parts.append(d == 1 ? "\(n) direct \(n == 1 ? "partner" : "partners")" : "\(n) \(n == 1 ? "city" : "cities") \(d) links away")
+                }
             }
             if let focusIndex {
                 let proposed = dataset.links(of: dataset.cities[focusIndex].id, kinds: [.proposed]).count
