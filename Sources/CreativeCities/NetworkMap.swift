@@ -1,44 +1,99 @@
+import GraphAlgorithms
 import GraphCore
 import GraphRendering
 
-/// The network map of the UNESCO Creative Cities Network as a ``RenderableGraph``: every
-/// member city a filled circle coloured by creative field and sized by its number of
-/// cooperation links, links styled by kind, a legend, and labels on the best-connected
-/// cities (and on the cities the caller highlights, Hanoi by default).
+/// Maps of the UNESCO Creative Cities Network as ``RenderableGraph``s, in three kinds that
+/// share one styling (palettes, sizes, labels, link styles, tooltips, legend):
 ///
-/// In SVG each city is a `<g class="node <field-slug>" id="<city-id>">` group with a tooltip
-/// (name, country, field, designation year, links), each link a
-/// `<g class="edge <kind>" id="link-<a>--<b>">` group, so the map can be styled and scripted.
+/// - ``Kind/whole``: every member city, laid out by its links (sfdp);
+/// - ``Kind/ego(cityID:radius:suggested:)``: one city, its partners within a number of
+///   links, the cities proposed to it, and suggested partners drawn as dashed edges;
+/// - ``Kind/geographic``: every city with coordinates pinned at its longitude and
+///   latitude (equirectangular projection, neato with fixed positions).
+///
+/// Each city is a filled circle coloured by field, region or community (``Coloring``), its
+/// area proportional to a chosen centrality (``Options/sizeBy``), labelled when it is among
+/// the top cities by that measure or is highlighted. In SVG each city is a
+/// `<g id="<city-id>" class="node <field> <region> community-<n>">` group (n = 0 for the largest) with a tooltip
+/// (name, country, field, year, links, rank by the size measure, community) and, when
+/// ``Options/cityLinkBase`` is set, a link to `<base>#city-<id>`. Links are
+/// `<g class="edge <kind>">` groups, suggested partners `<g class="edge suggested">`.
 public struct NetworkMap: Sendable {
+    /// Which map.
+    public enum Kind: Sendable, Hashable {
+        /// The whole network (force-directed layout; position means "who is tied to whom").
+        case whole
+        /// `cityID`, its partners within `radius` existing links (breadth-first), the
+        /// cities proposed to it, and `suggested` partner cities (ids, best first) joined
+        /// to it by dashed edges in ``NetworkMap/suggestionStyle``.
+        case ego(cityID: String, radius: Int, suggested: [String])
+        /// Cities at their longitude and latitude (cities without coordinates are listed
+        /// in the caption, not placed).
+        case geographic
+    }
+
     /// What the fill colour of a city shows.
     public enum Coloring: String, Sendable, Hashable, CaseIterable {
         /// The creative field (eight colours).
         case field
         /// The UNESCO region (five colours).
         case region
+        /// The community of the existing-cooperation graph (Leiden, fixed seed): the
+        /// ``NetworkMap/communityColors`` count of largest communities get distinct
+        /// colours, the others grey; cities with no link belong to no community.
+        case community
     }
 
     /// What the map shows and how.
     public struct Options: Sendable, Hashable {
+        /// Which map.
+        public var kind: Kind
         /// What the fill colour shows.
         public var coloring: Coloring
-        /// How many of the best-connected cities get a name label.
+        /// The centrality that sizes the circles (area proportional to the value) and picks
+        /// the labelled cities; one of ``NetworkMap/sizeMeasures``.
+        public var sizeBy: CentralityMeasure
+        /// How many of the top cities by ``sizeBy`` get a name label.
         public var labelCount: Int
-        /// Cities always labelled and drawn with a thick outline.
+        /// Cities always labelled and drawn with a thick outline (an ego map's city is added).
         public var highlightedCityIDs: [String]
-        /// Link kinds drawn (all by default; node sizes count existing cooperation only).
+        /// Link kinds drawn (all by default; sizes and communities use existing cooperation only).
         public var linkKinds: Set<LinkKind>
+        /// When set, each city links to `cityLinkBase + "#city-<id>"` (e.g. `"report.html"`,
+        /// or `""` for a map inlined in the report); `nil` for no links.
+        public var cityLinkBase: String?
+        /// Draw the title and legend under the map (a report may draw its own instead).
+        public var showsLegend: Bool
+        /// Geographic map: points per degree of longitude and latitude.
+        public var geographicScale: Double
+        /// Seed of the Leiden run that finds the communities (when the caller gives none).
+        public var communitySeed: UInt64
 
         public init(
-            coloring: Coloring = .field, labelCount: Int = 30, highlightedCityIDs: [String] = ["hanoi-vn"],
-            linkKinds: Set<LinkKind> = Set(LinkKind.allCases)
+            kind: Kind = .whole, coloring: Coloring = .field, sizeBy: CentralityMeasure = .degree,
+            labelCount: Int = 30, highlightedCityIDs: [String] = ["hanoi-vn"],
+            linkKinds: Set<LinkKind> = Set(LinkKind.allCases), cityLinkBase: String? = nil,
+            showsLegend: Bool = true, geographicScale: Double = 4, communitySeed: UInt64 = NetworkMap.communitySeed
         ) {
+            self.kind = kind
             self.coloring = coloring
+            self.sizeBy = sizeBy
             self.labelCount = labelCount
             self.highlightedCityIDs = highlightedCityIDs
             self.linkKinds = linkKinds
+            self.cityLinkBase = cityLinkBase
+            self.showsLegend = showsLegend
+            self.geographicScale = geographicScale
+            self.communitySeed = communitySeed
         }
     }
+
+    // MARK: Palettes and styles (the one home for every map's colours)
+
+    /// The measures that can size cities.
+    public static let sizeMeasures: [CentralityMeasure] = [
+        .degree, .betweenness, .closeness, .pagerank, .eigenvector, .harmonic, .kcore,
+    ]
 
     /// Fill colour of each field: the Okabe–Ito palette, distinguishable with the common
     /// colour-vision deficiencies (Okabe & Ito 2008, "Color Universal Design").
@@ -62,205 +117,377 @@ public struct NetworkMap: Sendable {
         .africa: "#CC79A7",  // reddish purple
     ]
 
-    /// The fill colour of `city` under the map's colouring.
-    public func color(of city: City) -> String {
-        switch options.coloring {
-        case .field: return Self.fieldColors[city.field] ?? "#999999"
-        case .region: return Self.regionColors[city.region] ?? "#999999"
-        }
-    }
+    /// Colours of the largest communities, largest first (the eight Okabe–Ito colours);
+    /// smaller communities get ``otherCommunityColor``.
+    public static let communityColors = [
+        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    ]
+    /// Fill of the communities beyond the coloured ones.
+    public static let otherCommunityColor = "#A0A0A0"
+    /// Fill of a city with no existing link (it belongs to no community), before fading.
+    public static let unlinkedColor = "#BBBBBB"
 
-    /// Id of the invisible-edged hub that gathers a region's cities with no known link.
-    public static func unlinkedGroupID(_ region: UNESCORegion) -> String { "unlinked-\(region.slug)" }
-
-    /// Colour and style of each link kind.
+    /// Colour, style and pen width of each link kind.
     public static let linkStyles: [LinkKind: (color: String, style: String, penwidth: Double)] = [
         .sisterCity: ("#5F6B7A80", "solid", 0.8),
         .partnership: ("#8B1E3FD0", "bold", 2.2),
         .proposed: ("#222222", "dashed", 1.6),
     ]
 
+    /// Style of a suggested partnership on an ego map: dashed, bluish green, thicker than a
+    /// proposed link (which is dashed dark grey).
+    public static let suggestionStyle: (color: String, style: String, penwidth: Double) = ("#009E73", "dashed", 2.4)
+
+    /// Id of the invisible-edged hub that gathers a region's cities with no known link.
+    public static func unlinkedGroupID(_ region: UNESCORegion) -> String { "unlinked-\(region.slug)" }
+
+    // MARK: State
+
     public let dataset: CreativeCitiesDataset
     public let options: Options
+    /// Number of existing cooperation links (sister-city and partnership) of each city, by index.
+    public let degrees: [Int]
+    /// The value of ``Options/sizeBy`` for each city (on the existing-cooperation graph).
+    public let sizeValues: [Double]
+    /// Rank of each city by ``sizeValues`` (1 + the number of cities with a higher value).
+    public let sizeRanks: [Int]
+    /// Community of each city (canonical labels: 0 is the largest).
+    public let communityLabels: [Int32]
+    /// Indices of the cities on the map, ascending.
+    public let shownCities: [Int]
+    /// The ego map's city.
+    public let focusIndex: Int?
+    /// The ego map's suggested partners (indices, best first).
+    public let suggestedIndices: [Int]
+    /// Distance in existing links from the ego map's city (nil for cities beyond the radius).
+    public let egoDistances: [Int: Int]
 
-    public init(dataset: CreativeCitiesDataset, options: Options = Options()) {
+    /// The seed of the Leiden run behind the map's communities: 42, the default of
+    /// `uccn clusters`, so the map's community numbers are those the clusters table prints.
+    public static let communitySeed: UInt64 = 42
+
+    /// The communities of the existing-cooperation network (sister-city and partnership
+    /// links): Leiden, modularity with resolution 1, iterated until stable, from `seed`.
+    /// Canonical labels (0 is the largest community); a city with no link is alone.
+    public static func communities(of dataset: CreativeCitiesDataset, seed: UInt64 = communitySeed) -> [Int32] {
+        Leiden().partition(of: dataset.graph(including: LinkKind.existing), seed: seed).labels
+    }
+
+    /// Prepares a map: computes the size measure and the communities on the
+    /// existing-cooperation graph and, for an ego map, the cities within the radius.
+    ///
+    /// - Parameter communityLabels: community of each city (labels numbered by size, 0 the
+    ///   largest, as ``Partition`` gives them), e.g. the report's own partition; `nil` runs
+    ///   ``communities(of:seed:)`` with ``Options/communitySeed``.
+    /// - Throws: ``NetworkMapError`` for an unknown city, a radius below 1, a measure that
+    ///   cannot size cities, labels of the wrong count, or a measure that fails.
+    public init(dataset: CreativeCitiesDataset, options: Options = Options(), communityLabels: [Int32]? = nil) throws(NetworkMapError) {
         self.dataset = dataset
         self.options = options
-    }
-
-    /// Number of existing cooperation links (sister-city and partnership) of each city, by index.
-    public var degrees: [Int] {
+        guard Self.sizeMeasures.contains(options.sizeBy) else { throw .unsupportedSizeMeasure(options.sizeBy) }
+        if let communityLabels, communityLabels.count != dataset.cities.count {
+            throw .communityLabelCount(expected: dataset.cities.count, found: communityLabels.count)
+        }
+        guard options.geographicScale.isFinite, options.geographicScale > 0 else {
+            throw .invalidScale(options.geographicScale)
+        }
         let graph = dataset.graph(including: LinkKind.existing)
-        return (0..<graph.nodeCount).map { graph.degree(of: $0) }
-    }
+        degrees = (0..<graph.nodeCount).map { graph.degree(of: $0) }
+        do {
+            sizeValues = try options.sizeBy.compute(on: graph)
+        } catch {
+            throw .measure(options.sizeBy, "\(error)")
+        }
+        sizeRanks = Self.ranks(of: sizeValues)
+        self.communityLabels = communityLabels ?? Self.communities(of: dataset, seed: options.communitySeed)
 
-    /// Ids of the labelled cities: the `labelCount` best-connected (ties by name), then the highlighted ones.
-    public var labelledCityIDs: [String] {
-        let degrees = self.degrees
-        let ranked = dataset.cities.indices
-            .filter { degrees[$0] > 0 }
-            .sorted { a, b in
-                degrees[a] != degrees[b] ? degrees[a] > degrees[b] : dataset.cities[a].name < dataset.cities[b].name
+        switch options.kind {
+        case .whole:
+            shownCities = Array(dataset.cities.indices)
+            focusIndex = nil
+            suggestedIndices = []
+            egoDistances = [:]
+        case .geographic:
+            shownCities = dataset.cities.indices.filter { dataset.cities[$0].coordinates != nil }
+            focusIndex = nil
+            suggestedIndices = []
+            egoDistances = [:]
+        case let .ego(cityID, radius, suggested):
+            guard let focus = dataset.index(ofCity: cityID) else { throw .unknownCity(cityID) }
+            guard radius >= 1 else { throw .invalidRadius(radius) }
+            var suggestedIndices: [Int] = []
+            for id in suggested {
+                guard let j = dataset.index(ofCity: id) else { throw .unknownCity(id) }
+                if j != focus, !suggestedIndices.contains(j) { suggestedIndices.append(j) }
             }
-            .prefix(max(0, options.labelCount))
-            .map { dataset.cities[$0].id }
-        return ranked + options.highlightedCityIDs.filter { !ranked.contains($0) && dataset.city(withID: $0) != nil }
+            let distances = Self.breadthFirstDistances(in: graph, from: focus, radius: radius)
+            var shown = Set(distances.keys)
+            if options.linkKinds.contains(.proposed) {
+                for link in dataset.links(of: cityID, kinds: [.proposed]) {
+                    if let j = dataset.index(ofCity: link.other(than: cityID)) { shown.insert(j) }
+                }
+            }
+            shown.formUnion(suggestedIndices)
+            shownCities = shown.sorted()
+            focusIndex = focus
+            self.suggestedIndices = suggestedIndices
+            egoDistances = distances
+        }
     }
 
-    /// The graph to lay out (sfdp settings that keep 400 nodes readable: overlap removal
-    /// with prism, straight edges drawn below the nodes).
-    public func renderableGraph() -> RenderableGraph {
-        let cities = dataset.cities
-        let degrees = self.degrees
-        let labelled = Set(labelledCityIDs)
-        let highlighted = Set(options.highlightedCityIDs)
-        let maxDegree = max(1, degrees.max() ?? 1)
+    /// Cities within `radius` links of `source` (breadth-first), with their distance.
+    static func breadthFirstDistances(in graph: Graph, from source: Int, radius: Int) -> [Int: Int] {
+        var distance: [Int: Int] = [source: 0]
+        var frontier = [source]
+        var depth = 0
+        while depth < radius, !frontier.isEmpty {
+            depth += 1
+            var next: [Int] = []
+            for u in frontier {
+                for v in graph.neighbors(of: u) where distance[Int(v)] == nil {
+                    distance[Int(v)] = depth
+                    next.append(Int(v))
+                }
+            }
+            frontier = next
+        }
+        return distance
+    }
 
-        var graph = RenderableGraph(name: "UCCN")
-        graph.graphAttributes = [
-            "overlap": "prism",
-            "sep": "+4",
+    /// Standard competition ranks, highest value first.
+    static func ranks(of values: [Double]) -> [Int] {
+        let order = values.indices.sorted { values[$0] > values[$1] }
+        var ranks = [Int](repeating: 0, count: values.count)
+        for (position, i) in order.enumerated() {
+            if position > 0, values[order[position - 1]] == values[i] {
+                ranks[i] = ranks[order[position - 1]]
+            } else {
+                ranks[i] = position + 1
+            }
+        }
+        return ranks
+    }
+
+    // MARK: Shared styling
+
+    /// Number of the community of city `i` (0 = largest, as `uccn clusters` numbers them),
+    /// or nil when it has no existing link (such a city is a community of its own, and is
+    /// not coloured as one).
+    public func communityNumber(of i: Int) -> Int? {
+        guard degrees[i] > 0 else { return nil }
+        return Int(communityLabels[i])
+    }
+
+    /// Number of communities among cities with at least one existing link.
+    public var communityCount: Int {
+        Set(dataset.cities.indices.compactMap { communityNumber(of: $0) }).count
+    }
+
+    /// The fill colour of city `i` under the map's colouring.
+    public func color(ofCityAt i: Int) -> String {
+        let city = dataset.cities[i]
+        switch options.coloring {
+        case .field: return Self.fieldColors[city.field] ?? Self.otherCommunityColor
+        case .region: return Self.regionColors[city.region] ?? Self.otherCommunityColor
+        case .community:
+            guard let number = communityNumber(of: i) else { return Self.unlinkedColor }
+            return number < Self.communityColors.count ? Self.communityColors[number] : Self.otherCommunityColor
+        }
+    }
+
+    /// The fill colour of `city` under the map's colouring.
+    public func color(of city: City) -> String {
+        guard let i = dataset.index(ofCity: city.id) else { return Self.otherCommunityColor }
+        return color(ofCityAt: i)
+    }
+
+    /// The measure's name in running text ("betweenness", "PageRank", "k-core").
+    var sizeWord: String {
+        options.sizeBy == .pagerank ? "PageRank" : options.sizeBy.title.lowercased()
+    }
+
+    /// Ids of the labelled cities: the ``Options/labelCount`` top shown cities by the size
+    /// measure (value above 0; ties by name), then the highlighted ones, the ego map's city
+    /// and its suggested partners. An ego map of at most 40 cities labels every city.
+    public var labelledCityIDs: [String] {
+        let cities = dataset.cities
+        if focusIndex != nil, shownCities.count <= 40 {
+            return shownCities.map { cities[$0].id }
+        }
+        let ranked = shownCities
+            .filter { sizeValues[$0] > 0 }
+            .sorted { a, b in sizeValues[a] != sizeValues[b] ? sizeValues[a] > sizeValues[b] : cities[a].name < cities[b].name }
+            .prefix(max(0, options.labelCount))
+            .map { cities[$0].id }
+        var result = ranked
+        let shownIDs = Set(shownCities.map { cities[$0].id })
+        for id in highlightedIDs + suggestedIndices.map({ cities[$0].id }) where !result.contains(id) && shownIDs.contains(id) {
+            result.append(id)
+        }
+        return result
+    }
+
+    /// The highlighted cities: the options' list and the ego map's city.
+    var highlightedIDs: [String] {
+        var ids = options.highlightedCityIDs
+        if let focusIndex, !ids.contains(dataset.cities[focusIndex].id) { ids.insert(dataset.cities[focusIndex].id, at: 0) }
+        return ids
+    }
+
+    /// Circle diameters (inches) for each kind: largest value, floor for small values.
+    var sizeRange: (max: Double, min: Double) {
+        switch options.kind {
+        case .whole: (0.6, 0.12)
+        case .ego: (0.75, 0.18)
+        case .geographic: (0.34, 0.07)
+        }
+    }
+
+    /// Diameter of city `i` in inches: area proportional to the value (diameter ∝ √value),
+    /// at least the kind's floor so small values stay visible.
+    public func width(ofCityAt i: Int) -> Double {
+        let (largest, floor) = sizeRange
+        let maxValue = shownCities.map { sizeValues[$0] }.max() ?? 0
+        let value = sizeValues[i]
+        guard maxValue > 0, value > 0 else { return floor * 0.8 }
+        return max(floor, largest * (value / maxValue).squareRoot())
+    }
+
+    /// Node attributes of city `i`: id, class, tooltip, URL, size, fill, label.
+    func cityAttributes(_ i: Int, labelled: Set<String>, highlighted: Set<String>, linkCounts: [String: (existing: Int, proposed: Int)]) -> GraphvizAttributes {
+        let city = dataset.cities[i]
+        let unlinked = degrees[i] == 0
+        let color = color(ofCityAt: i)
+        let width = width(ofCityAt: i)
+        var tooltip = "\(city.name), \(city.country) — \(city.field.cityTitle)"
+        if let year = city.year { tooltip += " (\(year))" }
+        let counts = linkCounts[city.id] ?? (0, 0)
+        tooltip += counts.existing == 0 ? " — no known link" : " — \(counts.existing) link\(counts.existing == 1 ? "" : "s")"
+        if counts.proposed > 0 { tooltip += ", \(counts.proposed) proposed" }
+        tooltip += " — \(sizeWord) rank \(sizeRanks[i]) of \(dataset.cities.count)"
+        var classes = [city.field.slug, city.region.slug]
+        if let number = communityNumber(of: i) {
+            classes.append("community-\(number)")
+            tooltip += " — community \(number)"
+        }
+        if unlinked { classes.append("isolated") }
+        if let focusIndex {
+            if i == focusIndex {
+                classes.append("focus")
+            } else if let d = egoDistances[i] {
+                classes.append("distance-\(d)")
+            }
+            if suggestedIndices.contains(i) { classes.append("suggested") }
+        }
+        var attributes: GraphvizAttributes = [
+            "id": .text(city.id),
+            "class": .text(classes.joined(separator: " ")),
+            "tooltip": .text(tooltip),
+            "width": .number(width),
+            "fillcolor": .text(unlinked ? color + "66" : color),
+        ]
+        if let base = options.cityLinkBase {
+            attributes["URL"] = .text("\(base)#city-\(city.id)")
+            attributes["target"] = "_top"
+        }
+        if unlinked { attributes["color"] = .text(color + "99") }
+        if labelled.contains(city.id) {
+            attributes["xlabel"] = .text(city.name)
+            if sizeRanks[i] <= 10 { attributes["fontsize"] = "13" }
+        }
+        if highlighted.contains(city.id) {
+            attributes["color"] = "#111111"
+            attributes["penwidth"] = "2.5"
+            attributes["fontsize"] = "14"
+            attributes["fontname"] = "DejaVu Sans Bold"
+            attributes["width"] = .number(max(width, sizeRange.max * 0.5))
+        }
+        return attributes
+    }
+
+    /// Edge attributes of a link: id, class (its kind), colour, style, tooltip.
+    func linkAttributes(_ link: CityLink) -> GraphvizAttributes {
+        let style = Self.linkStyles[link.kind] ?? ("#777777", "solid", 1)
+        let a = dataset.city(withID: link.sourceID)?.name ?? link.sourceID
+        let b = dataset.city(withID: link.targetID)?.name ?? link.targetID
+        var tooltip = "\(a) – \(b): \(link.kind.rawValue)"
+        if let since = link.since { tooltip += " (since \(since))" }
+        return [
+            "id": .text("link-\(link.sourceID)--\(link.targetID)\(link.kind == .sisterCity ? "" : "-" + link.kind.rawValue)"),
+            "class": .text(link.kind.rawValue),
+            "color": .text(style.color),
+            "style": .text(style.style),
+            "penwidth": .number(style.penwidth),
+            "tooltip": .text(tooltip),
+        ]
+    }
+
+    /// The links drawn on this map: of the options' kinds, between two shown cities.
+    public var drawnLinks: [CityLink] {
+        let shown = Set(shownCities.map { dataset.cities[$0].id })
+        return dataset.links.filter {
+            options.linkKinds.contains($0.kind) && shown.contains($0.sourceID) && shown.contains($0.targetID)
+        }
+    }
+
+    /// Existing and proposed link counts per city id.
+    var linkCounts: [String: (existing: Int, proposed: Int)] {
+        var counts: [String: (existing: Int, proposed: Int)] = [:]
+        for link in dataset.links {
+            for id in [link.sourceID, link.targetID] {
+                if link.kind == .proposed { counts[id, default: (0, 0)].proposed += 1 } else { counts[id, default: (0, 0)].existing += 1 }
+            }
+        }
+        return counts
+    }
+
+    static let nodeDefaults: GraphvizAttributes = [
+        "shape": "circle", "style": "filled", "fixedsize": "true", "label": "",
+        "fontname": "DejaVu Sans", "fontsize": "11", "color": "white", "penwidth": "0.6",
+    ]
+
+    /// Graph attributes every kind shares.
+    func commonGraphAttributes(id: String, tooltip: String) -> GraphvizAttributes {
+        var attributes: GraphvizAttributes = [
             "splines": "false",
             "outputorder": "edgesfirst",
             "bgcolor": "white",
             "pad": "0.3",
             "fontname": "DejaVu Sans",
-            "label": .html(legend()),
-            "labelloc": "b",
-            "labeljust": "l",
-            "id": "uccn-map",
-            "tooltip": "UNESCO Creative Cities Network",
+            "id": .text(id),
+            "tooltip": .text(tooltip),
+            "forcelabels": "true",
         ]
-        graph.nodeDefaults = [
-            "shape": "circle", "style": "filled", "fixedsize": "true", "label": "",
-            "fontname": "DejaVu Sans", "fontsize": "11", "color": "white", "penwidth": "0.6",
-        ]
-        graph.edgeDefaults = ["dir": "none"]
-
-        var linkCount: [String: (existing: Int, proposed: Int)] = [:]
-        for link in dataset.links {
-            for id in [link.sourceID, link.targetID] {
-                if link.kind == .proposed { linkCount[id, default: (0, 0)].proposed += 1 } else { linkCount[id, default: (0, 0)].existing += 1 }
-            }
+        if options.showsLegend {
+            attributes["label"] = .html(legend())
+            attributes["labelloc"] = "b"
+            attributes["labeljust"] = "l"
         }
-
-        for (i, city) in cities.enumerated() {
-            let degree = degrees[i]
-            let color = color(of: city)
-            // Area grows with the degree: diameter ∝ √degree, from 0.14 in (one link) to 0.6 in.
-            let width = degree == 0 ? 0.1 : 0.14 + 0.46 * (Double(degree) / Double(maxDegree)).squareRoot()
-            var tooltip = "\(city.name), \(city.country) — City of \(city.field.rawValue)"
-            if let year = city.year { tooltip += " (\(year))" }
-            let counts = linkCount[city.id] ?? (0, 0)
-            tooltip += counts.existing == 0 ? " — no known link" : " — \(counts.existing) link\(counts.existing == 1 ? "" : "s")"
-            if counts.proposed > 0 { tooltip += ", \(counts.proposed) proposed" }
-            var attributes: GraphvizAttributes = [
-                "id": .text(city.id),
-                "class": .text(city.field.slug + (degree == 0 ? " isolated" : "")),
-                "tooltip": .text(tooltip),
-                "width": .number(width),
-                "fillcolor": .text(degree == 0 ? color + "66" : color),
-            ]
-            if degree == 0 { attributes["color"] = .text(color + "99") }
-            if labelled.contains(city.id) {
-                attributes["xlabel"] = .text(city.name)
-                if degree >= maxDegree / 2 { attributes["fontsize"] = "13" }
-            }
-            if highlighted.contains(city.id) {
-                attributes["color"] = "#111111"
-                attributes["penwidth"] = "2.5"
-                attributes["fontsize"] = "14"
-                attributes["fontname"] = "DejaVu Sans Bold"
-                attributes["width"] = .number(max(width, 0.3))
-            }
-            graph.addNode(city.id, attributes)
-        }
-
-        // Cities with no known link would each be a component of their own, which sfdp packs
-        // as a loose frame around the network: gather them per region around a labelled hub
-        // (tied with invisible edges), so the map says how many each region has.
-        let drawnLinkEnds = Set(dataset.links.filter { options.linkKinds.contains($0.kind) }.flatMap { [$0.sourceID, $0.targetID] })
-        let unlinked = Dictionary(grouping: cities.filter { !drawnLinkEnds.contains($0.id) }, by: \.region)
-        for region in UNESCORegion.allCases {
-            guard let members = unlinked[region], !members.isEmpty else { continue }
-            let hub = Self.unlinkedGroupID(region)
-            graph.addNode(hub, [
-                "id": .text(hub), "class": "unlinked-group", "shape": "plaintext", "style": "", "fixedsize": "false",
-                "label": .text("\(region.rawValue)\n\(members.count) \(members.count == 1 ? "city" : "cities") with no known link"),
-                "fontsize": "12", "fontcolor": "#555555", "width": "0", "height": "0", "margin": "0",
-                "tooltip": .text("\(region.rawValue): \(members.map(\.name).sorted().joined(separator: ", "))"),
-            ])
-            for city in members {
-                graph.addEdge(hub, city.id, ["style": "invis", "id": .text("\(hub)--\(city.id)"), "class": "invisible"])
-            }
-        }
-
-        for link in dataset.links where options.linkKinds.contains(link.kind) {
-            guard let style = Self.linkStyles[link.kind] else { continue }
-            let a = dataset.city(withID: link.sourceID)?.name ?? link.sourceID
-            let b = dataset.city(withID: link.targetID)?.name ?? link.targetID
-            var tooltip = "\(a) – \(b): \(link.kind.rawValue)"
-            if let since = link.since { tooltip += " (since \(since))" }
-            graph.addEdge(link.sourceID, link.targetID, [
-                "id": .text("link-\(link.sourceID)--\(link.targetID)\(link.kind == .sisterCity ? "" : "-" + link.kind.rawValue)"),
-                "class": .text(link.kind.rawValue),
-                "color": .text(style.color),
-                "style": .text(style.style),
-                "penwidth": .number(style.penwidth),
-                "tooltip": .text(tooltip),
-            ])
-        }
-        return graph
+        return attributes
     }
 
-    /// The legend: title, colour swatches (fields or regions, with counts), link kinds (with counts).
-    func legend() -> String {
-        let cities = dataset.cities
-        let linked = Set(dataset.links.filter { LinkKind.existing.contains($0.kind) }.flatMap { [$0.sourceID, $0.targetID] })
-        let countOf = Dictionary(grouping: dataset.links, by: \.kind).mapValues(\.count)
-        var swatches: [(color: String, text: String)] = []
-        switch options.coloring {
-        case .field:
-            let byField = Dictionary(grouping: cities, by: \.field).mapValues(\.count)
-            let fields = CreativeField.allCases.sorted { (byField[$0] ?? 0, $1.rawValue) > (byField[$1] ?? 0, $0.rawValue) }
-            swatches = fields.map { (Self.fieldColors[$0] ?? "#999999", "\($0.rawValue) (\(byField[$0] ?? 0))") }
-        case .region:
-            let byRegion = Dictionary(grouping: cities, by: \.region).mapValues(\.count)
-            let regions = UNESCORegion.allCases.sorted { (byRegion[$0] ?? 0, $1.rawValue) > (byRegion[$1] ?? 0, $0.rawValue) }
-            swatches = regions.map { (Self.regionColors[$0] ?? "#999999", "\($0.rawValue) (\(byRegion[$0] ?? 0))") }
+    /// The graph to lay out: the whole network (sfdp), an ego map (twopi, neato or sfdp) or the
+    /// geographic map (neato; every position pinned, so neato only draws).
+    public func renderableGraph() -> RenderableGraph {
+        switch options.kind {
+        case .whole: wholeGraph()
+        case .ego: egoGraph()
+        case .geographic: geographicGraph()
         }
-        func swatchCells(_ item: (color: String, text: String)?) -> String {
-            guard let item else { return "<td></td><td></td>" }
-            return "<td width=\"14\" height=\"14\" fixedsize=\"true\" bgcolor=\"\(item.color)\" style=\"rounded\"></td>"
-                + "<td align=\"left\">\(escape(item.text))</td>"
-        }
-        func kindCells(_ kind: LinkKind, _ sample: String, _ text: String) -> String {
-            let color = String((Self.linkStyles[kind]?.color ?? "#000000").prefix(7))
-            return "<td align=\"right\"><font color=\"\(color)\">\(sample)</font></td>"
-                + "<td align=\"left\">\(escape(text)) (\(countOf[kind] ?? 0))</td>"
-        }
-        let kinds = [
-            kindCells(.sisterCity, "———", "sister cities"),
-            kindCells(.partnership, "<b>━━━</b>", "partnership"),
-            kindCells(.proposed, "- - -", "proposed cooperation"),
-        ]
-        let columns = (swatches.count + 1) / 2
-        var rows = ""
-        for r in 0..<max(columns, kinds.count) {
-            rows += "<tr>" + swatchCells(r < columns ? swatches[r] : nil)
-                + swatchCells(r + columns < swatches.count ? swatches[r + columns] : nil)
-                + (r < kinds.count ? kinds[r] : "<td></td><td></td>") + "</tr>"
-        }
-        let title = "UNESCO Creative Cities Network: \(cities.count) cities, \(linked.count) with a known link"
-        let subtitle = "Colour: \(options.coloring == .field ? "creative field" : "UNESCO region") · circle size: number of sister-city and partnership links"
-        return "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
-            + "<tr><td align=\"left\"><font point-size=\"20\"><b>\(escape(title))</b></font></td></tr>"
-            + "<tr><td align=\"left\"><font point-size=\"12\">\(escape(subtitle))</font></td></tr>"
-            + "<tr><td align=\"left\"><table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">" + rows + "</table></td></tr>"
-            + "</table>"
     }
 
-    private func escape(_ text: String) -> String {
+    /// The layout engine that suits the map's kind: sfdp for the whole network, twopi for
+    /// an ego map (rings by distance from the city), neato for the geographic map (fixed
+    /// positions).
+    public var recommendedEngine: LayoutEngine {
+        switch options.kind {
+        case .whole: .sfdp
+        case .ego: .twopi
+        case .geographic: .neato
+        }
+    }
+
+    func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

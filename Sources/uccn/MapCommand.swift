@@ -1,26 +1,53 @@
 import ArgumentParser
 import CreativeCities
 import Foundation
+import GraphAlgorithms
 import GraphCore
 import GraphRendering
 
-/// `uccn map`: draws the whole UCCN network (Graphviz, in-process) to an SVG, PNG or PDF file.
+/// `uccn map`: draws the UCCN network (whole, one city's neighbourhood, or on the world
+/// map) through Graphviz, in-process, to an SVG, PNG or PDF file.
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draw the network map of the UNESCO Creative Cities Network (default Output/uccn-map.svg).",
+        abstract: "Draw the network map of the UNESCO Creative Cities Network: whole, one city's partners (--city), or on the world map (--geo).",
         discussion: """
-            Every member city is a circle coloured by creative field and sized by its number of \
-            sister-city and partnership links; links are drawn by kind (sister cities solid, \
-            partnerships bold, proposed cooperation dashed). In SVG each city is a group with \
-            id = city id and class = field slug, with a tooltip.
+            Every member city is a circle coloured by creative field, UNESCO region or community \
+            and sized by a centrality (area proportional to the value); links are drawn by kind \
+            (sister cities solid, partnerships bold, proposed cooperation dashed). In SVG each city \
+            is a group with id = city id, class = field, region and community, and a tooltip.
+
+            uccn map                          the whole network (sfdp)
+            uccn map --city Hanoi --radius 2  Hanoi, its partners within 2 links, the cities proposed to it
+            uccn map --geo                    every city at its longitude and latitude
             """)
 
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
-    var engine: String = "sfdp"
+    @Option(help: "Draw the neighbourhood of this city (id such as hanoi-vn, or name).")
+    var city: String?
 
-    @Option(name: .shortAndLong, help: "Output file (its directory is created if missing).")
-    var output: String = "Output/uccn-map.svg"
+    @Option(help: "With --city: include partners up to this many links away.")
+    var radius: Int?
+
+    @Flag(help: "Place the cities at their longitude and latitude (world map).")
+    var geo = false
+
+    @Option(name: .customLong("color-by"), help: "What the fill colour shows: field, region or community.")
+    var colorBy: String = "field"
+
+    @Option(name: .customLong("size-by"), help: "Centrality that sizes the circles and picks the labels: degree, betweenness, closeness, pagerank, eigenvector, harmonic or kcore.")
+    var sizeBy: String = "degree"
+
+    @Option(help: "Number of top cities (by --size-by) that get a name label.")
+    var labels: Int = 30
+
+    @Option(name: .customLong("link-to"), help: "Link each city to <PATH>#city-<id> (e.g. the planner report's HTML file); no links by default.")
+    var linkTo: String?
+
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: sfdp for the whole network, neato for --city and --geo).")
+    var engine: String?
+
+    @Option(name: .shortAndLong, help: "Output file (default Output/uccn-map.svg, Output/<city>-ego-map.svg or Output/uccn-geo-map.svg; its directory is created if missing).")
+    var output: String?
 
     @Option(help: "Output format: svg, png or pdf (default: from the output file's extension, else svg).")
     var format: String?
@@ -28,42 +55,95 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Seed of the layout's random start (neato, fdp, sfdp): the same seed gives the same file.")
     var seed: UInt64 = 1
 
-    @Option(help: "Number of best-connected cities that get a name label.")
-    var labels: Int = 30
-
-    @Option(name: .customLong("color-by"), help: "What the fill colour shows: field or region.")
-    var colorBy: String = "field"
-
     @Option(help: "Folder with cities.csv and links.csv (default: the bundled Graphs/).")
     var data: String?
 
     @Flag(help: "Lay out even when the network is larger than the engine's safe size.")
     var force = false
 
+    /// Stops with exit status 2 and a message naming the problem.
+    private func usageError(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("uccn map: error: \(message) (see uccn map --help)\n".utf8))
+        return ExitCode(2)
+    }
+
     func validate() throws {
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
-            throw ValidationError("unsupported format \"\(format)\"; expected svg, png or pdf")
+            throw usageError("unsupported format \"\(format)\"; expected svg, png or pdf")
         }
-        if format == nil {
+        if format == nil, let output {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             let otherImageTypes = ["jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "eps", "ps", "svgz"]
             if otherImageTypes.contains(ext) {
-                throw ValidationError("cannot write .\(ext) files; use an .svg, .png or .pdf output, or --format")
+                throw usageError("cannot write .\(ext) files; use an .svg, .png or .pdf output, or --format")
             }
         }
         if NetworkMap.Coloring(rawValue: colorBy.lowercased()) == nil {
-            throw ValidationError("--color-by must be field or region")
+            throw usageError("--color-by must be field, region or community")
         }
-        if labels < 0 { throw ValidationError("--labels must be 0 or more") }
+        if labels < 0 { throw usageError("--labels must be 0 or more") }
+        if let radius {
+            if city == nil { throw usageError("--radius needs --city") }
+            if geo { throw usageError("--radius draws a city's neighbourhood; it cannot be combined with --geo") }
+            if radius < 1 { throw usageError("--radius must be 1 or more") }
+        }
+        if geo, let engine, engine.lowercased() != "neato" {
+            throw usageError("--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
+        }
     }
 
     func run() throws {
-        let outputURL = URL(fileURLWithPath: output)
-        let outputFormat = format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
-            ?? OutputFormat(pathExtension: outputURL.pathExtension) ?? .svg
+        guard let sizeMeasure = CentralityMeasure(rawValue: sizeBy.lowercased()),
+            NetworkMap.sizeMeasures.contains(sizeMeasure)
+        else {
+            FileHandle.standardError.write(Data(
+                "uccn map: error: unknown --size-by measure \"\(sizeBy)\"; expected one of \(NetworkMap.sizeMeasures.map(\.rawValue).joined(separator: ", "))\n".utf8))
+            throw ExitCode(3)
+        }
+        let coloring = NetworkMap.Coloring(rawValue: colorBy.lowercased()) ?? .field
+
+        let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? CreativeCitiesDataset.defaultDirectory()
+        let start = ContinuousClock.now
+        let dataset: CreativeCitiesDataset
+        do {
+            dataset = try CreativeCitiesDataset.load(directory: directory)
+        } catch {
+            FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+
+        var focus: City?
+        if let city {
+            do {
+                focus = try MapCityLookup(dataset: dataset).city(city)
+            } catch {
+                throw usageError("\(error)")
+            }
+        }
+
+        let kind: NetworkMap.Kind
+        if geo {
+            kind = .geographic
+        } else if let focus {
+            kind = .ego(cityID: focus.id, radius: radius ?? 1, suggested: [])
+        } else {
+            kind = .whole
+        }
+        var options = NetworkMap.Options(
+            kind: kind, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo)
+        if let focus { options.highlightedCityIDs = [focus.id] }
+
+        let map: NetworkMap
+        do {
+            map = try NetworkMap(dataset: dataset, options: options)
+        } catch {
+            FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+
         let layoutEngine: LayoutEngine
         do {
-            layoutEngine = try LayoutEngine.named(engine)
+            layoutEngine = try engine.map { name throws(RenderError) in try LayoutEngine.named(name) } ?? map.recommendedEngine
             try Graphviz.shared.requirePlugins([layoutEngine])
         } catch {
             FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
@@ -71,15 +151,20 @@ struct MapCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
-        let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? CreativeCitiesDataset.defaultDirectory()
+        let outputPath = output ?? {
+            switch kind {
+            case .whole: "Output/uccn-map.svg"
+            case let .ego(id, _, _): "Output/\(id)-ego-map.svg"
+            case .geographic: "Output/uccn-geo-map.svg"
+            }
+        }()
+        let outputURL = URL(fileURLWithPath: outputPath)
+        let outputFormat = format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
+            ?? OutputFormat(pathExtension: outputURL.pathExtension) ?? .svg
         do {
-            let start = ContinuousClock.now
-            let dataset = try CreativeCitiesDataset.load(directory: directory)
-            let map = NetworkMap(dataset: dataset, options: .init(
-                    coloring: NetworkMap.Coloring(rawValue: colorBy.lowercased()) ?? .field, labelCount: labels))
-            let options = RenderOptions(
+            let renderOptions = RenderOptions(
                 engine: layoutEngine, format: outputFormat, seed: seed, limits: force ? .unlimited : .default)
-            let rendered = try Graphviz.shared.render(map.renderableGraph(), options: options)
+            let rendered = try Graphviz.shared.render(map.renderableGraph(), options: renderOptions)
             try FileManager.default.createDirectory(
                 at: outputURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try AtomicFile.write(rendered.data, to: outputURL)
@@ -87,9 +172,12 @@ struct MapCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("uccn map: Graphviz \(warning)\n".utf8))
             }
             let total = ContinuousClock.now - start
+            var summary = "\(map.shownCities.count) cities, \(map.drawnLinks.count) links"
+            if case .geographic = kind, !map.unplacedCities.isEmpty {
+                summary += "; not placed (no coordinates): " + map.unplacedCities.map(\.name).joined(separator: ", ")
+            }
             print(
-                "Wrote \(output) (\(outputFormat.rawValue), \(rendered.data.count) bytes): "
-                    + "\(dataset.cities.count) cities, \(dataset.links.count) links; "
+                "Wrote \(outputPath) (\(outputFormat.rawValue), \(rendered.data.count) bytes): \(summary); "
                     + "\(layoutEngine.rawValue) layout \(seconds(rendered.layoutTime)), "
                     + "drawing \(seconds(rendered.renderTime)), total \(seconds(total))")
         } catch let error as RenderError {
@@ -106,5 +194,26 @@ struct MapCommand: ParsableCommand {
     private func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return String(format: "%.2f s", value)
+    }
+}
+
+/// Finds a city from the command line: its exact id, or its exact name ignoring case.
+struct MapCityLookup {
+    struct NotFound: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let dataset: CreativeCitiesDataset
+
+    func city(_ query: String) throws -> City {
+        if let city = dataset.city(withID: query) { return city }
+        let folded = query.lowercased()
+        if let city = dataset.city(withID: folded) { return city }
+        let matches = dataset.cities.filter { $0.name.lowercased() == folded }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw NotFound(description: "\"\(query)\" names several cities: \(matches.map(\.id).joined(separator: ", ")); give the id")
+        }
+        throw NotFound(description: "no member city with id or name \"\(query)\"")
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(result.stdout.contains("405 cities"))
         let svg = try String(contentsOf: file, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml"))
-        #expect(svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design\">"))
+        #expect(svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design asia&#45;and&#45;the&#45;pacific community&#45;"))
         #expect(svg.components(separatedBy: "<g id=\"").count > 405)
     }
 
@@ -63,5 +63,59 @@ import Testing
         let result = try CommandRunner.run(["map", "--output", "/tmp/map.jpg"])
         #expect(result.status == 64 || result.status == 2)
         #expect(result.stderr.contains(".jpg"))
+    }
+
+    @Test func egoMapOfACityByName() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("hanoi.svg")
+        let result = try CommandRunner.run(["map", "--city", "hanoi", "--radius", "1", "--output", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("12 cities"))
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.contains("focus\">"))
+        #expect(svg.contains("id=\"seoul&#45;kr\""))
+        #expect(!svg.contains("id=\"rio&#45;de&#45;janeiro&#45;br\""))
+    }
+
+    @Test func egoMapIsTheSameFileAcrossRuns() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.svg"), b = dir.appendingPathComponent("b.svg")
+        #expect(try CommandRunner.run(["map", "--city", "hanoi-vn", "--radius", "2", "-o", a.path]).status == 0)
+        #expect(try CommandRunner.run(["map", "--city", "hanoi-vn", "--radius", "2", "-o", b.path]).status == 0)
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+    }
+
+    @Test func geographicMapNamesTheCitiesItCannotPlace() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("geo.svg")
+        let result = try CommandRunner.run(["map", "--geo", "--size-by", "betweenness", "--link-to", "report.html", "-o", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("403 cities"))
+        #expect(result.stdout.contains("not placed (no coordinates): Sifnos"))
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.contains("xlink:href=\"report.html#city-hanoi-vn\""))
+        #expect(!svg.contains("id=\"sifnos&#45;gr\""))
+    }
+
+    @Test(arguments: [
+        (["map", "--geo", "--engine", "sfdp"], "only neato"),
+        (["map", "--radius", "2"], "--radius needs --city"),
+        (["map", "--city", "Atlantis"], "no member city"),
+        (["map", "--city", "hanoi", "--radius", "0"], "--radius must be 1 or more"),
+        (["map", "--color-by", "taste"], "--color-by must be"),
+    ])
+    func usageErrorsExitWith2(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments + ["--output", "/tmp/never-written-\(UUID().uuidString).svg"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func unknownSizeMeasureExitsWith3() throws {
+        let result = try CommandRunner.run(["map", "--size-by", "katz", "--output", "/tmp/never-written.svg"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("betweenness"))
     }
 }

@@ -1,0 +1,96 @@
+import CreativeCities
+import Foundation
+import GraphRendering
+import Testing
+
+@Suite struct EgoMapTests {
+    /// Ids within `radius` existing links of `id`, computed from the link list.
+    func neighbourhood(_ data: CreativeCitiesDataset, of id: String, radius: Int) -> Set<String> {
+        var seen: Set<String> = [id]
+        var frontier: Set<String> = [id]
+        for _ in 0..<radius {
+            var next: Set<String> = []
+            for link in data.links where link.kind != .proposed {
+                if frontier.contains(link.sourceID), !seen.contains(link.targetID) { next.insert(link.targetID) }
+                if frontier.contains(link.targetID), !seen.contains(link.sourceID) { next.insert(link.sourceID) }
+            }
+            seen.formUnion(next)
+            frontier = next
+        }
+        return seen
+    }
+
+    @Test(arguments: [1, 2])
+    func containsTheCityItsPartnersWithinTheRadiusAndItsProposedPartners(radius: Int) throws {
+        let data = try #require(bundledDataset)
+        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: radius, suggested: [])))
+        let proposed = Set(data.links(of: "hanoi-vn", kinds: [.proposed]).map { $0.other(than: "hanoi-vn") })
+        let expected = neighbourhood(data, of: "hanoi-vn", radius: radius).union(proposed)
+        let graph = map.renderableGraph()
+        #expect(Set(graph.nodes.map(\.name)) == expected)
+        #expect(graph.nodes.count == expected.count)
+        if radius == 1 {
+            // Hanoi, its six sister cities, and the proposed partners not already among them.
+            let sisters = Set(data.links(of: "hanoi-vn", kinds: [.sisterCity]).map { $0.other(than: "hanoi-vn") })
+            #expect(sisters.count == 6)
+            #expect(expected.count == 1 + sisters.union(proposed).count)
+            #expect(map.title == "Hanoi (Viet Nam) and its partners within 1 link")
+        }
+        // Every drawn link joins two shown cities; every link between shown cities is drawn.
+        let expectedLinks = data.links.filter { expected.contains($0.sourceID) && expected.contains($0.targetID) }
+        #expect(graph.edges.count == expectedLinks.count)
+        let hanoi = try #require(graph.nodes.first { $0.name == "hanoi-vn" })
+        #expect(hanoi.attributes["class"]?.string.split(separator: " ").contains("focus") == true)
+        #expect(hanoi.attributes["xlabel"] == "Hanoi")
+    }
+
+    @Test func suggestedPartnersAreDashedEdgesInTheSuggestionColour() throws {
+        let data = try #require(bundledDataset)
+        let near = neighbourhood(data, of: "hanoi-vn", radius: 1)
+        let suggested = data.cities.map(\.id).filter { !near.contains($0) }.prefix(3).map { $0 }
+        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: suggested)))
+        let graph = map.renderableGraph()
+        for id in suggested { #expect(graph.nodes.contains { $0.name == id }) }
+        let edges = graph.edges.filter { $0.attributes["class"] == "suggested" }
+        #expect(edges.map(\.head) == suggested)
+        for edge in edges {
+            #expect(edge.tail == "hanoi-vn")
+            #expect(edge.attributes["style"] == "dashed")
+            #expect(edge.attributes["color"] == .text(NetworkMap.suggestionStyle.color))
+        }
+        #expect(NetworkMap.suggestionStyle.color != NetworkMap.linkStyles[.proposed]?.color)
+
+        let rendered = try Graphviz.shared.render(graph, options: RenderOptions(engine: map.recommendedEngine, seed: 1))
+        let svg = try #require(SVGNodeGroups.parse(rendered.data))
+        for id in suggested {
+            let stroke = try #require(svg.strokeByID["suggested-hanoi-vn--\(id)"])
+            #expect(stroke == .init(color: NetworkMap.suggestionStyle.color.lowercased(), dashed: true))
+            #expect(svg.classByID["suggested-hanoi-vn--\(id)"] == "edge suggested")
+        }
+        let proposed = try #require(svg.strokeByID["link-hanoi-vn--bandung-id-proposed"])
+        #expect(proposed.dashed && proposed.color != NetworkMap.suggestionStyle.color.lowercased())
+        #expect(rendered.warnings.isEmpty)
+    }
+
+    @Test func unknownCitiesAndBadRadiiAreErrors() throws {
+        let data = try #require(bundledDataset)
+        #expect(throws: NetworkMapError.unknownCity("atlantis-xx")) {
+            try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "atlantis-xx", radius: 1, suggested: [])))
+        }
+        #expect(throws: NetworkMapError.unknownCity("nowhere")) {
+            try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: ["nowhere"])))
+        }
+        #expect(throws: NetworkMapError.invalidRadius(0)) {
+            try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 0, suggested: [])))
+        }
+    }
+
+    @Test(arguments: [LayoutEngine.twopi, .neato, .sfdp])
+    func sameSeedGivesTheSameBytes(engine: LayoutEngine) throws {
+        let data = try #require(bundledDataset)
+        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: ["bilbao-es"])))
+        let a = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: engine, seed: 3))
+        let b = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: engine, seed: 3))
+        #expect(a.data == b.data)
+    }
+}
