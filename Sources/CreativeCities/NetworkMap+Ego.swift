@@ -40,6 +40,9 @@ extension NetworkMap {
             } else if link.kind == .sisterCity {
                 attributes["color"] = "#5F6B7A50"
             }
+            if link.kind == .proposed, reachesByExistingLinks(link.sourceID), reachesByExistingLinks(link.targetID) {
+                attributes["weight"] = "0"
+            }
             graph.addEdge(link.sourceID, link.targetID, attributes)
         }
         let style = Self.suggestionStyle
@@ -52,8 +55,18 @@ extension NetworkMap {
                 "style": .text(style.style),
                 "penwidth": .number(style.penwidth),
                 "tooltip": .text("\(me.name) – \(other.name): suggested partner \(rank + 1)"),
+                "weight": egoDistances[j] != nil ? "0" : "1",
             ])
         }
         return graph
+    }
+
+    /// Whether the city is within the radius over existing links. twopi builds its rings
+    /// from a breadth-first tree of the edges with non-zero `weight`: proposed and suggested
+    /// edges to such a city get weight 0, so rings stay "distance over existing links" and
+    /// a city reached only by a dashed line sits on the first ring.
+    private func reachesByExistingLinks(_ id: String) -> Bool {
+        guard let i = dataset.index(ofCity: id) else { return false }
+        return egoDistances[i] != nil
     }
 }

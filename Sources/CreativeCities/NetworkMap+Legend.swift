@@ -155,7 +155,11 @@ extension NetworkMap {
             }
             notes.append(parts.joined(separator: ", "))
             if !suggestedIndices.isEmpty {
-                let names = suggestedIndices.map { dataset.cities[$0].name }.joined(separator: ", ")
+                let focusID = focusIndex.map { dataset.cities[$0].id } ?? ""
+                let proposed = Set(dataset.links(of: focusID, kinds: [.proposed]).map { $0.other(than: focusID) })
+                let names = suggestedIndices.map { j in
+                    dataset.cities[j].name + (proposed.contains(dataset.cities[j].id) ? " (already proposed)" : "")
+                }.joined(separator: ", ")
                 notes.append("Suggested partners, best first: \(names)")
             }
         case .geographic:

@@ -19,14 +19,18 @@ struct MapCommand: ParsableCommand {
 
             uccn map                          the whole network (sfdp)
             uccn map --city Hanoi --radius 2  Hanoi, its partners within 2 links, the cities proposed to it
+            uccn map --city Hanoi --suggest 5 ... and its 5 best suggested partners (as uccn partners ranks them)
             uccn map --geo                    every city at its longitude and latitude
             """)
 
-    @Option(help: "Draw the neighbourhood of this city (id such as hanoi-vn, or name).")
+    @Option(help: "Draw the neighbourhood of this city: an id (hanoi-vn) or a name, in any case, with or without diacritics (Hanoi, ha noi, \"Granada, Spain\").")
     var city: String?
 
     @Option(help: "With --city: include partners up to this many links away.")
     var radius: Int?
+
+    @Option(help: "With --city: also draw the city's N best suggested partners (uccn partners) as dashed green links.")
+    var suggest: Int?
 
     @Flag(help: "Place the cities at their longitude and latitude (world map).")
     var geo = false
@@ -87,6 +91,11 @@ struct MapCommand: ParsableCommand {
             if geo { throw usageError("--radius draws a city's neighbourhood; it cannot be combined with --geo") }
             if radius < 1 { throw usageError("--radius must be 1 or more") }
         }
+        if let suggest {
+            if city == nil { throw usageError("--suggest needs --city") }
+            if geo { throw usageError("--suggest draws a city's suggested partners; it cannot be combined with --geo") }
+            if suggest < 1 { throw usageError("--suggest must be 1 or more") }
+        }
         if geo, let engine, engine.lowercased() != "neato" {
             throw usageError("--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
         }
@@ -115,9 +124,20 @@ struct MapCommand: ParsableCommand {
         var focus: City?
         if let city {
             do {
-                focus = try MapCityLookup(dataset: dataset).city(city)
+                focus = try CityLookup(dataset: dataset).city(named: city)
             } catch {
                 throw usageError("\(error)")
+            }
+        }
+
+        var suggested: [String] = []
+        if let focus, let suggest, let index = dataset.index(ofCity: focus.id) {
+            do {
+                let suggestions = try PartnerSuggester(dataset: dataset).suggest(PartnerQuery(city: index, top: suggest))
+                suggested = suggestions.suggestions.map(\.city.id)
+            } catch {
+                FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
+                throw ExitCode.failure
             }
         }
 
@@ -125,7 +145,7 @@ struct MapCommand: ParsableCommand {
         if geo {
             kind = .geographic
         } else if let focus {
-            kind = .ego(cityID: focus.id, radius: radius ?? 1, suggested: [])
+            kind = .ego(cityID: focus.id, radius: radius ?? 1, suggested: suggested)
         } else {
             kind = .whole
         }
@@ -194,26 +214,5 @@ struct MapCommand: ParsableCommand {
     private func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return String(format: "%.2f s", value)
-    }
-}
-
-/// Finds a city from the command line: its exact id, or its exact name ignoring case.
-struct MapCityLookup {
-    struct NotFound: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    let dataset: CreativeCitiesDataset
-
-    func city(_ query: String) throws -> City {
-        if let city = dataset.city(withID: query) { return city }
-        let folded = query.lowercased()
-        if let city = dataset.city(withID: folded) { return city }
-        let matches = dataset.cities.filter { $0.name.lowercased() == folded }
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            throw NotFound(description: "\"\(query)\" names several cities: \(matches.map(\.id).joined(separator: ", ")); give the id")
-        }
-        throw NotFound(description: "no member city with id or name \"\(query)\"")
     }
 }

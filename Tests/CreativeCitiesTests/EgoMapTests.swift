@@ -72,6 +72,27 @@ import Testing
         #expect(rendered.warnings.isEmpty)
     }
 
+    @Test func ringsFollowExistingLinksOnly() throws {
+        // twopi's rings come from the edges with non-zero weight: a dashed (proposed or
+        // suggested) edge to a city already within the radius must not pull it inwards.
+        let data = try #require(bundledDataset)
+        let two = neighbourhood(data, of: "hanoi-vn", radius: 2)
+        let one = neighbourhood(data, of: "hanoi-vn", radius: 1)
+        let far = try #require(two.subtracting(one).sorted().first)
+        let beyond = try #require(data.cities.map(\.id).first { !two.contains($0) })
+        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: [far, beyond])))
+        let graph = map.renderableGraph()
+        let suggestedWeight = Dictionary(uniqueKeysWithValues: graph.edges.filter { $0.attributes["class"] == "suggested" }
+            .map { ($0.head, $0.attributes["weight"]) })
+        #expect(suggestedWeight[far] == "0")
+        #expect(suggestedWeight[beyond] == "1")
+        for edge in graph.edges where edge.attributes["class"] == "proposed" {
+            let within = two.contains(edge.tail) && two.contains(edge.head)
+            #expect(edge.attributes["weight"] == (within ? "0" : nil), "\(edge.tail)–\(edge.head)")
+        }
+        for edge in graph.edges where edge.attributes["class"] == "sister-city" { #expect(edge.attributes["weight"] == nil) }
+    }
+
     @Test func unknownCitiesAndBadRadiiAreErrors() throws {
         let data = try #require(bundledDataset)
         #expect(throws: NetworkMapError.unknownCity("atlantis-xx")) {

@@ -78,6 +78,18 @@ import Testing
         #expect(!svg.contains("id=\"rio&#45;de&#45;janeiro&#45;br\""))
     }
 
+    @Test func egoMapWithSuggestedPartners() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("hanoi.svg")
+        let result = try CommandRunner.run(["map", "--city", "Ha Noi", "--suggest", "4", "--output", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        let suggested = svg.components(separatedBy: "class=\"edge suggested\"").count - 1
+        #expect(suggested == 4)
+        #expect(svg.contains("Suggested partners, best first: "))
+    }
+
     @Test func egoMapIsTheSameFileAcrossRuns() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -106,6 +118,8 @@ import Testing
         (["map", "--city", "Atlantis"], "no member city"),
         (["map", "--city", "hanoi", "--radius", "0"], "--radius must be 1 or more"),
         (["map", "--color-by", "taste"], "--color-by must be"),
+        (["map", "--suggest", "3"], "--suggest needs --city"),
+        (["map", "--city", "granada"], "names 2 member cities"),
     ])
     func usageErrorsExitWith2(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments + ["--output", "/tmp/never-written-\(UUID().uuidString).svg"])
