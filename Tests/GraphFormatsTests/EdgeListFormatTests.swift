@@ -35,3 +35,52 @@ import Testing
         }
     }
 }
+
+@Suite struct EdgeListFormatStructureTests {
+    @Test func repeatedEdgesSumAndSelfLoopsCountTwice() throws {
+        let text = "# n=3 m=4 directed=false weighted=true\n0 1 2\n1 0 3\r\n2 2 1.5 # a loop\n1 2 0.25\n"
+        let g = try EdgeListFormat.parse(Data(text.utf8))
+        #expect(g.edgeCount == 3)
+        #expect(Array(g.neighbors(of: 0)) == [1])
+        #expect(g.weights.map { $0[0] } == 5)
+        #expect(Array(g.neighbors(of: 2)) == [1, 2, 2])
+        #expect(g.degree(of: 2) == 3)
+        #expect(g.strength(of: 2) == 3.25)
+    }
+
+    @Test func directedHeaderBuildsInArcs() throws {
+        let g = try EdgeListFormat.parse(Data("# n=3 m=2 directed=true weighted=false\n2 0\n1 0\n".utf8))
+        #expect(g.isDirected)
+        #expect(Array(g.inNeighbors(of: 0)) == [1, 2])
+        #expect(g.degree(of: 0) == 0)
+    }
+
+    @Test func decimalAndExponentWeightsParseLikeSwift() throws {
+        let g = try EdgeListFormat.parse(Data("a b 0.1\nb c 1e-3\nc d 7\n".utf8))
+        #expect(g.isWeighted)
+        #expect(g.weights?.contains(0.1) == true)
+        #expect(g.weights?.contains(0.001) == true)
+        #expect(g.weights?.contains(7) == true)
+    }
+
+    @Test func rejectPoliciesStillApply() throws {
+        var options = EdgeListFormat.ReadOptions()
+        options.selfLoops = .reject
+        #expect(throws: FormatError.self) {
+            try EdgeListFormat.parse(Data("# n=2 m=1 directed=false weighted=false\n1 1\n".utf8), options: options)
+        }
+        options = EdgeListFormat.ReadOptions()
+        options.duplicates = .max
+        let g = try EdgeListFormat.parse(Data("a b 2\nb a 5\n".utf8), options: options)
+        #expect(g.weights?[0] == 5)
+    }
+
+    @Test func nonASCIIColumnsCountCharacters() {
+        do {
+            _ = try EdgeListFormat.parse(Data("é b x\n".utf8), file: "g.edges")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "g.edges:1:5: expected a number for the weight, found \"x\"")
+        }
+    }
+}
