@@ -165,18 +165,19 @@ struct MetricsCommand: ParsableCommand {
     }
 
     private func jsonSingle(_ m: CentralityMeasure, values: [Double], seconds: Double, graph g: Graph) -> String {
-        var out = "{\"measure\": \"\(m.rawValue)\", \"values\": {"
-        out.reserveCapacity(values.count * 28 + 64)
+        var out: [UInt8] = []
+        out.reserveCapacity(values.count * 30 + 64)
+        out.append(contentsOf: "{\"measure\": \"\(m.rawValue)\", \"values\": {".utf8)
         var first = true
         for u in rows([m: values], n: values.count, sortBy: m, sorted: false) {
-            if !first { out += ", " }
+            if !first { out.append(contentsOf: ", ".utf8) }
             first = false
-            out += jsonString(g.ids[u])
-            out += ": "
-            out += jsonNumber(values[u])
+            appendJSONString(g.ids[u], to: &out)
+            out.append(contentsOf: ": ".utf8)
+            out.append(contentsOf: jsonNumber(values[u]).utf8)
         }
-        out += "}, \"compute_seconds\": \(seconds)}\n"
-        return out
+        out.append(contentsOf: "}, \"compute_seconds\": \(seconds)}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func jsonAll(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
@@ -270,6 +271,22 @@ func jsonNumber(_ x: Double) -> String {
 
 func plainNumber(_ x: Double) -> String {
     x.isNaN ? "" : "\(x)"
+}
+
+/// Appends `s` as a JSON string literal (plain ASCII ids are copied as they are).
+func appendJSONString(_ s: String, to out: inout [UInt8]) {
+    var plain = true
+    for byte in s.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x80 {
+        plain = false
+        break
+    }
+    if plain {
+        out.append(0x22)
+        out.append(contentsOf: s.utf8)
+        out.append(0x22)
+    } else {
+        out.append(contentsOf: jsonString(s).utf8)
+    }
 }
 
 func jsonString(_ s: String) -> String {

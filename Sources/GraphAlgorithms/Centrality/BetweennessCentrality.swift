@@ -149,7 +149,7 @@ func brandesDependencies(
                         }
                     }
                 } else {
-                    let kernel = BFSBrandes(n: n)
+                    let kernel = BFSBrandes(n: n, arcs: graph.arcCount)
                     defer { kernel.deallocate() }
                     for b in blocks {
                         let acc = partials.base + b * n
@@ -176,23 +176,29 @@ func brandesDependencies(
 }
 
 /// Single-source Brandes step for unit lengths: breadth-first search counting shortest
-/// paths, then dependencies gathered from successors in reverse BFS order (no
-/// predecessor lists: a successor of `v` is an out-neighbour one level further).
+/// paths, recording the shortest-path DAG (each node's successors, contiguously in BFS
+/// order), then dependencies gathered from successors in reverse BFS order.
 struct BFSBrandes {
     let dist: UnsafeMutablePointer<Int32>
     let sigma: UnsafeMutablePointer<Double>
     let coeff: UnsafeMutablePointer<Double>
     let order: UnsafeMutablePointer<Int32>
+    /// Successor lists: those of `order[i]` are `dag[dagStart[i] ..< dagStart[i + 1]]`.
+    let dag: UnsafeMutablePointer<Int32>
+    let dagStart: UnsafeMutablePointer<Int32>
 
-    init(n: Int) {
+    init(n: Int, arcs: Int) {
         dist = .allocate(capacity: n); dist.initialize(repeating: -1, count: n)
         sigma = .allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
         coeff = .allocate(capacity: n); coeff.initialize(repeating: 0, count: n)
         order = .allocate(capacity: n); order.initialize(repeating: 0, count: n)
+        dag = .allocate(capacity: arcs + 1); dag.initialize(repeating: 0, count: arcs + 1)
+        dagStart = .allocate(capacity: n + 1); dagStart.initialize(repeating: 0, count: n + 1)
     }
 
     func deallocate() {
         dist.deallocate(); sigma.deallocate(); coeff.deallocate(); order.deallocate()
+        dag.deallocate(); dagStart.deallocate()
     }
 
     @inline(__always)
@@ -204,8 +210,11 @@ struct BFSBrandes {
         sigma[s] = 1
         order[0] = Int32(s)
         var head = 0, tail = 1
+        var dagCount = 0
         while head < tail {
-            let v = Int(order[head]); head += 1
+            let v = Int(order[head])
+            dagStart[head] = Int32(dagCount)
+            head += 1
             let next = dist[v] + 1
             let sv = sigma[v]
             for a in Int(offsets[v])..<Int(offsets[v + 1]) {
@@ -215,22 +224,22 @@ struct BFSBrandes {
                     dist[w] = next
                     sigma[w] = sv
                     order[tail] = Int32(w); tail += 1
+                    dag[dagCount] = Int32(w); dagCount += 1
                 } else if dw == next {
                     sigma[w] += sv
+                    dag[dagCount] = Int32(w); dagCount += 1
                 }
             }
         }
+        dagStart[tail] = Int32(dagCount)
         var i = tail - 1
         while i >= 0 {
             let v = Int(order[i])
-            let next = dist[v] + 1
             var sum = 0.0
-            for a in Int(offsets[v])..<Int(offsets[v + 1]) {
-                let w = Int(targets[a])
-                if dist[w] == next { sum += coeff[w] }
-            }
-            let delta = sigma[v] * sum
-            coeff[v] = (1 + delta) / sigma[v]
+            for a in Int(dagStart[i])..<Int(dagStart[i + 1]) { sum += coeff[Int(dag[a])] }
+            let sv = sigma[v]
+            let delta = sv * sum
+            coeff[v] = (1 + delta) / sv
             if v != s { acc[v] += endpoints ? delta + 1 : delta }
             i -= 1
         }

@@ -39,28 +39,36 @@ public func coreNumbers(of graph: Graph) -> [Double] {
         fill[d] += 1
     }
     adjacency.offsets.withUnsafeBufferPointer { offsets in
-        adjacency.targets.withUnsafeBufferPointer { targets in
-            for i in 0..<n {
-                let v = Int(order[i])
-                let dv = degree[v]
-                for a in Int(offsets[v])..<Int(offsets[v + 1]) {
-                    let u = Int(targets[a])
-                    let du = degree[u]
-                    if du > dv {
-                        // Move u to the front of its bucket, then shrink the bucket.
-                        let pu = Int(position[u])
-                        let front = Int(bucketStart[Int(du)])
-                        let w = Int(order[front])
-                        if u != w {
-                            order[pu] = Int32(w); position[w] = Int32(pu)
-                            order[front] = Int32(u); position[u] = Int32(front)
-                        }
-                        bucketStart[Int(du)] += 1
-                        degree[u] = du - 1
+    adjacency.targets.withUnsafeBufferPointer { targets in
+    degree.withUnsafeMutableBufferPointer { degree in
+    order.withUnsafeMutableBufferPointer { order in
+    position.withUnsafeMutableBufferPointer { position in
+    bucketStart.withUnsafeMutableBufferPointer { bucketStart in
+        for i in 0..<n {
+            let v = Int(order[i])
+            let dv = degree[v]
+            for a in Int(offsets[v])..<Int(offsets[v + 1]) {
+                let u = Int(targets[a])
+                let du = degree[u]
+                if du > dv {
+                    // Move u to the front of its bucket, then shrink the bucket.
+                    let pu = Int(position[u])
+                    let front = Int(bucketStart[Int(du)])
+                    let w = Int(order[front])
+                    if u != w {
+                        order[pu] = Int32(w); position[w] = Int32(pu)
+                        order[front] = Int32(u); position[u] = Int32(front)
                     }
+                    bucketStart[Int(du)] += 1
+                    degree[u] = du - 1
                 }
             }
         }
+    }
+    }
+    }
+    }
+    }
     }
     return degree.map(Double.init)
 }

@@ -24,25 +24,47 @@ public struct ConnectedComponents: Sendable {
         var raw = [Int32](repeating: -1, count: n)
         var rawSizes: [Int] = []
         var queue = [Int32](repeating: 0, count: n)
-        for start in 0..<n where raw[start] < 0 {
-            let label = Int32(rawSizes.count)
-            raw[start] = label
-            var head = 0, tail = 0
-            queue[tail] = Int32(start); tail += 1
-            while head < tail {
-                let u = Int(queue[head]); head += 1
-                for v in graph.neighbors(of: u) where raw[Int(v)] < 0 {
-                    raw[Int(v)] = label
-                    queue[tail] = v; tail += 1
-                }
-                if graph.isDirected {
-                    for v in graph.inNeighbors(of: u) where raw[Int(v)] < 0 {
-                        raw[Int(v)] = label
-                        queue[tail] = v; tail += 1
+        // Weak components of a directed graph follow in-arcs too.
+        let directed = graph.isDirected
+        let inOffsets = directed ? graph.inOffsets : graph.offsets
+        let inSources = directed ? graph.inSources : graph.targets
+        graph.offsets.withUnsafeBufferPointer { o in
+        graph.targets.withUnsafeBufferPointer { t in
+        inOffsets.withUnsafeBufferPointer { io in
+        inSources.withUnsafeBufferPointer { it in
+        raw.withUnsafeMutableBufferPointer { label in
+        queue.withUnsafeMutableBufferPointer { queue in
+            for start in 0..<n where label[start] < 0 {
+                let current = Int32(rawSizes.count)
+                label[start] = current
+                var head = 0, tail = 0
+                queue[tail] = Int32(start); tail += 1
+                while head < tail {
+                    let u = Int(queue[head]); head += 1
+                    for a in Int(o[u])..<Int(o[u + 1]) {
+                        let v = Int(t[a])
+                        if label[v] < 0 {
+                            label[v] = current
+                            queue[tail] = Int32(v); tail += 1
+                        }
+                    }
+                    if directed {
+                        for a in Int(io[u])..<Int(io[u + 1]) {
+                            let v = Int(it[a])
+                            if label[v] < 0 {
+                                label[v] = current
+                                queue[tail] = Int32(v); tail += 1
+                            }
+                        }
                     }
                 }
+                rawSizes.append(tail)
             }
-            rawSizes.append(tail)
+        }
+        }
+        }
+        }
+        }
         }
         // Raw labels are already in order of smallest member; a stable sort by size
         // (descending) gives the canonical numbering.
