@@ -13,10 +13,20 @@ import GraphCore
 /// - Reference: L. C. Freeman, "Centrality in social networks: conceptual
 ///   clarification", Social Networks 1(3), 1978, doi:10.1016/0378-8733(78)90021-7.
 public func degreeCentrality(of graph: Graph) -> [Double] {
-    (0..<graph.nodeCount).map { u in
-        graph.isDirected
-            ? Double(graph.degree(of: u) + graph.inDegree(of: u))
-            : Double(graph.degree(of: u))
+    let out = rowLengths(graph.offsets)
+    guard graph.isDirected else { return out }
+    let inn = rowLengths(graph.inOffsets)
+    return (0..<out.count).map { out[$0] + inn[$0] }
+}
+
+/// `offsets[u + 1] − offsets[u]` for every row, as `Double`s.
+private func rowLengths(_ offsets: [Int32]) -> [Double] {
+    let n = max(offsets.count - 1, 0)
+    return [Double](unsafeUninitializedCapacity: n) { buffer, count in
+        offsets.withUnsafeBufferPointer { o in
+            for u in 0..<n { buffer[u] = Double(o[u + 1] &- o[u]) }
+        }
+        count = n
     }
 }
 
@@ -24,14 +34,14 @@ public func degreeCentrality(of graph: Graph) -> [Double] {
 ///
 /// - Complexity: O(n).
 public func inDegreeCentrality(of graph: Graph) -> [Double] {
-    (0..<graph.nodeCount).map { Double(graph.inDegree(of: $0)) }
+    rowLengths(graph.isDirected ? graph.inOffsets : graph.offsets)
 }
 
 /// Out-degree of every node (the degree for undirected graphs).
 ///
 /// - Complexity: O(n).
 public func outDegreeCentrality(of graph: Graph) -> [Double] {
-    (0..<graph.nodeCount).map { Double(graph.degree(of: $0)) }
+    rowLengths(graph.offsets)
 }
 
 /// Strength (weighted degree): the sum of the weights of the edges at each node.
