@@ -322,7 +322,7 @@ final class ProgressReporter: @unchecked Sendable {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
         // Roughly n·m arc visits: worth a progress line beyond a few seconds.
         let work = Double(graph.nodeCount) * Double(max(graph.arcCount, 1))
-        guard work > 5e9 else { return nil }
+        guard work > 2e8 else { return nil }
         active = true
         FileHandle.standardError.write(Data(
             "uccn: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n".utf8))

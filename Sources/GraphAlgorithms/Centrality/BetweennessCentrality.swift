@@ -127,11 +127,30 @@ func brandesDependencies(
     defer { partials.deallocate() }
     let useWeights = weighted && graph.weights != nil
     let total = sources.count
+    // Whole-number lengths (1…65536) use Dial's buckets instead of a heap.
+    let integerWeights = useWeights ? graph.weights.flatMap(integerLengths) : nil
 
     partition.run(threads: threads) { _, blocks in
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.targets.withUnsafeBufferPointer { targets in
-                if useWeights, let weights = graph.weights {
+                if useWeights, let integer = integerWeights {
+                    integer.lengths.withUnsafeBufferPointer { l in
+                        var kernel = DialBrandes(n: n, maxLength: integer.maxLength)
+                        defer { kernel.deallocate() }
+                        for b in blocks {
+                            let acc = partials.base + b * n
+                            var done = 0
+                            for i in partition.items(ofBlock: b) {
+                                kernel.run(
+                                    source: sources[i], offsets: offsets.baseAddress!,
+                                    targets: targets.baseAddress!, lengths: l.baseAddress!,
+                                    accumulator: acc, endpoints: endpoints)
+                                done += 1
+                            }
+                            progress?(done, total)
+                        }
+                    }
+                } else if useWeights, let weights = graph.weights {
                     weights.withUnsafeBufferPointer { w in
                         var kernel = DijkstraBrandes(n: n)
                         defer { kernel.deallocate() }
@@ -328,6 +347,87 @@ struct DijkstraBrandes {
             let v = Int(order[j])
             dist[v] = .infinity
             rank[v] = -1
+        }
+    }
+}
+
+/// Single-source Brandes step for whole-number lengths ≥ 1: Dijkstra with Dial's bucket
+/// queue. Lengths are exact integers, so ties are exact; every predecessor of a node is
+/// strictly closer and settled before it.
+struct DialBrandes {
+    let dist: UnsafeMutablePointer<Int>
+    let sigma: UnsafeMutablePointer<Double>
+    let coeff: UnsafeMutablePointer<Double>
+    let order: UnsafeMutablePointer<Int32>
+    let settledFlag: UnsafeMutablePointer<Bool>
+    var queue: BucketQueue
+
+    init(n: Int, maxLength: Int) {
+        dist = .allocate(capacity: n); dist.initialize(repeating: Int.max, count: n)
+        sigma = .allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
+        coeff = .allocate(capacity: n); coeff.initialize(repeating: 0, count: n)
+        order = .allocate(capacity: n); order.initialize(repeating: 0, count: n)
+        settledFlag = .allocate(capacity: n); settledFlag.initialize(repeating: false, count: n)
+        queue = BucketQueue(maxLength: maxLength)
+    }
+
+    func deallocate() {
+        dist.deallocate(); sigma.deallocate(); coeff.deallocate(); order.deallocate()
+        settledFlag.deallocate()
+    }
+
+    @inline(__always)
+    mutating func run(
+        source s: Int, offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>,
+        lengths: UnsafePointer<Int32>, accumulator acc: UnsafeMutablePointer<Double>,
+        endpoints: Bool
+    ) {
+        queue.reset()
+        dist[s] = 0
+        sigma[s] = 1
+        queue.insert(Int32(s), distance: 0)
+        var settled = 0
+        while let (node, d) = queue.pop() {
+            let v = Int(node)
+            if settledFlag[v] || dist[v] != d { continue }
+            settledFlag[v] = true
+            order[settled] = node
+            settled += 1
+            let sv = sigma[v]
+            for a in Int(offsets[v])..<Int(offsets[v + 1]) {
+                let w = Int(targets[a])
+                if settledFlag[w] { continue }
+                let alt = d + Int(lengths[a])
+                let dw = dist[w]
+                if alt < dw {
+                    dist[w] = alt
+                    sigma[w] = sv
+                    queue.insert(Int32(w), distance: alt)
+                } else if alt == dw {
+                    sigma[w] += sv
+                }
+            }
+        }
+        var i = settled - 1
+        while i >= 0 {
+            let v = Int(order[i])
+            let dv = dist[v]
+            var sum = 0.0
+            for a in Int(offsets[v])..<Int(offsets[v + 1]) {
+                let w = Int(targets[a])
+                if dist[w] == dv + Int(lengths[a]) { sum += coeff[w] }
+            }
+            let sv = sigma[v]
+            let delta = sv * sum
+            coeff[v] = (1 + delta) / sv
+            if v != s { acc[v] += endpoints ? delta + 1 : delta }
+            i -= 1
+        }
+        if endpoints { acc[s] += Double(settled - 1) }
+        for j in 0..<settled {
+            let v = Int(order[j])
+            dist[v] = Int.max
+            settledFlag[v] = false
         }
     }
 }

@@ -100,3 +100,58 @@ struct IndexedMinHeap {
         position[Int(v)] = Int32(i)
     }
 }
+
+/// Integer arc lengths for Dial's bucket queue, when every weight is a whole number in
+/// `1…65536` (the benchmark's weights are 1…100); `nil` otherwise (use the heap).
+func integerLengths(_ weights: [Double]) -> (lengths: [Int32], maxLength: Int)? {
+    var lengths = [Int32](repeating: 0, count: weights.count)
+    var maxLength = 1
+    for (a, w) in weights.enumerated() {
+        guard w >= 1, w <= 65536, w == w.rounded(.towardZero) else { return nil }
+        let l = Int(w)
+        lengths[a] = Int32(l)
+        if l > maxLength { maxLength = l }
+    }
+    return (lengths, maxLength)
+}
+
+/// Dial's bucket queue for Dijkstra with integer lengths in `1…C`: `C + 1` circular
+/// buckets, entries inserted lazily (a node whose distance drops is inserted again and
+/// its stale entry skipped when popped).
+///
+/// Reference: R. B. Dial, "Algorithm 360: shortest-path forest with topological
+/// ordering", CACM 12(11), 1969, doi:10.1145/363269.363610.
+struct BucketQueue {
+    var buckets: [[Int32]]
+    var pending = 0
+    var current = 0
+
+    init(maxLength: Int) {
+        buckets = [[Int32]](repeating: [], count: maxLength + 1)
+    }
+
+    @inline(__always)
+    mutating func insert(_ v: Int32, distance: Int) {
+        buckets[distance % buckets.count].append(v)
+        pending += 1
+    }
+
+    /// Next entry at the smallest distance (possibly stale), with that distance.
+    @inline(__always)
+    mutating func pop() -> (node: Int32, distance: Int)? {
+        guard pending > 0 else { return nil }
+        while true {
+            let b = current % buckets.count
+            if let v = buckets[b].popLast() {
+                pending -= 1
+                return (v, current)
+            }
+            current += 1
+        }
+    }
+
+    mutating func reset() {
+        current = 0
+        pending = 0
+    }
+}

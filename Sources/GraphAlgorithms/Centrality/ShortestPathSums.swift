@@ -24,7 +24,22 @@ struct ShortestPathSums {
         partition.run(threads: threads) { _, blocks in
             offsets.withUnsafeBufferPointer { o in
                 targets.withUnsafeBufferPointer { t in
-                    if let weights {
+                    if let weights, let integer = integerLengths(weights) {
+                        integer.lengths.withUnsafeBufferPointer { l in
+                            var kernel = DialSums(n: n, maxLength: integer.maxLength)
+                            defer { kernel.deallocate() }
+                            for b in blocks {
+                                for s in partition.items(ofBlock: b) {
+                                    let r = kernel.run(
+                                        source: s, offsets: o.baseAddress!, targets: t.baseAddress!,
+                                        lengths: l.baseAddress!)
+                                    reachedOut[s] = r.reached
+                                    totalOut[s] = r.total
+                                    harmonicOut[s] = r.harmonic
+                                }
+                            }
+                        }
+                    } else if let weights {
                         weights.withUnsafeBufferPointer { w in
                             var kernel = DijkstraSums(n: n)
                             defer { kernel.deallocate() }
@@ -226,5 +241,59 @@ struct MultiSourceBFSSums {
             total[s] = Double(totals[i])
             harmonic[s] = harmonics[i]
         }
+    }
+}
+
+/// Dijkstra with Dial's bucket queue for integer lengths: settles nodes in the same
+/// nondecreasing distance order as the heap version, so the sums are identical.
+struct DialSums {
+    let dist: UnsafeMutablePointer<Int>
+    let done: UnsafeMutablePointer<Bool>
+    let order: UnsafeMutablePointer<Int32>
+    var queue: BucketQueue
+
+    init(n: Int, maxLength: Int) {
+        dist = .allocate(capacity: max(n, 1)); dist.initialize(repeating: Int.max, count: max(n, 1))
+        done = .allocate(capacity: max(n, 1)); done.initialize(repeating: false, count: max(n, 1))
+        order = .allocate(capacity: max(n, 1)); order.initialize(repeating: 0, count: max(n, 1))
+        queue = BucketQueue(maxLength: maxLength)
+    }
+
+    func deallocate() { dist.deallocate(); done.deallocate(); order.deallocate() }
+
+    @inline(__always)
+    mutating func run(
+        source s: Int, offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>,
+        lengths: UnsafePointer<Int32>
+    ) -> (reached: Int, total: Double, harmonic: Double) {
+        queue.reset()
+        dist[s] = 0
+        queue.insert(Int32(s), distance: 0)
+        var settled = 0
+        var total = 0
+        var harmonic = 0.0
+        while let (node, d) = queue.pop() {
+            let v = Int(node)
+            if done[v] || dist[v] != d { continue }
+            done[v] = true
+            order[settled] = node; settled += 1
+            total += d
+            if d != 0 { harmonic += 1 / Double(d) }
+            for a in Int(offsets[v])..<Int(offsets[v + 1]) {
+                let w = Int(targets[a])
+                if done[w] { continue }
+                let alt = d + Int(lengths[a])
+                if alt < dist[w] {
+                    dist[w] = alt
+                    queue.insert(Int32(w), distance: alt)
+                }
+            }
+        }
+        for j in 0..<settled {
+            let v = Int(order[j])
+            dist[v] = Int.max
+            done[v] = false
+        }
+        return (settled, Double(total), harmonic)
     }
 }
