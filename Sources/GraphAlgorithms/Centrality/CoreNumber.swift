@@ -3,12 +3,13 @@ import GraphCore
 /// Core number (k-core index) of every node: the largest `k` such that the node belongs
 /// to a subgraph where every node has degree ≥ `k`.
 ///
-/// Batagelj–Zaversnik bucket peeling: repeatedly remove a node of least remaining degree;
-/// its core number is that degree at removal. Weights are ignored. Self-loops are
+/// Peeling in the order of Batagelj–Zaversnik: repeatedly remove the nodes of least
+/// remaining degree; a node's core number is the level k at which it is removed. Weights are ignored. Self-loops are
 /// ignored (NetworkX refuses graphs with self-loops); a directed graph is treated as
 /// undirected (each adjacent pair once).
 ///
-/// - Complexity: O(n + m) time, O(n) extra memory.
+/// - Complexity: O(m + Σ_k r_k) time, where r_k is the number of nodes left at level k
+///   (at most n times the number of distinct core numbers); O(n) extra memory.
 /// - Reference: V. Batagelj, M. Zaversnik, "An O(m) algorithm for cores decomposition of
 ///   networks", arXiv:cs/0310049, 2003, doi:10.48550/arXiv.cs/0310049;
 ///   S. B. Seidman, "Network structure and minimum degree", Social Networks 5(3), 1983,
@@ -17,52 +18,69 @@ public func coreNumbers(of graph: Graph) -> [Double] {
     let adjacency = SimpleAdjacency(graph)
     let n = adjacency.nodeCount
     if n == 0 { return [] }
+    // Level-by-level peeling (the order of Batagelj–Zaversnik, without their bucket
+    // bookkeeping): at level k, remove every node whose remaining degree is ≤ k, which
+    // lowers its neighbours' degrees; a neighbour reaching k joins the level. The core
+    // number of a node is the level at which it is removed.
     var degree = [Int32](repeating: 0, count: n)
-    var maxDegree = 0
-    for u in 0..<n {
-        let d = adjacency.degree(of: u)
-        degree[u] = Int32(d)
-        maxDegree = max(maxDegree, d)
-    }
-    // Bucket sort nodes by degree: `order` holds nodes by current degree, `bucketStart[d]`
-    // the first slot of degree d, `position[u]` the slot of u.
-    var bucketStart = [Int32](repeating: 0, count: maxDegree + 2)
-    for u in 0..<n { bucketStart[Int(degree[u]) + 1] += 1 }
-    for d in 0...maxDegree { bucketStart[d + 1] += bucketStart[d] }
-    var order = [Int32](repeating: 0, count: n)
-    var position = [Int32](repeating: 0, count: n)
-    var fill = bucketStart
-    for u in 0..<n {
-        let d = Int(degree[u])
-        position[u] = fill[d]
-        order[Int(fill[d])] = Int32(u)
-        fill[d] += 1
-    }
+    var core = [Double](repeating: 0, count: n)
+    var remaining = [Int32](repeating: 0, count: n)
+    var frontier = [Int32](repeating: 0, count: n)
+    var removed = [Bool](repeating: false, count: n)
     adjacency.offsets.withUnsafeBufferPointer { offsets in
     adjacency.targets.withUnsafeBufferPointer { targets in
     degree.withUnsafeMutableBufferPointer { degree in
-    order.withUnsafeMutableBufferPointer { order in
-    position.withUnsafeMutableBufferPointer { position in
-    bucketStart.withUnsafeMutableBufferPointer { bucketStart in
-        for i in 0..<n {
-            let v = Int(order[i])
-            let dv = degree[v]
-            for a in Int(offsets[v])..<Int(offsets[v + 1]) {
-                let u = Int(targets[a])
-                let du = degree[u]
-                if du > dv {
-                    // Move u to the front of its bucket, then shrink the bucket.
-                    let pu = Int(position[u])
-                    let front = Int(bucketStart[Int(du)])
-                    let w = Int(order[front])
-                    if u != w {
-                        order[pu] = Int32(w); position[w] = Int32(pu)
-                        order[front] = Int32(u); position[u] = Int32(front)
-                    }
-                    bucketStart[Int(du)] += 1
-                    degree[u] = du - 1
+    core.withUnsafeMutableBufferPointer { core in
+    remaining.withUnsafeMutableBufferPointer { remaining in
+    frontier.withUnsafeMutableBufferPointer { frontier in
+    removed.withUnsafeMutableBufferPointer { removed in
+        var minDegree = Int32.max
+        for u in 0..<n {
+            let d = offsets[u + 1] - offsets[u]
+            degree[u] = d
+            remaining[u] = Int32(u)
+            minDegree = min(minDegree, d)
+        }
+        var remainingCount = n
+        var k = minDegree
+        while remainingCount > 0 {
+            // Nodes at or below level k start the level; the rest stay for later.
+            var frontierCount = 0
+            var kept = 0
+            var nextMin = Int32.max
+            for i in 0..<remainingCount {
+                let u = Int(remaining[i])
+                if removed[u] { continue }
+                if degree[u] <= k {
+                    frontier[frontierCount] = Int32(u); frontierCount += 1
+                    removed[u] = true
+                } else {
+                    remaining[kept] = Int32(u); kept += 1
                 }
             }
+            var head = 0
+            while head < frontierCount {
+                let v = Int(frontier[head]); head += 1
+                core[v] = Double(k)
+                for a in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    let u = Int(targets[a])
+                    if removed[u] { continue }
+                    let du = degree[u]
+                    if du > k {
+                        degree[u] = du - 1
+                        if du - 1 == k {
+                            removed[u] = true
+                            frontier[frontierCount] = Int32(u); frontierCount += 1
+                        }
+                    }
+                }
+            }
+            remainingCount = kept
+            for i in 0..<kept {
+                let u = Int(remaining[i])
+                if !removed[u] { nextMin = min(nextMin, degree[u]) }
+            }
+            k = max(k + 1, nextMin == Int32.max ? k + 1 : nextMin)
         }
     }
     }
@@ -70,5 +88,6 @@ public func coreNumbers(of graph: Graph) -> [Double] {
     }
     }
     }
-    return degree.map(Double.init)
+    }
+    return core
 }
