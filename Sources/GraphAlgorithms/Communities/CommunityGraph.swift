@@ -149,9 +149,11 @@ struct CommunityGraph: Sendable {
             }
         }
         var newOffsets = [Int](repeating: 0, count: k + 1)
-        // Rows of the aggregate are at most as long as the input's arcs.
-        var newTargets = [Int32](repeating: 0, count: targets.count)
-        var newWeights = [Double](repeating: 0, count: targets.count)
+        // Rows of the aggregate are at most as long as the input's arcs; write them into
+        // uninitialised scratch and copy out only what was used.
+        let outT = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(targets.count, 1))
+        let outW = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(targets.count, 1))
+        defer { outT.deallocate(); outW.deallocate() }
         var newSelf = [Double](repeating: 0, count: k)
         var newStrength = [Double](repeating: 0, count: k)
         var newSize = [Double](repeating: 0, count: k)
@@ -167,49 +169,45 @@ struct CommunityGraph: Sendable {
                             strength.withUnsafeBufferPointer { str in
                                 size.withUnsafeBufferPointer { sz in
                                     members.withUnsafeBufferPointer { mem in
-                                        newTargets.withUnsafeMutableBufferPointer { outT in
-                                            newWeights.withUnsafeMutableBufferPointer { outW in
-                                                acc.withUnsafeMutableBufferPointer { accW in
-                                                    touched.withUnsafeMutableBufferPointer { touchedList in
-                                                        for c in 0..<k {
-                                                            var inside = 0.0
-                                                            var strengthSum = 0.0
-                                                            var sizeSum = 0.0
-                                                            var touchedCount = 0
-                                                            for p in start[c]..<start[c + 1] {
-                                                                let u = Int(mem[p])
-                                                                inside += selfW[u]
-                                                                strengthSum += str[u]
-                                                                sizeSum += sz[u]
-                                                                for a in off[u]..<off[u + 1] {
-                                                                    let d = Int(memb[Int(tgt[a])])
-                                                                    if d == c {
-                                                                        inside += unit ? 1 : wts[a]
-                                                                    } else {
-                                                                        if accW[d] < 0 {
-                                                                            accW[d] = 0
-                                                                            touchedList[touchedCount] = Int32(d)
-                                                                            touchedCount += 1
-                                                                        }
-                                                                        accW[d] += unit ? 1 : wts[a]
-                                                                    }
+                                        acc.withUnsafeMutableBufferPointer { accW in
+                                            touched.withUnsafeMutableBufferPointer { touchedList in
+                                                for c in 0..<k {
+                                                    var inside = 0.0
+                                                    var strengthSum = 0.0
+                                                    var sizeSum = 0.0
+                                                    var touchedCount = 0
+                                                    for p in start[c]..<start[c + 1] {
+                                                        let u = Int(mem[p])
+                                                        inside += selfW[u]
+                                                        strengthSum += str[u]
+                                                        sizeSum += sz[u]
+                                                        for a in off[u]..<off[u + 1] {
+                                                            let d = Int(memb[Int(tgt[a])])
+                                                            if d == c {
+                                                                inside += unit ? 1 : wts[a]
+                                                            } else {
+                                                                if accW[d] < 0 {
+                                                                    accW[d] = 0
+                                                                    touchedList[touchedCount] = Int32(d)
+                                                                    touchedCount += 1
                                                                 }
+                                                                accW[d] += unit ? 1 : wts[a]
                                                             }
-                                                            // Rows in order of first appearance: deterministic, as
-                                                            // members and arcs are visited in a fixed order.
-                                                            for t in 0..<touchedCount {
-                                                                let d = Int(touchedList[t])
-                                                                outT[arcCount] = Int32(d)
-                                                                outW[arcCount] = accW[d]
-                                                                arcCount += 1
-                                                                accW[d] = -1
-                                                            }
-                                                            newSelf[c] = inside
-                                                            newStrength[c] = strengthSum
-                                                            newSize[c] = sizeSum
-                                                            newOffsets[c + 1] = arcCount
                                                         }
                                                     }
+                                                    // Rows in order of first appearance: deterministic, as
+                                                    // members and arcs are visited in a fixed order.
+                                                    for t in 0..<touchedCount {
+                                                        let d = Int(touchedList[t])
+                                                        outT[arcCount] = Int32(d)
+                                                        outW[arcCount] = accW[d]
+                                                        arcCount += 1
+                                                        accW[d] = -1
+                                                    }
+                                                    newSelf[c] = inside
+                                                    newStrength[c] = strengthSum
+                                                    newSize[c] = sizeSum
+                                                    newOffsets[c + 1] = arcCount
                                                 }
                                             }
                                         }
@@ -221,8 +219,8 @@ struct CommunityGraph: Sendable {
                 }
             }
         }
-        newTargets.removeSubrange(arcCount...)
-        newWeights.removeSubrange(arcCount...)
+        let newTargets = Array(UnsafeBufferPointer(rebasing: outT[0..<arcCount]))
+        let newWeights = Array(UnsafeBufferPointer(rebasing: outW[0..<arcCount]))
         return CommunityGraph(
             nodeCount: k, offsets: newOffsets, targets: newTargets, weights: newWeights,
             selfWeight: newSelf, strength: newStrength, size: newSize,

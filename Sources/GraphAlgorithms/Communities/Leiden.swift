@@ -100,8 +100,10 @@ public struct Leiden: CommunityDetector {
         var base = CommunityGraph(graph)
         let quality = qualityFunction
         let n = base.nodeCount
+        // Labels are kept numbered in order of first appearance, so two memberships
+        // describe the same partition exactly when they are equal.
         var membership = (0..<n).map { Int32($0) }
-        var current = Partition(denseLabels: membership, communityCount: n)
+        var communityCount = n
         var currentQuality = Self.objectiveValue(base, membership: membership, quality: quality)
         // After the first iteration nodes are renumbered community by community, so later
         // iterations find most neighbours close in memory; `inputOf` maps back.
@@ -114,31 +116,32 @@ public struct Leiden: CommunityDetector {
         while iterations < limit {
             iterations += 1
             var next = membership
-            Self.iterate(base, membership: &next, quality: quality, randomness: randomness, rng: &rng)
+            let nextQuality = Self.iterate(
+                base, membership: &next, quality: quality, randomness: randomness, rng: &rng,
+                baseInCommunityOrder: inputOf != nil)
             let k = renumber(&next)
-            let nextPartition = Partition(denseLabels: next, communityCount: k)
-            let nextQuality = Self.objectiveValue(base, membership: next, quality: quality)
-            if nextPartition == current { break }
+            if next == membership { break }
             // Round-off can make an equally good partition look better; stop there.
             if nextQuality < currentQuality + threshold {
-                if nextQuality > currentQuality { membership = next; current = nextPartition }
+                if nextQuality > currentQuality { membership = next; communityCount = k }
                 break
             }
             membership = next
-            current = nextPartition
+            communityCount = k
             currentQuality = nextQuality
             if inputOf == nil && iterations < limit {
                 let order = Self.communityOrder(membership, communityCount: k)
                 base = base.permuted(by: order)
                 membership = order.map { membership[Int($0)] }
-                current = Partition(denseLabels: membership, communityCount: k)
+                renumber(&membership)
                 inputOf = order
             }
         }
-        guard let inputOf else { return (current, iterations) }
-        var labels = [Int32](repeating: 0, count: n)
-        for (i, old) in inputOf.enumerated() { labels[Int(old)] = membership[i] }
-        return (Partition(denseLabels: labels, communityCount: n), iterations)
+        var labels = membership
+        if let inputOf {
+            for (i, old) in inputOf.enumerated() { labels[Int(old)] = membership[i] }
+        }
+        return (Partition(denseLabels: labels, communityCount: communityCount), iterations)
     }
 
     /// Nodes sorted by community (stable: ascending node index within each).
@@ -168,17 +171,21 @@ public struct Leiden: CommunityDetector {
     }
 
     /// One Leiden iteration from `membership` (labels `0..<k`, k ≤ n) on `base`.
+    /// Returns the objective `Σ_c [in_c − s·A_c²]` of the result, read off the final
+    /// aggregate graph (one node per community).
+    @discardableResult
     static func iterate(
         _ base: CommunityGraph, membership: inout [Int32], quality: QualityFunction,
-        randomness: Double, rng: inout SeededGenerator
-    ) {
+        randomness: Double, rng: inout SeededGenerator, baseInCommunityOrder: Bool = false
+    ) -> Double {
         let n = base.nodeCount
         var g = base
         var memb = membership
         // Node of the current aggregate graph that each input node belongs to.
         var nodeOf = (0..<n).map { Int32($0) }
         while true {
-            moveNodesFast(g, membership: &memb, quality: quality, rng: &rng)
+            moveNodesFast(g, membership: &memb, quality: quality, rng: &rng,
+                          inOrder: baseInCommunityOrder && g.nodeCount == n)
             let k = renumber(&memb)
             if k == g.nodeCount { break }
             var refined = refine(g, membership: memb, communityCount: k, quality: quality,
@@ -196,12 +203,21 @@ public struct Leiden: CommunityDetector {
             memb = aggregateMembership
         }
         for i in 0..<n { membership[i] = memb[Int(nodeOf[i])] }
+        let a = quality.nodeWeights(of: g)
+        let s = quality.scale(for: g)
+        var objective = 0.0
+        for v in 0..<g.nodeCount { objective += g.selfWeight[v] - s * a[v] * a[v] }
+        return objective
     }
 
     /// Fast local moving (queue-based). `membership` holds labels `< g.nodeCount`.
+    ///
+    /// The queue starts with every node in a random order, or in node order when
+    /// `inOrder` (used once nodes are numbered community by community: consecutive
+    /// nodes then share most neighbours, which keeps memory access local).
     static func moveNodesFast(
         _ g: CommunityGraph, membership: inout [Int32], quality: QualityFunction,
-        rng: inout SeededGenerator
+        rng: inout SeededGenerator, inOrder: Bool = false
     ) {
         let n = g.nodeCount
         guard n > 1 else { return }
@@ -219,7 +235,7 @@ public struct Leiden: CommunityDetector {
         for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 { empty.append(Int32(c)) }
         var neighbourWeight = [Double](repeating: -1, count: n)
         var touched = [Int32](repeating: 0, count: n)
-        var queue = rng.permutation(n)
+        var queue = inOrder ? (0..<n).map { Int32($0) } : rng.permutation(n)
         var inQueue = [Bool](repeating: true, count: n)
         membership.withUnsafeMutableBufferPointer { memb in
             communityWeight.withUnsafeMutableBufferPointer { commW in
