@@ -10,11 +10,13 @@ import GraphCore
 ///
 /// (`w(v, C)`: weight of the edges from `v` into `C`; `k_v`: strength of `v`; `K_C`: total
 /// strength of `C` without `v`; `2m`: total arc weight), repeating sweeps until no node
-/// moves or a sweep raises `Q` by less than ``tolerance`` (10⁻⁶ by default, the
-/// original implementation's ε; on graphs without clear communities, such as
-/// Barabási–Albert graphs, hundreds of sweeps would otherwise each move a few nodes). Then every community becomes one node of a new graph (edge weights summed,
-/// inside weights kept as self-loops) and the procedure repeats until a level moves no
-/// node. The result maximises `Q = Σ_c [L_c/m − γ (d_c/2m)²]` (see ``Modularity``)
+/// moves, a sweep raises `Q` by less than ``tolerance`` (10⁻⁶ by default, the original
+/// implementation's ε), or after ``maxSweepsPerLevel`` sweeps (32, as NetworKit's PLM:
+/// on graphs without clear communities, such as Barabási–Albert graphs, hundreds of
+/// sweeps would otherwise each move a few hundred nodes, and aggregating earlier gives a
+/// better Q there). Then every community becomes one node of a new graph (edge weights
+/// summed, inside weights kept as self-loops) and the procedure repeats until a level
+/// moves no node. The result maximises `Q = Σ_c [L_c/m − γ (d_c/2m)²]` (see ``Modularity``)
 /// locally; communities may be internally disconnected (``Leiden`` fixes this).
 ///
 /// Weights are strengths (the graph's weights when it has them). Directed graphs are
