@@ -7,7 +7,9 @@ import GraphCore
 /// Each iteration repeats three phases until every community is a single node of the
 /// current (aggregated) graph:
 ///
-/// 1. **Fast local moving.** Nodes wait in a queue (initially all, in a random order);
+/// 1. **Fast local moving.** Nodes wait in a queue (initially all, in a random order;
+///    from the second iteration on, nodes are renumbered community by community and the
+///    input-level queue starts in that order, for memory locality);
 ///    each is moved to the community with the largest gain
 ///    `ΔH(v → C) = w(v, C) − s · a_v · A_C` (or to an empty community when every gain is
 ///    negative), and its neighbours outside the new community rejoin the queue.
