@@ -14,6 +14,7 @@ struct UCCN: ParsableCommand {
             ConvertCommand.self,
             PartnersCommand.self,
             PartnersEvalCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,206 @@
+/// Draws a ``ReportDocument`` as one self-contained HTML file: CSS and SVG inline, no
+/// script, no font or image fetched from anywhere, a print style sheet for paper.
+public enum HTMLReportRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        var out = ""
+        out.reserveCapacity(1 << 20)
+        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(escape(document.title))</title>\n<style>\n\(styleSheet)</style>\n</head>\n<body>\n"
+        out += "<header>\n<h1>\(escape(document.title))</h1>\n<p class=\"subtitle\">\(escape(document.subtitle))</p>\n"
+        out += "<nav aria-label=\"Contents\"><h2>Contents</h2>\n<ol>\n"
+        for section in document.sections {
+            out += "<li><a href=\"#\(escapeAttribute(section.id))\">\(escape(section.title))</a></li>\n"
+        }
+        out += "</ol></nav>\n</header>\n<main>\n"
+        for section in document.sections {
+            out += "<section id=\"\(escapeAttribute(section.id))\">\n<h2>\(escape(section.title))</h2>\n"
+            for block in section.blocks { render(block, into: &out) }
+            out += "</section>\n"
+        }
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func render(_ block: ReportBlock, into out: inout String) {
+        switch block {
+        case let .paragraph(text):
+            out += "<p>\(inline(text))</p>\n"
+        case let .bullets(items):
+            out += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+        case let .numbered(items):
+            out += "<ol>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ol>\n"
+        case let .keyPoints(items):
+            out += "<div class=\"key-points\"><ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul></div>\n"
+        case let .note(text):
+            out += "<p class=\"note\">\(inline(text))</p>\n"
+        case let .heading(title, anchor):
+            let id = anchor.map { " id=\"\(escapeAttribute($0))\"" } ?? ""
+            out += "<h3\(id)>\(escape(title))</h3>\n"
+        case let .definitions(items):
+            out += "<dl>\n"
+            for d in items {
+                let id = d.anchor.map { " id=\"\(escapeAttribute($0))\"" } ?? ""
+                out += "<dt\(id)>\(escape(d.term))</dt><dd>\(inline(d.text))</dd>\n"
+            }
+            out += "</dl>\n"
+        case let .table(table):
+            render(table, into: &out)
+        case let .figure(figure):
+            render(figure, into: &out)
+        }
+    }
+
+    static func render(_ table: ReportTable, into out: inout String) {
+        out += "<div class=\"table-wrap\"><table\(table.compact ? " class=\"compact\"" : "")>\n"
+        if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
+        out += "<thead><tr>"
+        for c in table.columns {
+            out += c.numeric ? "<th class=\"num\">\(escape(c.title))</th>" : "<th>\(escape(c.title))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            var attributes = ""
+            if let anchor = row.anchor { attributes += " id=\"\(escapeAttribute(anchor))\"" }
+            if row.highlighted { attributes += " class=\"focus\"" }
+            out += "<tr\(attributes)>"
+            for (i, cell) in row.cells.enumerated() {
+                let numeric = i < table.columns.count && table.columns[i].numeric
+                out += numeric ? "<td class=\"num\">\(inline(cell))</td>" : "<td>\(inline(cell))</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody></table></div>\n"
+    }
+
+    static func render(_ figure: ReportFigure, into out: inout String) {
+        out += "<figure id=\"\(escapeAttribute(figure.id))\">\n"
+        out += "<div class=\"figure-title\">\(escape(figure.title))</div>\n"
+        out += "<div class=\"svg\" role=\"img\" aria-label=\"\(escapeAttribute(figure.alt))\">\n"
+        out += inlineSVG(figure.svg)
+        out += "\n</div>\n"
+        if !figure.legend.isEmpty {
+            out += "<ul class=\"legend\" aria-label=\"Legend\">\n"
+            for entry in figure.legend {
+                out += "<li>\(swatch(entry))\(escape(entry.label))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        out += "<figcaption>\(inline(figure.caption))</figcaption>\n</figure>\n"
+    }
+
+    /// A small inline SVG mark for a legend entry.
+    static func swatch(_ entry: LegendEntry) -> String {
+        let c = escapeAttribute(entry.color)
+        let body: String
+        switch entry.mark {
+        case .dot:
+            body = "<circle cx=\"9\" cy=\"7\" r=\"6\" fill=\"\(c)\" stroke=\"#333333\" stroke-width=\"0.6\"/>"
+        case .ring:
+            body = "<circle cx=\"9\" cy=\"7\" r=\"5\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2.5\"/>"
+        case .line:
+            body = "<line x1=\"0\" y1=\"7\" x2=\"18\" y2=\"7\" stroke=\"\(c)\" stroke-width=\"2.5\"/>"
+        case .dashedLine:
+            body = "<line x1=\"0\" y1=\"7\" x2=\"18\" y2=\"7\" stroke=\"\(c)\" stroke-width=\"2.5\" stroke-dasharray=\"4 3\"/>"
+        }
+        return "<svg class=\"swatch\" width=\"18\" height=\"14\" viewBox=\"0 0 18 14\" aria-hidden=\"true\">\(body)</svg>"
+    }
+
+    /// The SVG element of an SVG document, without the XML declaration, DOCTYPE and comments
+    /// before it, so it can sit inside HTML.
+    static func inlineSVG(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return escape(svg) }
+        return String(svg[start.lowerBound...]).trimmingTrailingWhitespace()
+    }
+
+    static func inline(_ text: ReportText) -> String {
+        text.map { run -> String in
+            switch run {
+            case let .text(s): return escape(s)
+            case let .strong(s): return "<strong>\(escape(s))</strong>"
+            case let .emphasis(s): return "<em>\(escape(s))</em>"
+            case let .code(s): return "<code>\(escape(s))</code>"
+            case let .city(id, name): return "<a href=\"#city-\(escapeAttribute(id))\">\(escape(name))</a>"
+            case let .anchor(id, text): return "<a href=\"#\(escapeAttribute(id))\">\(escape(text))</a>"
+            }
+        }.joined()
+    }
+
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    public static func escapeAttribute(_ s: String) -> String {
+        escape(s).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static let styleSheet = """
+    :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --accent: #0b5cad; --focus: #fff3c4; --box: #f3f7fb; }
+    * { box-sizing: border-box; }
+    body { margin: 0; color: var(--ink); background: #ffffff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+    header, main { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
+    header { padding-top: 28px; border-bottom: 1px solid var(--rule); }
+    h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 6px; }
+    h2 { font-size: 1.45rem; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+    h3 { font-size: 1.12rem; margin: 26px 0 8px; }
+    nav h2 { font-size: 1rem; border: 0; margin: 16px 0 4px; }
+    nav ol { columns: 2; margin: 0 0 20px; padding-left: 22px; }
+    .subtitle { color: var(--muted); margin: 0; }
+    a { color: var(--accent); }
+    code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; background: #f2f2f2; padding: 0 3px; border-radius: 3px; }
+    .key-points { background: var(--box); border-left: 4px solid var(--accent); padding: 6px 16px; margin: 14px 0; }
+    .key-points ul { margin: 6px 0; padding-left: 20px; }
+    .note { color: var(--muted); font-size: 0.92rem; border-left: 3px solid var(--rule); padding-left: 10px; }
+    .table-wrap { overflow-x: auto; margin: 10px 0 18px; }
+    table { border-collapse: collapse; font-size: 0.93rem; }
+    caption { text-align: left; font-weight: 600; padding: 4px 0; }
+    th, td { border-bottom: 1px solid var(--rule); padding: 5px 10px; text-align: left; vertical-align: top; }
+    th { background: #f6f8fa; font-weight: 600; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.compact { font-size: 0.82rem; }
+    table.compact th, table.compact td { padding: 2px 7px; }
+    tr.focus td { background: var(--focus); font-weight: 600; }
+    tr:target td { background: #ffe08a; }
+    dl { margin: 10px 0; }
+    dt { font-weight: 600; margin-top: 10px; }
+    dd { margin: 2px 0 0 20px; }
+    figure { margin: 18px 0 28px; border: 1px solid var(--rule); border-radius: 6px; padding: 12px; }
+    .figure-title { font-weight: 600; margin-bottom: 6px; }
+    .svg svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 8px; }
+    .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9rem; }
+    .legend li { display: flex; align-items: center; gap: 6px; }
+    .swatch { flex: none; }
+    @media print {
+      body { font-size: 10.5pt; }
+      header, main { max-width: none; padding: 0; }
+      nav { display: none; }
+      a { color: inherit; text-decoration: none; }
+      h2 { break-after: avoid; page-break-after: avoid; }
+      h3 { break-after: avoid; }
+      figure, .key-points, tr { break-inside: avoid; page-break-inside: avoid; }
+      section { break-before: auto; }
+      .table-wrap { overflow: visible; }
+      tr.focus td { background: none; }
+    }
+
+    """
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var s = self
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,175 @@
+/// A report as plain values, independent of its output format: the HTML and Markdown
+/// renderers draw the same document, so both files carry the same content.
+
+/// A run of inline text.
+public enum ReportInline: Sendable, Hashable {
+    /// Plain text.
+    case text(String)
+    /// Strong emphasis (a key number or name).
+    case strong(String)
+    /// Light emphasis.
+    case emphasis(String)
+    /// A link to a city's row in the city index (`#city-<id>`).
+    case city(id: String, name: String)
+    /// A link to a section or figure of the report (`#<anchor>`).
+    case anchor(id: String, text: String)
+    /// A code or file name (`links.csv`).
+    case code(String)
+}
+
+/// A paragraph or table cell: inline runs in order.
+public typealias ReportText = [ReportInline]
+
+extension Array where Element == ReportInline {
+    /// The text without markup (for alt text, captions in CSV, tests).
+    public var plainText: String {
+        map { inline -> String in
+            switch inline {
+            case let .text(s), let .strong(s), let .emphasis(s), let .code(s): return s
+            case let .city(_, name): return name
+            case let .anchor(_, text): return text
+            }
+        }.joined()
+    }
+}
+
+/// A table with a header row; numeric columns are right-aligned.
+public struct ReportTable: Sendable, Hashable {
+    public struct Column: Sendable, Hashable {
+        public var title: String
+        public var numeric: Bool
+        public init(_ title: String, numeric: Bool = false) {
+            self.title = title
+            self.numeric = numeric
+        }
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var cells: [ReportText]
+        /// An anchor on the row (`city-<id>` in the city index).
+        public var anchor: String?
+        /// Whether to highlight the row (the focus city).
+        public var highlighted: Bool
+        public init(_ cells: [ReportText], anchor: String? = nil, highlighted: Bool = false) {
+            self.cells = cells
+            self.anchor = anchor
+            self.highlighted = highlighted
+        }
+    }
+
+    public var caption: String?
+    public var columns: [Column]
+    public var rows: [Row]
+    /// A CSS class for compact, long tables (the city index).
+    public var compact: Bool
+
+    public init(caption: String? = nil, columns: [Column], rows: [Row], compact: Bool = false) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+        self.compact = compact
+    }
+}
+
+/// One entry of a figure's legend: a colour swatch (or line style) and what it stands for.
+public struct LegendEntry: Sendable, Hashable {
+    public enum Mark: String, Sendable, Hashable {
+        case dot, line, dashedLine, ring
+    }
+    public var mark: Mark
+    /// `#rrggbb`.
+    public var color: String
+    public var label: String
+    public init(_ mark: Mark, color: String, label: String) {
+        self.mark = mark
+        self.color = color
+        self.label = label
+    }
+}
+
+/// An SVG figure: inlined in HTML, written next to the Markdown file and linked from it.
+public struct ReportFigure: Sendable, Hashable {
+    /// Anchor id (`map-ego`).
+    public var id: String
+    public var title: String
+    /// What the figure shows and how to read it.
+    public var caption: ReportText
+    /// The SVG document.
+    public var svg: String
+    /// Path of the SVG file relative to the report (`maps/ego.svg`).
+    public var fileName: String
+    /// Short text alternative.
+    public var alt: String
+    public var legend: [LegendEntry]
+
+    public init(id: String, title: String, caption: ReportText, svg: String, fileName: String, alt: String, legend: [LegendEntry] = []) {
+        self.id = id
+        self.title = title
+        self.caption = caption
+        self.svg = svg
+        self.fileName = fileName
+        self.alt = alt
+        self.legend = legend
+    }
+}
+
+/// A term and its explanation.
+public struct ReportDefinition: Sendable, Hashable {
+    public var term: String
+    public var anchor: String?
+    public var text: ReportText
+    public init(_ term: String, anchor: String? = nil, _ text: ReportText) {
+        self.term = term
+        self.anchor = anchor
+        self.text = text
+    }
+}
+
+/// A block of a section.
+public enum ReportBlock: Sendable, Hashable {
+    case paragraph(ReportText)
+    case bullets([ReportText])
+    case numbered([ReportText])
+    case table(ReportTable)
+    case figure(ReportFigure)
+    case definitions([ReportDefinition])
+    /// A highlighted box: the key points of a section.
+    case keyPoints([ReportText])
+    /// A sub-heading inside a section, with an optional anchor.
+    case heading(String, anchor: String?)
+    /// A short remark on the limits of what a section shows.
+    case note(ReportText)
+}
+
+/// A top-level section with an anchor for the table of contents.
+public struct ReportSection: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var blocks: [ReportBlock]
+    public init(id: String, title: String, blocks: [ReportBlock]) {
+        self.id = id
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+/// The whole report.
+public struct ReportDocument: Sendable, Hashable {
+    public var title: String
+    /// A line under the title (dataset and settings).
+    public var subtitle: String
+    public var sections: [ReportSection]
+    public init(title: String, subtitle: String, sections: [ReportSection]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.sections = sections
+    }
+
+    /// Every figure, in document order.
+    public var figures: [ReportFigure] {
+        sections.flatMap { $0.blocks }.compactMap { block in
+            if case let .figure(f) = block { return f }
+            return nil
+        }
+    }
+}

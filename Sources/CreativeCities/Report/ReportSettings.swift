@@ -1,0 +1,22 @@
+/// What a reader of the report can set, in one place.
+public struct ReportSettings: Sendable, Hashable {
+    /// Seed of every randomised step (community detection, layouts); the same seed and
+    /// data give the same report, byte for byte.
+    public var seed: UInt64
+    /// Links from the focus city drawn on its own map.
+    public var radius: Int
+    /// Cities listed in "top" tables and labelled on maps.
+    public var topCount: Int
+    /// Partner suggestions listed for the focus city.
+    public var suggestionCount: Int
+    /// How the data folder is named in the report (`Graphs/`).
+    public var dataLabel: String
+
+    public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, dataLabel: String = "Graphs/") {
+        self.seed = seed
+        self.radius = radius
+        self.topCount = topCount
+        self.suggestionCount = suggestionCount
+        self.dataLabel = dataLabel
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import CreativeCities
+import Foundation
+
+/// `uccn report`: the planner report for one city, or for the whole network.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the planner report (HTML, Markdown, CSV) for a member city or the whole network.",
+        discussion: """
+            Writes report.html (one self-contained file: open it in any browser, print it, \
+            forward it), report.md with the same content, metrics.csv (one row per city, \
+            importable in Gephi) and partners.csv, plus the figures as SVG files.
+            Examples:
+              uccn report --city Hanoi
+              uccn report --output Output/network
+            """)
+
+    @Option(name: .long, help: "The city the report is about: a name (Hanoi) or an id (hanoi-vn). Without it, the report covers the whole network.")
+    var city: String?
+
+    @Option(name: .long, help: "Folder to write into (default Output/<city-id>/, or Output/network/).")
+    var output: String?
+
+    @Option(name: .long, help: "Folder with cities.csv, links.csv and README.md (default: the bundled Graphs/).")
+    var data: String?
+
+    @Option(name: .long, help: "Seed of every randomised step; the same seed and data give the same files.")
+    var seed: UInt64 = 42
+
+    @Option(name: .long, help: "Links from the city shown on its own map.")
+    var radius: Int = 1
+
+    @Option(name: .long, help: "Cities in top lists and labelled on maps.")
+    var top: Int = 10
+
+    /// Prints a usage error and exits with status 2.
+    func usageError(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("uccn report: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    func run() throws {
+        guard (1...4).contains(radius) else { throw usageError("--radius must be 1 to 4, got \(radius)") }
+        guard (1...100).contains(top) else { throw usageError("--top must be 1 to 100, got \(top)") }
+        let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? CreativeCitiesDataset.defaultDirectory()
+        let dataset: CreativeCitiesDataset
+        do {
+            dataset = try CreativeCitiesDataset.load(directory: directory)
+        } catch let error as DatasetError {
+            FileHandle.standardError.write(Data("uccn: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        var focusID: String? = nil
+        if let city {
+            switch CityNameMatch.resolve(city, in: dataset) {
+            case let .found(id): focusID = id
+            case let .ambiguous(ids):
+                throw usageError("\"\(city)\" names several member cities: \(ids.joined(separator: ", ")); pass one of these ids")
+            case .none:
+                throw usageError("no member city called \"\(city)\"; pass a name or id from cities.csv (for example hanoi-vn)")
+            }
+        }
+        let settings = ReportSettings(
+            seed: seed, radius: radius, topCount: top,
+            dataLabel: data ?? "Graphs/ (bundled UCCN data)")
+        let outputDirectory = URL(fileURLWithPath: output ?? "Output/\(focusID ?? "network")", isDirectory: true)
+        do {
+            let report = try PlannerReport(
+                dataset: dataset, focusCityID: focusID, notes: DatasetNotes.load(directory: directory), settings: settings)
+            let files = try ReportFiles(report: report)
+            try files.write(to: outputDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("uccn: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("Wrote \(outputDirectory.path)/report.html (open it in a browser), report.md, metrics.csv, partners.csv")
+    }
+}
+
+/// Finds a member city by id or by name (ignoring case and accents).
+enum CityNameMatch {
+    enum Result: Equatable { case found(String), ambiguous([String]), none }
+
+    static func resolve(_ text: String, in dataset: CreativeCitiesDataset) -> Result {
+        if dataset.city(withID: text) != nil { return .found(text) }
+        func key(_ s: String) -> String {
+            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .trimmingCharacters(in: .whitespaces)
+        }
+        let wanted = key(text)
+        let matches = dataset.cities.filter { key($0.name) == wanted }.map(\.id).sorted()
+        switch matches.count {
+        case 0: return .none
+        case 1: return .found(matches[0])
+        default: return .ambiguous(matches)
+        }
+    }
+}
