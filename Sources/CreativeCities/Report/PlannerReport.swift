@@ -192,7 +192,7 @@ public struct PlannerReport: Sendable {
             [.strong("\(o.cooperationPairs) cooperation links"), .text(": on average a city has \(ReportNumber.fixed(o.meanLinks, decimals: 1)) links to other members; \(ReportNumber.fixed(o.density * 100, decimals: 2))% of all possible pairs of cities are linked (the "), .anchor(id: "def-density", text: "density"), .text(").")],
             [.strong("\(n - o.isolatedCount) cities (\(ReportNumber.percent(Double(n - o.isolatedCount) / Double(max(n, 1)))))"), .text(" have at least one link; \(o.isolatedCount) have none on record.")],
             [.text("The linked cities form \(o.linkedComponentCount) separate groups ("), .anchor(id: "def-component", text: "components"), .text("); the largest holds "), .strong("\(o.largestComponentSize) cities"), .text(", which can all reach one another through chains of links.")],
-            [.text("Of the links, \(ReportNumber.percent(Double(o.pairsWithinRegion) / Double(max(o.cooperationPairs, 1)))) join two cities in the same UNESCO region, \(ReportNumber.percent(Double(o.pairsWithinCountry) / Double(max(o.cooperationPairs, 1)))) two cities in the same country and only \(ReportNumber.percent(Double(o.pairsWithinField) / Double(max(o.cooperationPairs, 1)))) two cities of the same creative field: sister-city ties follow geography and history more than the creative field.")],
+            withinText(o),
         ]))
         blocks.append(.table(ReportTable(
             caption: "Rows of the link file by kind",
@@ -230,6 +230,19 @@ public struct PlannerReport: Sendable {
             id: "chart-growth", title: "Member cities by designation year", caption: caption, svg: chart,
             fileName: "charts/growth.svg", alt: "Bar chart of new member cities per designation year", legend: legend)))
         return ReportSection(id: "network", title: "The network at a glance", blocks: blocks)
+    }
+
+    /// How many links stay within a region, a country or a field.
+    func withinText(_ o: NetworkOverview) -> ReportText {
+        let m = Double(max(o.cooperationPairs, 1))
+        let country = o.pairsWithinCountry == 0
+            ? "none joins two cities of the same country"
+            : "\(ReportNumber.percent(Double(o.pairsWithinCountry) / m)) join two cities of the same country"
+        var text: ReportText = [.text("Of the links, \(ReportNumber.percent(Double(o.pairsWithinRegion) / m)) join two cities in the same UNESCO region, \(country), and \(ReportNumber.percent(Double(o.pairsWithinField) / m)) join two cities of the same creative field.")]
+        if o.pairsWithinField < o.pairsWithinRegion {
+            text.append(.text(" Known ties follow geography and history more than the creative field."))
+        }
+        return text
     }
 
     func groupTable(_ groups: [NetworkOverview.GroupCount], label: String, focusName: String?) -> ReportTable {

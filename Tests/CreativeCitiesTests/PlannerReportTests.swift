@@ -1,0 +1,137 @@
+import CreativeCities
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The planner report checked as a reader would: every section there, every link inside
+/// the report resolving, nothing fetched from outside, figures that parse, same bytes twice.
+@Suite struct PlannerReportTests {
+    static let dataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(directory: CreativeCitiesDataset.defaultDirectory())
+    static let notes = DatasetNotes.load(directory: CreativeCitiesDataset.defaultDirectory())
+
+    func report(_ city: String?) throws -> PlannerReport {
+        let dataset = try #require(Self.dataset)
+        return try PlannerReport(dataset: dataset, focusCityID: city, notes: Self.notes)
+    }
+
+    @Test(arguments: ["hanoi-vn", nil] as [String?])
+    func everySectionIsPresent(city: String?) throws {
+        let html = HTMLReportRenderer.render(try report(city).document())
+        var expected = ["summary", "network", "methods", "cities", "data-gaps", "chart-growth"]
+        if city != nil { expected += ["standing", "links", "measures"] }
+        for id in expected {
+            #expect(html.contains("id=\"\(id)\""), "missing section \(id)")
+        }
+    }
+
+    @Test(arguments: ["hanoi-vn", "granada-ni", nil] as [String?])
+    func everyInternalLinkResolves(city: String?) throws {
+        let document = try report(city).document()
+        let html = HTMLReportRenderer.render(document)
+        let ids = Set(Self.matches(of: #"\bid="([^"]+)""#, in: html))
+        let targets = Self.matches(of: ##"href="#([^"]+)""##, in: html)
+        #expect(!targets.isEmpty)
+        for target in Set(targets) {
+            #expect(ids.contains(target), "link to #\(target) has no anchor")
+        }
+        let markdown = MarkdownReportRenderer.render(document)
+        let mdIDs = Set(Self.matches(of: #"<a id="([^"]+)"></a>"#, in: markdown))
+        for target in Set(Self.matches(of: ##"\]\(#([^)]+)\)"##, in: markdown)) {
+            #expect(mdIDs.contains(target), "Markdown link to #\(target) has no anchor")
+        }
+    }
+
+    @Test func everyCityHasAnAnchor() throws {
+        let r = try report("hanoi-vn")
+        let html = HTMLReportRenderer.render(r.document())
+        for city in r.dataset.cities {
+            #expect(html.contains("id=\"city-\(city.id)\""))
+        }
+    }
+
+    @Test func nothingIsFetchedFromOutside() throws {
+        let html = HTMLReportRenderer.render(try report("hanoi-vn").document())
+        #expect(Self.matches(of: #"(?:src|href)\s*=\s*["']?\s*(https?:[^"' >]*)"#, in: html).isEmpty)
+        #expect(Self.matches(of: #"url\(\s*["']?\s*(https?:[^)]*)"#, in: html).isEmpty)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("@import"))
+        #expect(html.contains("@media print"))
+    }
+
+    @Test func figuresParseAsXML() throws {
+        let document = try report("hanoi-vn").document()
+        #expect(!document.figures.isEmpty)
+        for figure in document.figures {
+            let parser = XMLParser(data: Data(figure.svg.utf8))
+            #expect(parser.parse(), "\(figure.fileName) is not well-formed XML: \(String(describing: parser.parserError))")
+        }
+        // The SVG inlined in the HTML, legend swatches included.
+        let html = HTMLReportRenderer.render(document)
+        for svg in Self.matches(of: #"(<svg[\s\S]*?</svg>)"#, in: html) {
+            #expect(XMLParser(data: Data(svg.utf8)).parse())
+        }
+    }
+
+    @Test func sameInputsGiveSameBytes() throws {
+        let a = try ReportFiles(report: try report("hanoi-vn"))
+        let b = try ReportFiles(report: try report("hanoi-vn"))
+        #expect(a.files.map(\.path) == b.files.map(\.path))
+        for (x, y) in zip(a.files, b.files) {
+            #expect(x.contents == y.contents, "\(x.path) differs between two runs")
+        }
+    }
+
+    @Test func csvHeadersAndRows() throws {
+        let r = try report("hanoi-vn")
+        let metrics = try r.metricsCSV()
+        let lines = metrics.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,links") == true)
+        #expect(lines.count == r.dataset.cities.count + 1)
+        #expect(metrics.contains("\nhanoi-vn,Hanoi,Viet Nam,VN,Asia and the Pacific,Design,2019,"))
+        let partners = try r.partnersCSV()
+        #expect(partners.hasPrefix("Source,Target,SourceLabel,TargetLabel,Relation,Since,Evidence\n"))
+        // Hanoi: 6 sister cities and 7 proposed links.
+        #expect(partners.split(separator: "\n").count == 1 + 13)
+    }
+
+    @Test func hanoiFactsMatchTheData() throws {
+        let r = try report("hanoi-vn")
+        let text = MarkdownReportRenderer.render(r.document())
+        #expect(text.contains("**6 known cooperation links**"))
+        for partner in ["Angoulême", "Bangkok", "Beijing", "Jakarta", "Montreal", "Seoul"] {
+            #expect(text.contains("[\(partner)](#city-"))
+        }
+        #expect(r.overview.cityCount == 405)
+        #expect(r.overview.linksByKind.map(\.count) == [502, 7, 7])
+    }
+
+    @Test func knownGapsAreQuotedFromTheDataNotes() throws {
+        let notes = try #require(Self.notes)
+        #expect(notes.knownGaps.count == 6)
+        let html = HTMLReportRenderer.render(try report(nil).document())
+        #expect(html.contains("Two cities have no coordinates (Sifnos, Vicente López)."))
+    }
+
+    @Test func unknownCityIsAnError() throws {
+        let dataset = try #require(Self.dataset)
+        #expect(throws: ReportError.unknownCity("atlantis-xx")) {
+            try PlannerReport(dataset: dataset, focusCityID: "atlantis-xx", notes: nil)
+        }
+    }
+
+    @Test(arguments: [(0.125, 2, "0.13"), (2.0, 0, "2"), (-0.004, 2, "0.00"), (1234.5678, 1, "1234.6"), (0.05, 3, "0.050")])
+    func numbersAreFormattedWithoutLocale(value: Double, decimals: Int, expected: String) {
+        #expect(ReportNumber.fixed(value, decimals: decimals) == expected)
+    }
+
+    static func matches(of pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+            ns.substring(with: $0.range(at: 1))
+        }
+    }
+}
