@@ -70,9 +70,10 @@ public enum ReportNumber {
         return (negative ? "-" : "") + "\(whole).\(fraction)"
     }
 
-    /// A percentage with no decimals (`42%`).
+    /// A percentage with no decimals (`42%`); a share above 0 that would round to 0 is `<1%`.
     public static func percent(_ fraction: Double) -> String {
-        "\(Int((fraction * 100).rounded()))%"
+        if fraction > 0 && fraction < 0.005 { return "<1%" }
+        return "\(Int((fraction * 100).rounded()))%"
     }
 
     /// `1 234` style grouping is avoided: counts are printed plainly.

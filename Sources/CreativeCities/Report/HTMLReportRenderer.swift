@@ -77,7 +77,7 @@ public enum HTMLReportRenderer {
         out += "<figure id=\"\(escapeAttribute(figure.id))\">\n"
         out += "<div class=\"figure-title\">\(escape(figure.title))</div>\n"
         out += "<div class=\"svg\" role=\"img\" aria-label=\"\(escapeAttribute(figure.alt))\">\n"
-        out += inlineSVG(figure.svg)
+        out += inlineSVG(figure.svg, idPrefix: figure.id)
         out += "\n</div>\n"
         if !figure.legend.isEmpty {
             out += "<ul class=\"legend\" aria-label=\"Legend\">\n"
@@ -108,9 +108,12 @@ public enum HTMLReportRenderer {
 
     /// The SVG element of an SVG document, without the XML declaration, DOCTYPE and comments
     /// before it, so it can sit inside HTML.
-    static func inlineSVG(_ svg: String) -> String {
+    /// Element ids get `idPrefix` so that several maps (which name their nodes by city id)
+    /// can sit in one page without clashing ids.
+    static func inlineSVG(_ svg: String, idPrefix: String) -> String {
         guard let start = svg.range(of: "<svg") else { return escape(svg) }
         return String(svg[start.lowerBound...]).trimmingTrailingWhitespace()
+            .replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)-")
     }
 
     static func inline(_ text: ReportText) -> String {

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import GraphCore
 
 /// The files of a report and how they are written: `report.html`, `report.md`,
 /// `metrics.csv`, `partners.csv` and the figures' SVG files, each written atomically
@@ -28,10 +29,13 @@ public struct ReportFiles: Sendable {
             let url = directory.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // `.atomic` writes a temporary file in the same folder and renames it.
-                try Data(contents.utf8).write(to: url, options: .atomic)
             } catch {
-                throw ReportError.cannotWrite(url.path, error.localizedDescription)
+                throw ReportError.cannotWrite(url.deletingLastPathComponent().path, error.localizedDescription)
+            }
+            do {
+                try AtomicFile.write(contents, to: url)
+            } catch {
+                throw ReportError.cannotWrite(url.path, error.reason)
             }
             written.append(url)
         }
