@@ -34,6 +34,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Cities in top lists and labelled on maps.")
     var top: Int = 10
 
+    @Option(name: .customLong("color-by"), help: "What the maps' colours show: field or region.")
+    var colorBy: String = "field"
+
+    @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links.")
+    var sizeBy: String = "links"
+
     /// Prints a usage error and exits with status 2.
     func usageError(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("uccn report: \(message)\n".utf8))
@@ -43,6 +49,14 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         guard (1...4).contains(radius) else { throw usageError("--radius must be 1 to 4, got \(radius)") }
         guard (1...100).contains(top) else { throw usageError("--top must be 1 to 100, got \(top)") }
+        guard let colorBy = CityMapStyle.ColorBy(rawValue: colorBy.lowercased()), colorBy != .community else {
+            throw usageError("--color-by must be field or region, got \(self.colorBy)")
+        }
+        let sizeKeys = ["links"]
+        guard sizeKeys.contains(sizeBy.lowercased()) else {
+            FileHandle.standardError.write(Data("uccn report: unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))\n".utf8))
+            throw ExitCode(3)
+        }
         let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? CreativeCitiesDataset.defaultDirectory()
         let dataset: CreativeCitiesDataset
         do {
@@ -62,7 +76,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let settings = ReportSettings(
-            seed: seed, radius: radius, topCount: top,
+            seed: seed, radius: radius, topCount: top, colorBy: colorBy, sizeBy: sizeBy.lowercased(),
             dataLabel: data ?? "Graphs/ (bundled UCCN data)")
         let outputDirectory = URL(fileURLWithPath: output ?? "Output/\(focusID ?? "network")", isDirectory: true)
         do {

@@ -75,6 +75,25 @@ import FoundationXML
         }
     }
 
+    @Test func mapNodesCarryIdClassTooltipAndLink() throws {
+        let document = try report("hanoi-vn").document()
+        let names = document.figures.map(\.fileName)
+        #expect(names.contains("maps/ego.svg") && names.contains("maps/geo.svg") && names.contains("maps/network.svg"))
+        for figure in document.figures where figure.fileName.hasPrefix("maps/") {
+            // Graphviz writes "-" in ids and classes as "&#45;".
+            #expect(figure.svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design"), "\(figure.fileName): Hanoi's node")
+            #expect(figure.svg.contains("<a xlink:href=\"#city-hanoi-vn\" xlink:title=\"Hanoi (Viet Nam) · City of Design since 2019"), "\(figure.fileName): Hanoi's link and tooltip")
+            #expect(!figure.legend.isEmpty)
+        }
+        let geo = try #require(document.figures.first { $0.fileName == "maps/geo.svg" })
+        // Every city with coordinates is on the world map; the two without are named in the caption.
+        let dataset = try #require(Self.dataset)
+        for city in dataset.cities where city.coordinates != nil {
+            #expect(geo.svg.contains("xlink:href=\"#city-\(city.id)\""))
+        }
+        #expect(geo.caption.plainText.contains("Sifnos"))
+    }
+
     @Test func sameInputsGiveSameBytes() throws {
         let a = try ReportFiles(report: try report("hanoi-vn"))
         let b = try ReportFiles(report: try report("hanoi-vn"))

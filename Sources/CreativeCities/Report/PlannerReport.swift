@@ -48,6 +48,7 @@ public struct PlannerReport: Sendable {
         }
         self.measures = [Self.linkCount(graph)] + measures
         self.maps = maps
+        if self.maps.isEmpty { self.maps = try renderMaps() }
     }
 
     /// The number of cooperation links of each city (its degree in the cooperation graph).
@@ -65,9 +66,12 @@ public struct PlannerReport: Sendable {
         var sections: [ReportSection] = [summarySection()]
         if focusIndex != nil {
             sections.append(standingSection())
+            if !maps.isEmpty { sections.append(mapsSection()) }
+            sections.append(networkSection())
+        } else {
+            sections.append(networkSection())
+            if !maps.isEmpty { sections.append(mapsSection()) }
         }
-        sections.append(networkSection())
-        if !maps.isEmpty { sections.append(mapsSection()) }
         sections.append(methodsSection())
         sections.append(cityIndexSection())
         let title = focus.map { "\($0.name) in the UNESCO Creative Cities Network" }
@@ -376,12 +380,14 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCity(String)
     case measureSize(String, Int, Int)
     case cannotWrite(String, String)
+    case map(String)
 
     public var description: String {
         switch self {
         case let .unknownCity(id): return "no member city with id \"\(id)\""
         case let .measureSize(key, got, expected): return "measure \(key) has \(got) values for \(expected) cities"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .map(reason): return "cannot draw a map: \(reason)"
         }
     }
 }

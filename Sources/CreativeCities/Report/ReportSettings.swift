@@ -9,14 +9,21 @@ public struct ReportSettings: Sendable, Hashable {
     public var topCount: Int
     /// Partner suggestions listed for the focus city.
     public var suggestionCount: Int
+    /// What the maps' fill colour shows.
+    public var colorBy: CityMapStyle.ColorBy
+    /// The measure (its `metrics.csv` key) that sizes the cities on the maps.
+    public var sizeBy: String
     /// How the data folder is named in the report (`Graphs/`).
     public var dataLabel: String
 
-    public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, dataLabel: String = "Graphs/") {
+    public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10,
+                colorBy: CityMapStyle.ColorBy = .field, sizeBy: String = "links", dataLabel: String = "Graphs/") {
         self.seed = seed
         self.radius = radius
         self.topCount = topCount
         self.suggestionCount = suggestionCount
+        self.colorBy = colorBy
+        self.sizeBy = sizeBy
         self.dataLabel = dataLabel
     }
 }
