@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("color-by"), help: "What the maps' colours show: field or region.")
     var colorBy: String = "field"
 
-    @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links.")
+    @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links, betweenness, closeness, harmonic, eigenvector, pagerank, kcore or clustering.")
     var sizeBy: String = "links"
 
     /// Prints a usage error and exits with status 2.
@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         guard let colorBy = CityMapStyle.ColorBy(rawValue: colorBy.lowercased()), colorBy != .community else {
             throw usageError("--color-by must be field or region, got \(self.colorBy)")
         }
-        let sizeKeys = ["links"]
+        let sizeKeys = ["links"] + CityMeasure.reportCentralities.map(\.rawValue)
         guard sizeKeys.contains(sizeBy.lowercased()) else {
             FileHandle.standardError.write(Data("uccn report: unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))\n".utf8))
             throw ExitCode(3)

@@ -107,7 +107,7 @@ import FoundationXML
         let r = try report("hanoi-vn")
         let metrics = try r.metricsCSV()
         let lines = metrics.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,links") == true)
+        #expect(lines.first?.hasPrefix("Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,links,betweenness,closeness,harmonic,eigenvector,pagerank,kcore,clustering,links_rank,betweenness_rank") == true)
         #expect(lines.count == r.dataset.cities.count + 1)
         #expect(metrics.contains("\nhanoi-vn,Hanoi,Viet Nam,VN,Asia and the Pacific,Design,2019,"))
         let partners = try r.partnersCSV()
@@ -124,6 +124,12 @@ import FoundationXML
             #expect(text.contains("[\(partner)](#city-"))
         }
         #expect(r.overview.cityCount == 405)
+        // One row per measure in Hanoi's standing, each with its plain-English meaning.
+        for m in r.measures {
+            #expect(text.contains("[\(MarkdownReportRenderer.escape(m.title))](#measure-\(m.key))"), "missing measure \(m.key)")
+            #expect(text.contains(MarkdownReportRenderer.escape(m.meaning)))
+        }
+        #expect(r.measures.map(\.key).starts(with: ["links", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "clustering"]))
         #expect(r.overview.linksByKind.map(\.count) == [502, 7, 7])
     }
 

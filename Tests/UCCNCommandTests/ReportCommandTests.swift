@@ -22,8 +22,8 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted() == names)
         for name in names where !name.hasSuffix("/") {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: a.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
+            guard FileManager.default.fileExists(atPath: a.appendingPathComponent(name).path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
             let x = try Data(contentsOf: a.appendingPathComponent(name))
             let y = try Data(contentsOf: b.appendingPathComponent(name))
             #expect(x == y, "\(name) differs between two runs")

@@ -85,7 +85,7 @@ public enum MarkdownReportRenderer {
     }
 
     /// Escapes the characters Markdown would read as markup inside running text.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {

@@ -20,6 +20,8 @@ public struct PlannerReport: Sendable {
     public let overview: NetworkOverview
     /// Per-city measures, the link count first.
     public var measures: [CityMeasure]
+    /// Centralities that could not be computed on this graph, with the reason.
+    public let skippedMeasures: [(title: String, reason: String)]
     /// Maps shown in the "Maps" section.
     public var maps: [ReportFigure]
 
@@ -46,7 +48,9 @@ public struct PlannerReport: Sendable {
         for m in measures where m.values.count != dataset.cities.count {
             throw ReportError.measureSize(m.key, m.values.count, dataset.cities.count)
         }
-        self.measures = [Self.linkCount(graph)] + measures
+        let centralities = CityMeasure.centralities(of: graph)
+        skippedMeasures = centralities.skipped
+        self.measures = [Self.linkCount(graph)] + centralities.measures + measures
         self.maps = maps
         if self.maps.isEmpty { self.maps = try renderMaps() }
     }
@@ -103,6 +107,11 @@ public struct PlannerReport: Sendable {
                 points.append(text)
                 let m = measures[0]
                 points.append([.text("That ranks it "), .strong(ReportNumber.ordinal(m.rank(of: i))), .text(" of \(n) by number of links: more than \(ReportNumber.fixed(m.percentile(of: i), decimals: 0))% of member cities.")])
+            }
+            if partners.count > 0, let best = measures.dropFirst().filter({ !["participation", "clustering"].contains($0.key) }).min(by: { a, b in
+                a.rank(of: i) != b.rank(of: i) ? a.rank(of: i) < b.rank(of: i) : a.key < b.key
+            }) {
+                points.append([.text("Its best position is "), .strong("\(ReportNumber.ordinal(best.rank(of: i))) of \(n)"), .text(" for "), .anchor(id: "measure-\(best.key)", text: best.title.lowercased()), .text(": \(best.meaning.prefix(1).lowercased() + best.meaning.dropFirst())")])
             }
             let proposed = partnerIndices(of: city.id, kinds: [.proposed])
             if !proposed.isEmpty {
@@ -279,11 +288,15 @@ public struct PlannerReport: Sendable {
         for m in measures {
             defs.append(ReportDefinition(m.title, anchor: "measure-\(m.key)", [.text(m.definition + " "), .emphasis(m.meaning)]))
         }
+        for skipped in skippedMeasures {
+            defs.append(ReportDefinition(skipped.title, [.text("Not shown: it cannot be computed on this network (\(skipped.reason)).")]))
+        }
         blocks.append(.definitions(defs))
         blocks.append(.heading("Settings", anchor: "settings"))
         blocks.append(.bullets([
             [.text("Random seed: \(settings.seed) (used by every randomised step).")],
             [.text("Cities in top lists: \(settings.topCount).")],
+            [.text("All measures are computed on the unweighted cooperation graph: \(dataset.cities.count) cities, \(overview.cooperationPairs) links.")],
         ]))
         if let notes {
             if !notes.sources.isEmpty {
