@@ -112,6 +112,38 @@ public struct CityMapStyle: Sendable {
         }
     }
 
+    /// A Graphviz HTML-like label with a title, a subtitle and the legend entries, for maps
+    /// saved on their own.
+    public static func legendLabel(title: String, subtitle: String, entries: [LegendEntry]) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        func cell(_ entry: LegendEntry) -> String {
+            let color = String(entry.color.prefix(7))
+            let mark: String
+            switch entry.mark {
+            case .dot: mark = "<td width=\"14\" height=\"14\" fixedsize=\"true\" bgcolor=\"\(color)\" style=\"rounded\"></td>"
+            case .ring: mark = "<td width=\"14\" height=\"14\" fixedsize=\"true\" border=\"2\" color=\"\(color)\" style=\"rounded\"></td>"
+            case .line: mark = "<td><font color=\"\(color)\">———</font></td>"
+            case .dashedLine: mark = "<td><font color=\"\(color)\">- - -</font></td>"
+            }
+            return mark + "<td align=\"left\">\(escape(entry.label))</td>"
+        }
+        let perRow = 3
+        var rows = ""
+        var k = 0
+        while k < entries.count {
+            rows += "<tr>" + entries[k..<min(k + perRow, entries.count)].map(cell).joined() + "</tr>"
+            k += perRow
+        }
+        return "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
+            + "<tr><td align=\"left\"><font point-size=\"18\"><b>\(escape(title))</b></font></td></tr>"
+            + "<tr><td align=\"left\"><font point-size=\"12\">\(escape(subtitle))</font></td></tr>"
+            + "<tr><td align=\"left\"><table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">" + rows + "</table></td></tr>"
+            + "</table>"
+    }
+
     static let nodeDefaults: GraphvizAttributes = [
         "shape": "circle", "style": "filled", "fixedsize": "true", "label": "",
         "fontname": "DejaVu Sans", "fontsize": "11", "color": "white", "penwidth": "0.6",
@@ -263,7 +295,7 @@ public struct GeographicMap: Sendable {
             let text = lat == 0 ? "Equator" : "\(Int(abs(lat)))° \(lat > 0 ? "N" : "S")"
             g.addNode("grid-lat-\(Int(lat))", [
                 "shape": "plaintext", "label": .text(text), "fontsize": "10", "fontcolor": "#999999",
-                "pos": pinned(p.x - 0.35, p.y), "width": "0.5", "height": "0.2", "fixedsize": "true", "style": "",
+                "pos": pinned(p.x - 0.45, p.y), "width": "0.7", "height": "0.2", "fixedsize": "true", "style": "",
                 "id": .text("grid-lat-\(Int(lat))"), "class": "graticule", "tooltip": .text(text),
             ])
         }

@@ -27,10 +27,11 @@ public struct PlannerReport: Sendable {
 
     /// - Parameters:
     ///   - focusCityID: the id of the city the report is about, or `nil` for the network.
-    ///   - measures: extra per-city measures (centralities), after the link count.
+    ///   - measures: extra per-city measures, after the link count and the centralities.
+    ///   - drawMaps: lay out and draw the maps (seconds); off when only tables are needed.
     public init(
         dataset: CreativeCitiesDataset, focusCityID: String?, notes: DatasetNotes?,
-        settings: ReportSettings = ReportSettings(), measures: [CityMeasure] = [], maps: [ReportFigure] = []
+        settings: ReportSettings = ReportSettings(), measures: [CityMeasure] = [], drawMaps: Bool = true
     ) throws(ReportError) {
         var focusIndex: Int? = nil
         if let focusCityID {
@@ -51,8 +52,8 @@ public struct PlannerReport: Sendable {
         let centralities = CityMeasure.centralities(of: graph)
         skippedMeasures = centralities.skipped
         self.measures = [Self.linkCount(graph)] + centralities.measures + measures
-        self.maps = maps
-        if self.maps.isEmpty { self.maps = try renderMaps() }
+        maps = []
+        if drawMaps { maps = try renderMaps() }
     }
 
     /// The number of cooperation links of each city (its degree in the cooperation graph).
