@@ -88,7 +88,8 @@ public struct CityMapStyle: Sendable {
             a["color"] = "#111111"
             a["penwidth"] = "2.5"
             a["fontsize"] = "14"
-            a["fontname"] = "DejaVu Sans Bold"
+            // Bold through an HTML-like label: SVG readers do not know a "DejaVu Sans Bold" family.
+            a["xlabel"] = .html("<b>\(Self.escapeHTML(city.name))</b>")
             a["width"] = .number(max(width, 0.3 * scale))
         }
         return a
@@ -110,6 +111,11 @@ public struct CityMapStyle: Sendable {
             entries.append((Self.otherColor, "smaller communities and cities with no link"))
             return entries
         }
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// A Graphviz HTML-like label with a title, a subtitle and the legend entries, for maps

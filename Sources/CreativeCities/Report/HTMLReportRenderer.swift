@@ -180,6 +180,8 @@ public enum HTMLReportRenderer {
     figure { margin: 18px 0 28px; border: 1px solid var(--rule); border-radius: 6px; padding: 12px; }
     .figure-title { font-weight: 600; margin-bottom: 6px; }
     .svg svg { display: block; width: 100%; height: auto; margin: 0 auto; }
+    .svg svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
+    #map-ego .svg { max-width: 760px; margin: 0 auto; }
     figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 8px; }
     .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9rem; }
     .legend li { display: flex; align-items: center; gap: 6px; }
