@@ -1,5 +1,7 @@
 import CreativeCities
 import Foundation
+import GraphAlgorithms
+import GraphCore
 import Testing
 
 #if canImport(FoundationXML)
@@ -12,16 +14,29 @@ import FoundationXML
     static let dataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(directory: CreativeCitiesDataset.defaultDirectory())
     static let notes = DatasetNotes.load(directory: CreativeCitiesDataset.defaultDirectory())
 
+    static func make(_ city: String?) -> PlannerReport? {
+        guard let dataset else { return nil }
+        return try? PlannerReport(dataset: dataset, focusCityID: city, notes: notes)
+    }
+    // Reports are built once and shared: each takes seconds in a debug build.
+    static let hanoi = make("hanoi-vn")
+    static let network = make(nil)
+    static let granada = make("granada-ni")
+
     func report(_ city: String?) throws -> PlannerReport {
-        let dataset = try #require(Self.dataset)
-        return try PlannerReport(dataset: dataset, focusCityID: city, notes: Self.notes)
+        switch city {
+        case "hanoi-vn": return try #require(Self.hanoi)
+        case nil: return try #require(Self.network)
+        case "granada-ni": return try #require(Self.granada)
+        default: return try #require(Self.make(city))
+        }
     }
 
     @Test(arguments: ["hanoi-vn", nil] as [String?])
     func everySectionIsPresent(city: String?) throws {
         let html = HTMLReportRenderer.render(try report(city).document())
-        var expected = ["summary", "network", "methods", "cities", "data-gaps", "chart-growth"]
-        if city != nil { expected += ["standing", "links", "measures"] }
+        var expected = ["summary", "network", "methods", "cities", "data-gaps", "chart-growth", "maps", "map-geo", "map-network", "communities", "bridges", "def-community", "def-stability", "measure-participation"]
+        if city != nil { expected += ["standing", "links", "measures", "community", "map-ego"] }
         for id in expected {
             #expect(html.contains("id=\"\(id)\""), "missing section \(id)")
         }
@@ -96,7 +111,7 @@ import FoundationXML
 
     @Test func sameInputsGiveSameBytes() throws {
         let a = try ReportFiles(report: try report("hanoi-vn"))
-        let b = try ReportFiles(report: try report("hanoi-vn"))
+        let b = try ReportFiles(report: try #require(Self.make("hanoi-vn")))
         #expect(a.files.map(\.path) == b.files.map(\.path))
         for (x, y) in zip(a.files, b.files) {
             #expect(x.contents == y.contents, "\(x.path) differs between two runs")
@@ -107,7 +122,7 @@ import FoundationXML
         let r = try report("hanoi-vn")
         let metrics = try r.metricsCSV()
         let lines = metrics.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,links,betweenness,closeness,harmonic,eigenvector,pagerank,kcore,clustering,links_rank,betweenness_rank") == true)
+        #expect(lines.first?.hasPrefix("Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,Community,links,betweenness,closeness,harmonic,eigenvector,pagerank,kcore,clustering,participation,links_rank,betweenness_rank") == true)
         #expect(lines.count == r.dataset.cities.count + 1)
         #expect(metrics.contains("\nhanoi-vn,Hanoi,Viet Nam,VN,Asia and the Pacific,Design,2019,"))
         let partners = try r.partnersCSV()
@@ -138,6 +153,35 @@ import FoundationXML
         #expect(notes.knownGaps.count == 6)
         let html = HTMLReportRenderer.render(try report(nil).document())
         #expect(html.contains("Two cities have no coordinates (Sifnos, Vicente López)."))
+    }
+
+    @Test func hanoisCommunityAndItsStability() throws {
+        let r = try report("hanoi-vn")
+        let communities = try #require(r.communities)
+        let i = try #require(r.focusIndex)
+        let label = Int(communities.partition.labels[i])
+        #expect(communities.partition.sizes[label] > 1)
+        // Stability values are shares of runs.
+        #expect((0...1).contains(communities.stability.nodeStability[i]))
+        #expect(communities.stability.runs.count == r.settings.ensembleRuns)
+        // Participation: 0 for cities without links, in [0, 1) otherwise.
+        for (j, p) in communities.participation.enumerated() {
+            if r.graph.degree(of: j) == 0 { #expect(p == 0) } else { #expect(p >= 0 && p < 1) }
+        }
+        let text = MarkdownReportRenderer.render(r.document())
+        #expect(text.contains("**Hanoi** is in **Community \(label + 1) (around "))
+    }
+
+    @Test func participationCoefficientOfAStar() throws {
+        // A centre linked to two nodes in its own community and two in another: P = 1 − (½² + ½²) = ½.
+        var builder = GraphBuilder(directed: false)
+        for id in ["a", "b", "c", "d", "e"] { _ = try builder.addUniqueNode(id) }
+        for (u, v) in [(0, 1), (0, 2), (0, 3), (0, 4)] { try builder.addEdge(u, v) }
+        let graph = try builder.build()
+        let partition = Partition(rawLabels: [0, 0, 0, 1, 1])
+        let p = participationCoefficients(of: graph, partition: partition)
+        #expect(p[0] == 0.5)
+        #expect(p[1] == 0)
     }
 
     @Test func unknownCityIsAnError() throws {

@@ -5,14 +5,22 @@ extension PlannerReport {
     /// The map style of this report: colours, sizes, labels, tooltips with ranks.
     func mapStyle() -> CityMapStyle {
         let sizeBy = measures.first { $0.key == settings.sizeBy } ?? measures[0]
+        var names: [Int: String] = [:]
         var extras: [Int: String] = [:]
+        if let communities {
+            for label in communities.linkedCommunities.prefix(CityMapStyle.communityColors.count) {
+                names[label] = communityName(label)
+            }
+        }
         let shown = measures.prefix(3)
         for i in dataset.cities.indices {
-            extras[i] = shown.map { "\($0.title.lowercased()) \($0.formatted(i)) (rank \($0.rank(of: i)))" }.joined(separator: " · ")
+            var parts = shown.map { "\($0.title.lowercased()) \($0.formatted(i)) (rank \($0.rank(of: i)))" }
+            if let communities { parts.append("community \(communities.partition.labels[i] + 1)") }
+            extras[i] = parts.joined(separator: " · ")
         }
         return CityMapStyle(
             dataset: dataset, colorBy: settings.colorBy, sizeBy: sizeBy,
-            communityLabels: nil, communityNames: [:],
+            communityLabels: communities?.partition.labels, communityNames: names,
             focusIDs: Set(focus.map { [$0.id] } ?? []), labelCount: settings.topCount, tooltipExtras: extras)
     }
 

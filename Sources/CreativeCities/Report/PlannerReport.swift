@@ -22,6 +22,8 @@ public struct PlannerReport: Sendable {
     public var measures: [CityMeasure]
     /// Centralities that could not be computed on this graph, with the reason.
     public let skippedMeasures: [(title: String, reason: String)]
+    /// Communities of the cooperation graph (Leiden with the report's seed).
+    public let communities: ReportCommunities?
     /// Maps shown in the "Maps" section.
     public var maps: [ReportFigure]
 
@@ -50,8 +52,10 @@ public struct PlannerReport: Sendable {
             throw ReportError.measureSize(m.key, m.values.count, dataset.cities.count)
         }
         let centralities = CityMeasure.centralities(of: graph)
+        let communities = ReportCommunities(graph: graph, seed: settings.seed, runs: settings.ensembleRuns)
+        self.communities = communities
         skippedMeasures = centralities.skipped
-        self.measures = [Self.linkCount(graph)] + centralities.measures + measures
+        self.measures = [Self.linkCount(graph)] + centralities.measures + [communities.participationMeasure] + measures
         maps = []
         if drawMaps { maps = try renderMaps() }
     }
@@ -71,11 +75,16 @@ public struct PlannerReport: Sendable {
         var sections: [ReportSection] = [summarySection()]
         if focusIndex != nil {
             sections.append(standingSection())
+            if let s = communitySection() { sections.append(s) }
             if !maps.isEmpty { sections.append(mapsSection()) }
+            if let s = communitiesOverviewSection() { sections.append(s) }
+            if let s = bridgesSection() { sections.append(s) }
             sections.append(networkSection())
         } else {
             sections.append(networkSection())
             if !maps.isEmpty { sections.append(mapsSection()) }
+            if let s = communitiesOverviewSection() { sections.append(s) }
+            if let s = bridgesSection() { sections.append(s) }
         }
         sections.append(methodsSection())
         sections.append(cityIndexSection())
@@ -114,6 +123,10 @@ public struct PlannerReport: Sendable {
             }) {
                 points.append([.text("Its best position is "), .strong("\(ReportNumber.ordinal(best.rank(of: i))) of \(n)"), .text(" for "), .anchor(id: "measure-\(best.key)", text: best.title.lowercased()), .text(": \(best.meaning.prefix(1).lowercased() + best.meaning.dropFirst())")])
             }
+            if let communities, partners.count > 0 {
+                let label = Int(communities.partition.labels[i])
+                points.append([.text("It belongs to "), .anchor(id: "community", text: communityName(label)), .text(", a group of \(communities.partition.sizes[label]) closely linked cities.")])
+            }
             let proposed = partnerIndices(of: city.id, kinds: [.proposed])
             if !proposed.isEmpty {
                 let already = proposed.filter { partners.contains($0) }
@@ -139,6 +152,12 @@ public struct PlannerReport: Sendable {
             points.append([.text("Public sources record "), .strong("\(overview.cooperationPairs) cooperation links"), .text(" between members; \(n - overview.isolatedCount) cities have at least one, \(overview.isolatedCount) have none on record.")])
             let top = measures[0].top(5)
             points.append([.text("The best-linked members are ")] + cityList(top, withValues: measures[0]) + [.text(".")])
+            if let communities {
+                points.append([.text("The linked cities form "), .anchor(id: "communities", text: "\(communities.linkedCommunities.count) communities"), .text(", groups with more links inside than outside.")])
+            }
+            if let betweenness = measures.first(where: { $0.key == "betweenness" }) {
+                points.append([.text("The strongest "), .anchor(id: "bridges", text: "bridges"), .text(" between groups are ")] + cityList(betweenness.top(3)) + [.text(".")])
+            }
         }
         points.append([.text("Links come from public sister-city lists and a few documented joint projects. A missing link does not prove two cities do not work together; read the "), .anchor(id: "data-gaps", text: "data gaps"), .text(" before drawing conclusions.")])
         return ReportSection(id: "summary", title: "In short", blocks: [.keyPoints(points)])
@@ -292,11 +311,13 @@ public struct PlannerReport: Sendable {
         for skipped in skippedMeasures {
             defs.append(ReportDefinition(skipped.title, [.text("Not shown: it cannot be computed on this network (\(skipped.reason)).")]))
         }
+        defs += communityDefinitions()
         blocks.append(.definitions(defs))
         blocks.append(.heading("Settings", anchor: "settings"))
         blocks.append(.bullets([
             [.text("Random seed: \(settings.seed) (used by every randomised step).")],
             [.text("Cities in top lists: \(settings.topCount).")],
+            [.text("Community detection: Leiden, 1 reference run and \(settings.ensembleRuns) further runs for stability.")],
             [.text("All measures are computed on the unweighted cooperation graph: \(dataset.cities.count) cities, \(overview.cooperationPairs) links.")],
         ]))
         if let notes {

@@ -62,14 +62,14 @@ extension PlannerReport {
     /// One row per city, one column per measure, with Gephi's `Id` and `Label` headers
     /// (importable as a Gephi node table). Values at full precision.
     public func metricsCSV() throws -> String {
-        var header = ["Id", "Label", "Country", "ISO2", "Region", "Field", "Year", "Latitude", "Longitude", "Component"]
+        var header = ["Id", "Label", "Country", "ISO2", "Region", "Field", "Year", "Latitude", "Longitude", "Component", "Community"]
         header += measures.map(\.key)
         header += measures.map { "\($0.key)_rank" }
         let rows = dataset.cities.indices.map { i -> [String] in
             let c = dataset.cities[i]
             var row = [c.id, c.name, c.country, c.iso2, c.region.rawValue, c.field.rawValue,
                        c.year.map(String.init) ?? "", c.latitude.map { String($0) } ?? "", c.longitude.map { String($0) } ?? "",
-                       String(components.labels[i])]
+                       String(components.labels[i]), communities.map { String($0.partition.labels[i] + 1) } ?? ""]
             row += measures.map { Self.csvNumber($0.values[i]) }
             row += measures.map { String($0.rank(of: i)) }
             return row

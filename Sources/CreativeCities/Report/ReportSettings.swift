@@ -9,6 +9,8 @@ public struct ReportSettings: Sendable, Hashable {
     public var topCount: Int
     /// Partner suggestions listed for the focus city.
     public var suggestionCount: Int
+    /// Further community-detection runs (other seeds) that measure stability.
+    public var ensembleRuns: Int
     /// What the maps' fill colour shows.
     public var colorBy: CityMapStyle.ColorBy
     /// The measure (its `metrics.csv` key) that sizes the cities on the maps.
@@ -16,12 +18,13 @@ public struct ReportSettings: Sendable, Hashable {
     /// How the data folder is named in the report (`Graphs/`).
     public var dataLabel: String
 
-    public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10,
-                colorBy: CityMapStyle.ColorBy = .field, sizeBy: String = "links", dataLabel: String = "Graphs/") {
+    public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, ensembleRuns: Int = 20,
+                colorBy: CityMapStyle.ColorBy = .community, sizeBy: String = "links", dataLabel: String = "Graphs/") {
         self.seed = seed
         self.radius = radius
         self.topCount = topCount
         self.suggestionCount = suggestionCount
+        self.ensembleRuns = ensembleRuns
         self.colorBy = colorBy
         self.sizeBy = sizeBy
         self.dataLabel = dataLabel
