@@ -137,7 +137,7 @@ public struct PlannerReport: Sendable {
             }
             let compatriots = dataset.cities.indices.filter { dataset.cities[$0].iso2 == city.iso2 && $0 != i }
             if !compatriots.isEmpty {
-                var text: ReportText = [.text("Other members in \(city.country): ")]
+                var text: ReportText = [.text("Other member cities in the same country (\(city.country)): ")]
                 for (k, j) in compatriots.enumerated() {
                     if k > 0 { text.append(.text(", ")) }
                     let c = dataset.cities[j]
