@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("color-by"), help: "What the maps' colours show: community, field or region.")
     var colorBy: String = "community"
 
-    @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links, betweenness, closeness, harmonic, eigenvector, pagerank, kcore, clustering or participation.")
+    @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links, betweenness, closeness, pagerank, eigenvector, harmonic or kcore.")
     var sizeBy: String = "links"
 
     /// Prints a usage error and exits with status 2.
@@ -49,10 +49,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         guard (1...4).contains(radius) else { throw usageError("--radius must be 1 to 4, got \(radius)") }
         guard (1...100).contains(top) else { throw usageError("--top must be 1 to 100, got \(top)") }
-        guard let colorBy = CityMapStyle.ColorBy(rawValue: colorBy.lowercased()) else {
+        guard let colorBy = NetworkMap.Coloring(rawValue: colorBy.lowercased()) else {
             throw usageError("--color-by must be community, field or region, got \(self.colorBy)")
         }
-        let sizeKeys = ["links"] + CityMeasure.reportCentralities.map(\.rawValue) + ["participation"]
+        let sizeKeys = ["links"] + NetworkMap.sizeMeasures.filter { $0 != .degree }.map(\.rawValue)
         guard sizeKeys.contains(sizeBy.lowercased()) else {
             FileHandle.standardError.write(Data("uccn report: unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))\n".utf8))
             throw ExitCode(3)

@@ -133,38 +133,3 @@ import Testing
         #expect(result.stderr.contains("betweenness"))
     }
 }
-
-@Suite struct CityMapCommandTests {
-    @Test(arguments: [
-        (["--city", "Hanoi", "--radius", "2"], "ego.svg"),
-        (["--geo", "--color-by", "region", "--size-by", "betweenness"], "geo.svg"),
-        (["--city", "hanoi-vn", "--geo"], "hanoi-geo.pdf"),
-        (["--size-by", "pagerank"], "network.png"),
-    ])
-    func drawsTheReportStyledMaps(arguments: [String], file: String) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("uccn-citymap-\(UUID().uuidString)-\(file)")
-        defer { try? FileManager.default.removeItem(at: url) }
-        let result = try CommandRunner.run(["map"] + arguments + ["--output", url.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let data = try Data(contentsOf: url)
-        switch url.pathExtension {
-        case "svg":
-            let svg = String(decoding: data, as: UTF8.self)
-            #expect(svg.contains("xlink:href=\"#city-hanoi-vn\""))
-            #expect(svg.contains("class=\"node "))
-        case "pdf": #expect(data.starts(with: Array("%PDF".utf8)))
-        default: #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        }
-    }
-
-    @Test func unknownSizeMeasureExitsWithThree() throws {
-        let result = try CommandRunner.run(["map", "--geo", "--size-by", "fame", "--output", "/tmp/uccn-never-written.svg"])
-        #expect(result.status == 3)
-    }
-
-    @Test func unknownCityIsAUsageError() throws {
-        let result = try CommandRunner.run(["map", "--city", "Atlantis", "--output", "/tmp/uccn-never-written.svg"])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("Atlantis"))
-    }
-}

@@ -2,13 +2,14 @@ import GraphAlgorithms
 import GraphCore
 
 extension PlannerReport {
-    /// "Community 3 (around Seoul)".
+    /// "Community 3 (around Seoul)": numbered from 0, the largest, as `uccn clusters` and
+    /// the maps number them.
     func communityName(_ label: Int) -> String {
         guard let communities else { return "" }
-        if let hub = communities.hub(of: label, links: measures[0]), communities.partition.sizes[label] > 1 {
-            return "Community \(label + 1) (around \(dataset.cities[hub].name))"
+        if let hub = communities.hub(of: label, links: measures[0], names: dataset.cities.map(\.name)), communities.partition.sizes[label] > 1 {
+            return "Community \(label) (around \(dataset.cities[hub].name))"
         }
-        return "Community \(label + 1)"
+        return "Community \(label)"
     }
 
     /// The most common values of `key` among `members`: "Asia and the Pacific 18, Europe and North America 3".
@@ -102,8 +103,8 @@ extension PlannerReport {
             columns: [.init("Community"), .init("Cities", numeric: true), .init("Main regions"), .init("Main fields"), .init("Links inside", numeric: true), .init("Stability", numeric: true)],
             rows: shown.map { label in
                 let members = communities.members(of: label)
-                var name: ReportText = [.text("\(label + 1) · around ")]
-                if let hub = communities.hub(of: label, links: measures[0]) {
+                var name: ReportText = [.text("\(label) · around ")]
+                if let hub = communities.hub(of: label, links: measures[0], names: dataset.cities.map(\.name)) {
                     name.append(.city(id: dataset.cities[hub].id, name: dataset.cities[hub].name))
                 }
                 return ReportTable.Row([
@@ -134,7 +135,7 @@ extension PlannerReport {
                 reached.insert(communities.partition.labels[j])
                 return ReportTable.Row([
                     [.text("\(betweenness.rank(of: j))")], [.city(id: c.id, name: c.name)], [.text(c.country)],
-                    [.text("\(communities.partition.labels[j] + 1)")], [.text(betweenness.formatted(j))],
+                    [.text("\(communities.partition.labels[j])")], [.text(betweenness.formatted(j))],
                     [.text(participation.formatted(j))], [.text("\(reached.count)")],
                 ], highlighted: j == focusIndex)
             })))
@@ -147,7 +148,7 @@ extension PlannerReport {
     func communityDefinitions() -> [ReportDefinition] {
         guard let communities else { return [] }
         return [
-            ReportDefinition("Community", anchor: "def-community", [.text("A group of cities with more cooperation links among themselves than expected by chance, found by the Leiden method (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) maximising modularity Q = Σ_c [L_c/m − (d_c/2m)²] (L_c links inside community c, d_c the total links of its members, m all links; resolution 1, refinement randomness 0.01, iterations until the grouping stops changing: no change or a modularity gain below 10⁻⁶, at most 20 iterations), on the unweighted cooperation graph with seed \(communities.seed). This run's modularity: \(ReportNumber.fixed(communities.modularity, decimals: 3)). Communities are numbered by size, largest first, and named after their best-linked member.")]),
+            ReportDefinition("Community", anchor: "def-community", [.text("A group of cities with more cooperation links among themselves than expected by chance, found by the Leiden method (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) maximising modularity Q = Σ_c [L_c/m − (d_c/2m)²] (L_c links inside community c, d_c the total links of its members, m all links; resolution 1, refinement randomness 0.01, iterations until the grouping stops changing: no change or a modularity gain below 10⁻⁶, at most 20 iterations), on the unweighted cooperation graph with seed \(communities.seed). This run's modularity: \(ReportNumber.fixed(communities.modularity, decimals: 3)). Communities are numbered by size from 0, the largest (as `uccn clusters` and the maps number them), and named after their best-linked member (ties: the first name in alphabetical order).")]),
             ReportDefinition("Links inside, communities reached", anchor: "def-inside", [.text("Links inside a community join two of its members; links to outside join a member to a city of another community. A city's communities reached are the distinct communities of the city itself and of its partners.")]),
             ReportDefinition("Stability", anchor: "def-stability", [.text("Leiden is randomised, so the grouping is run again with \(communities.ensembleRuns) further seeds derived from \(communities.seed). For two cities, the co-assignment is the share of those runs that put them in the same community. A city's stability is its mean co-assignment with the other members of its community; a community's stability is the mean over its members. 100% means every run found the same group.")]),
         ]

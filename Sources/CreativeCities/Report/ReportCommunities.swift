@@ -37,11 +37,11 @@ public struct ReportCommunities: Sendable {
         partition.labels.indices.filter { Int(partition.labels[$0]) == label }
     }
 
-    /// The community's best-linked member (most links, ties by node order): it names the
-    /// community in the report ("around Rio de Janeiro").
-    public func hub(of label: Int, links: CityMeasure) -> Int? {
+    /// The community's best-linked member (most links, ties by name): it names the
+    /// community in the report ("around Rio de Janeiro"), as the maps' legends do.
+    public func hub(of label: Int, links: CityMeasure, names: [String]) -> Int? {
         members(of: label).max { a, b in
-            links.values[a] != links.values[b] ? links.values[a] < links.values[b] : a > b
+            links.values[a] != links.values[b] ? links.values[a] < links.values[b] : names[a] > names[b]
         }
     }
 

@@ -69,7 +69,7 @@ extension PlannerReport {
             let c = dataset.cities[i]
             var row = [c.id, c.name, c.country, c.iso2, c.region.rawValue, c.field.rawValue,
                        c.year.map(String.init) ?? "", c.latitude.map { String($0) } ?? "", c.longitude.map { String($0) } ?? "",
-                       String(components.labels[i]), communities.map { String($0.partition.labels[i] + 1) } ?? ""]
+                       String(components.labels[i]), graph.degree(of: i) > 0 ? communities.map { String($0.partition.labels[i]) } ?? "" : ""]
             row += measures.map { Self.csvNumber($0.values[i]) }
             row += measures.map { String($0.rank(of: i)) }
             return row

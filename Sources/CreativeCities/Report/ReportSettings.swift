@@ -12,14 +12,15 @@ public struct ReportSettings: Sendable, Hashable {
     /// Further community-detection runs (other seeds) that measure stability.
     public var ensembleRuns: Int
     /// What the maps' fill colour shows.
-    public var colorBy: CityMapStyle.ColorBy
-    /// The measure (its `metrics.csv` key) that sizes the cities on the maps.
+    public var colorBy: NetworkMap.Coloring
+    /// The measure that sizes the cities on the maps: `links` or a centrality of
+    /// `NetworkMap.sizeMeasures` (its `metrics.csv` key).
     public var sizeBy: String
     /// How the data folder is named in the report (`Graphs/`).
     public var dataLabel: String
 
     public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, ensembleRuns: Int = 20,
-                colorBy: CityMapStyle.ColorBy = .community, sizeBy: String = "links", dataLabel: String = "Graphs/") {
+                colorBy: NetworkMap.Coloring = .community, sizeBy: String = "links", dataLabel: String = "Graphs/") {
         self.seed = seed
         self.radius = radius
         self.topCount = topCount
