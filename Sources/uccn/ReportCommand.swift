@@ -67,12 +67,10 @@ struct ReportCommand: ParsableCommand {
         }
         var focusID: String? = nil
         if let city {
-            switch CityNameMatch.resolve(city, in: dataset) {
-            case let .found(id): focusID = id
-            case let .ambiguous(ids):
-                throw usageError("\"\(city)\" names several member cities: \(ids.joined(separator: ", ")); pass one of these ids")
-            case .none:
-                throw usageError("no member city called \"\(city)\"; pass a name or id from cities.csv (for example hanoi-vn)")
+            do {
+                focusID = try CityLookup(dataset: dataset).city(named: city).id
+            } catch {
+                throw usageError("\(error)")
             }
         }
         let settings = ReportSettings(
@@ -89,25 +87,5 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("Wrote \(outputDirectory.path)/report.html (open it in a browser), report.md, metrics.csv, partners.csv")
-    }
-}
-
-/// Finds a member city by id or by name (ignoring case and accents).
-enum CityNameMatch {
-    enum Result: Equatable { case found(String), ambiguous([String]), none }
-
-    static func resolve(_ text: String, in dataset: CreativeCitiesDataset) -> Result {
-        if dataset.city(withID: text) != nil { return .found(text) }
-        func key(_ s: String) -> String {
-            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .trimmingCharacters(in: .whitespaces)
-        }
-        let wanted = key(text)
-        let matches = dataset.cities.filter { key($0.name) == wanted }.map(\.id).sorted()
-        switch matches.count {
-        case 0: return .none
-        case 1: return .found(matches[0])
-        default: return .ambiguous(matches)
-        }
     }
 }

@@ -36,7 +36,7 @@ import FoundationXML
     func everySectionIsPresent(city: String?) throws {
         let html = HTMLReportRenderer.render(try report(city).document())
         var expected = ["summary", "network", "methods", "cities", "data-gaps", "chart-growth", "maps", "map-geo", "map-network", "communities", "bridges", "def-community", "def-stability", "measure-participation"]
-        if city != nil { expected += ["standing", "links", "measures", "community", "map-ego"] }
+        if city != nil { expected += ["standing", "links", "measures", "community", "map-ego", "partners", "what-if", "def-partner-score"] }
         for id in expected {
             #expect(html.contains("id=\"\(id)\""), "missing section \(id)")
         }
@@ -97,7 +97,7 @@ import FoundationXML
         for figure in document.figures where figure.fileName.hasPrefix("maps/") {
             // Graphviz writes "-" in ids and classes as "&#45;".
             #expect(figure.svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design"), "\(figure.fileName): Hanoi's node")
-            #expect(figure.svg.contains("<a xlink:href=\"#city-hanoi-vn\" xlink:title=\"Hanoi (Viet Nam) · City of Design since 2019"), "\(figure.fileName): Hanoi's link and tooltip")
+            #expect(figure.svg.contains("<a xlink:href=\"#city-hanoi-vn\" xlink:title=\"Hanoi, Viet Nam — City of Design (2019)"), "\(figure.fileName): Hanoi's link and tooltip")
             #expect(!figure.legend.isEmpty)
         }
         let geo = try #require(document.figures.first { $0.fileName == "maps/geo.svg" })
@@ -126,9 +126,10 @@ import FoundationXML
         #expect(lines.count == r.dataset.cities.count + 1)
         #expect(metrics.contains("\nhanoi-vn,Hanoi,Viet Nam,VN,Asia and the Pacific,Design,2019,"))
         let partners = try r.partnersCSV()
-        #expect(partners.hasPrefix("Source,Target,SourceLabel,TargetLabel,Relation,Since,Evidence\n"))
-        // Hanoi: 6 sister cities and 7 proposed links.
-        #expect(partners.split(separator: "\n").count == 1 + 13)
+        #expect(partners.hasPrefix("Source,Target,SourceLabel,TargetLabel,Relation,Since,Rank,Score,Explanation,Evidence\n"))
+        // Hanoi: 6 sister cities, 7 proposed links and 10 suggested partners.
+        #expect(partners.split(separator: "\n").count == 1 + 13 + 10)
+        #expect(partners.contains(",suggested,,1,"))
     }
 
     @Test func hanoiFactsMatchTheData() throws {
@@ -169,7 +170,13 @@ import FoundationXML
             if r.graph.degree(of: j) == 0 { #expect(p == 0) } else { #expect(p >= 0 && p < 1) }
         }
         let text = MarkdownReportRenderer.render(r.document())
-        #expect(text.contains("**Hanoi** is in **Community \(label + 1) (around "))
+        #expect(text.contains("**Hanoi** is in **Community \(label) (around "))
+        // The maps number and name communities as the report does.
+        let ego = try #require(r.document().figures.first { $0.id == "map-ego" })
+        #expect(ego.svg.contains("community&#45;\(label) focus"))
+        let name = try #require(text.range(of: "**Community \(label) (around ")).upperBound
+        let hub = String(text[name...].prefix { $0 != ")" })
+        #expect(ego.legend.contains { $0.label.hasPrefix("community \(label) around \(hub)") })
     }
 
     @Test func participationCoefficientOfAStar() throws {

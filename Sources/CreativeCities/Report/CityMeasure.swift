@@ -24,10 +24,10 @@ public struct CityMeasure: Sendable, Hashable {
         self.decimals = decimals
     }
 
-    /// Standard competition rank: 1 + the number of cities with a strictly higher value.
+    /// Standard competition rank: 1 + the number of cities with a strictly higher value
+    /// (values within 1e-12 relative of each other are ties, as in the partner what-if).
     public func rank(of city: Int) -> Int {
-        let v = values[city]
-        return 1 + values.filter { $0 > v }.count
+        CentralityRank.rank(of: city, in: values)
     }
 
     /// Number of other cities with exactly the same value.

@@ -9,7 +9,9 @@ extension PlannerReport {
     }
 
     /// Cities drawn as suggested partners on the city's own map.
-    var suggestedForMap: [String] { [] }
+    var suggestedForMap: [String] {
+        (suggestions?.suggestions.prefix(5) ?? []).map(\.city.id)
+    }
 
     /// One of the report's maps, styled by `NetworkMap`: the report's colouring, size
     /// measure and communities, every city linking to its row in the city index, the

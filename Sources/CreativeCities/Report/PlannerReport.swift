@@ -24,6 +24,10 @@ public struct PlannerReport: Sendable {
     public let skippedMeasures: [(title: String, reason: String)]
     /// Communities of the cooperation graph (Leiden with the report's seed).
     public let communities: ReportCommunities?
+    /// Suggested partners of the focus city.
+    public let suggestions: PartnerSuggestions?
+    /// Every candidate of the focus city in rank order (for the proposed cities' ranks).
+    public let fullRanking: PartnerSuggestions?
     /// Maps shown in the "Maps" section.
     public var maps: [ReportFigure]
 
@@ -56,6 +60,15 @@ public struct PlannerReport: Sendable {
         self.communities = communities
         skippedMeasures = centralities.skipped
         self.measures = [Self.linkCount(graph)] + centralities.measures + [communities.participationMeasure] + measures
+        if let focusIndex {
+            // "Same community" in the partner score means this report's communities.
+            let suggester = PartnerSuggester(dataset: dataset, communities: .labels(communities.partition.labels))
+            suggestions = try? suggester.suggest(PartnerQuery(city: focusIndex, top: settings.suggestionCount, whatIfLimit: settings.suggestionCount))
+            fullRanking = try? suggester.suggest(PartnerQuery(city: focusIndex, top: nil))
+        } else {
+            suggestions = nil
+            fullRanking = nil
+        }
         maps = []
         if drawMaps { maps = try renderMaps() }
     }
@@ -76,6 +89,7 @@ public struct PlannerReport: Sendable {
         if focusIndex != nil {
             sections.append(standingSection())
             if let s = communitySection() { sections.append(s) }
+            if let s = partnersSection() { sections.append(s) }
             if !maps.isEmpty { sections.append(mapsSection()) }
             if let s = communitiesOverviewSection() { sections.append(s) }
             if let s = bridgesSection() { sections.append(s) }
@@ -126,6 +140,10 @@ public struct PlannerReport: Sendable {
             if let communities, partners.count > 0 {
                 let label = Int(communities.partition.labels[i])
                 points.append([.text("It belongs to "), .anchor(id: "community", text: communityName(label)), .text(", a group of \(communities.partition.sizes[label]) closely linked cities.")])
+            }
+            if let suggestions, !suggestions.suggestions.isEmpty {
+                let top = suggestions.suggestions.prefix(3).compactMap { dataset.index(ofCity: $0.city.id) }
+                points.append([.text("Top suggested new partners: ")] + cityList(top) + [.text(" ("), .anchor(id: "partners", text: "why"), .text(").")])
             }
             let proposed = partnerIndices(of: city.id, kinds: [.proposed])
             if !proposed.isEmpty {
@@ -312,6 +330,7 @@ public struct PlannerReport: Sendable {
             defs.append(ReportDefinition(skipped.title, [.text("Not shown: it cannot be computed on this network (\(skipped.reason)).")]))
         }
         defs += communityDefinitions()
+        defs += partnerDefinitions()
         blocks.append(.definitions(defs))
         blocks.append(.heading("Settings", anchor: "settings"))
         blocks.append(.bullets([

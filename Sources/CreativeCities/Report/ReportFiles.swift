@@ -78,9 +78,10 @@ extension PlannerReport {
     }
 
     /// Links as a Gephi edge table (`Source`, `Target`): with a focus city, its existing
-    /// and proposed links (the focus city as `Source`); without one, every link in the data.
+    /// and proposed links and its suggested partners (`Relation` = `suggested`, with rank,
+    /// score and explanation), the focus city as `Source`; without one, every link in the data.
     public func partnersCSV() throws -> String {
-        let header = ["Source", "Target", "SourceLabel", "TargetLabel", "Relation", "Since", "Evidence"]
+        let header = ["Source", "Target", "SourceLabel", "TargetLabel", "Relation", "Since", "Rank", "Score", "Explanation", "Evidence"]
         var rows: [[String]] = []
         if let city = focus {
             let links = dataset.links(of: city.id).sorted { a, b in
@@ -89,13 +90,17 @@ extension PlannerReport {
             for link in links {
                 let other = link.other(than: city.id)
                 rows.append([city.id, other, city.name, dataset.city(withID: other)?.name ?? other,
-                             link.kind.rawValue, link.since.map(String.init) ?? "", link.evidence])
+                             link.kind.rawValue, link.since.map(String.init) ?? "", "", "", "", link.evidence])
+            }
+            for s in suggestions?.suggestions ?? [] {
+                rows.append([city.id, s.city.id, city.name, s.city.name, "suggested", "", String(s.rank),
+                             Self.csvNumber(s.score), s.reasons.joined(separator: "; "), ""])
             }
         } else {
             for link in dataset.links {
                 rows.append([link.sourceID, link.targetID, dataset.city(withID: link.sourceID)?.name ?? link.sourceID,
                              dataset.city(withID: link.targetID)?.name ?? link.targetID,
-                             link.kind.rawValue, link.since.map(String.init) ?? "", link.evidence])
+                             link.kind.rawValue, link.since.map(String.init) ?? "", "", "", "", link.evidence])
             }
         }
         return try CSVText.make(header: header, rows: rows)
