@@ -135,7 +135,7 @@ public struct PlannerReport: Sendable {
             if partners.count > 0, let best = measures.dropFirst().filter({ !["participation", "clustering"].contains($0.key) }).min(by: { a, b in
                 a.rank(of: i) != b.rank(of: i) ? a.rank(of: i) < b.rank(of: i) : a.key < b.key
             }) {
-                points.append([.text("Its best position is "), .strong("\(ReportNumber.ordinal(best.rank(of: i))) of \(n)"), .text(" for "), .anchor(id: "measure-\(best.key)", text: best.title.lowercased()), .text(": \(best.meaning.prefix(1).lowercased() + best.meaning.dropFirst())")])
+                points.append([.text("Its best position is "), .strong("\(ReportNumber.ordinal(best.rank(of: i))) of \(n)"), .text(" for "), .anchor(id: "measure-\(best.key)", text: best.title.lowercased()), .text(", which measures \(best.meaning.prefix(1).lowercased() + best.meaning.dropFirst())")])
             }
             if let communities, partners.count > 0 {
                 let label = Int(communities.partition.labels[i])
@@ -143,7 +143,7 @@ public struct PlannerReport: Sendable {
             }
             if let suggestions, !suggestions.suggestions.isEmpty {
                 let top = suggestions.suggestions.prefix(3).compactMap { dataset.index(ofCity: $0.city.id) }
-                points.append([.text("Top suggested new partners: ")] + cityList(top) + [.text(" ("), .anchor(id: "partners", text: "why"), .text(").")])
+                points.append([.text("Top suggested partners: ")] + cityList(top) + [.text(" ("), .anchor(id: "partners", text: "why"), .text(").")])
             }
             let proposed = partnerIndices(of: city.id, kinds: [.proposed])
             if !proposed.isEmpty {
