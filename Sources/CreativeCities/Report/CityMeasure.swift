@@ -12,7 +12,7 @@ public struct CityMeasure: Sendable, Hashable {
     /// Formula, weights and normalisation, for the methods section.
     public var definition: String
     public var values: [Double]
-    /// Decimals shown in the report (CSV files carry full precision).
+    /// Decimals shown in the report (CSV files carry ten significant digits).
     public var decimals: Int
 
     public init(key: String, title: String, meaning: String, definition: String, values: [Double], decimals: Int) {

@@ -60,7 +60,7 @@ enum CSVText {
 
 extension PlannerReport {
     /// One row per city, one column per measure, with Gephi's `Id` and `Label` headers
-    /// (importable as a Gephi node table). Values at full precision.
+    /// (importable as a Gephi node table). Values to ten significant digits.
     public func metricsCSV() throws -> String {
         var header = ["Id", "Label", "Country", "ISO2", "Region", "Field", "Year", "Latitude", "Longitude", "Component", "Community"]
         header += measures.map(\.key)
@@ -106,9 +106,11 @@ extension PlannerReport {
         return try CSVText.make(header: header, rows: rows)
     }
 
-    /// Shortest text that reads back as the same `Double`; whole numbers without `.0`.
+    /// Ten significant digits (whole numbers without `.0`): more than any measure here is
+    /// accurate to, and few enough that debug and optimised builds, whose floating-point
+    /// sums may differ in the last bits, write the same file.
     static func csvNumber(_ v: Double) -> String {
         if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return String(v)
+        return String(format: "%.10g", v)
     }
 }
