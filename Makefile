@@ -13,8 +13,8 @@ build: deps
 	$(SWIFT) build -c release --product uccn
 
 run: build
+	.build/release/uccn report --city "$(CITY)"
 	.build/release/uccn map
-	@echo "Open Output/uccn-map.svg in a browser."
 
 map: build
 	.build/release/uccn map
