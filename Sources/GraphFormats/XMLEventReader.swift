@@ -77,7 +77,10 @@ enum XMLEventReader {
             let declared = declaredEncoding(body)
             switch declared?.lowercased() {
             case nil, "utf-8", "utf8", "us-ascii", "ascii":
-                text = try TextInput.decode(body, file: file)
+                // Already what libxml2 should get: check it without keeping a copy.
+                _ = try TextInput.decode(body, file: file)
+                try data.withUnsafeBytes { raw in try screenMarkup(raw.bindMemory(to: UInt8.self), file: file) }
+                return data
             case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "l1":
                 guard !body.contains(0), let t = String(data: body, encoding: .isoLatin1) else {
                     throw FormatError(file: file, "the file declares ISO-8859-1 but holds NUL bytes")
@@ -98,7 +101,7 @@ enum XMLEventReader {
             }
         }
         var bytes = Array(text.utf8)
-        try screenMarkup(bytes, file: file)
+        try bytes.withUnsafeBufferPointer { try screenMarkup($0, file: file) }
         rewriteDeclaredEncoding(&bytes)
         return Data(bytes)
     }
@@ -134,10 +137,12 @@ enum XMLEventReader {
     }
 
     /// The markup checks of ``screen(_:file:)`` on ASCII-compatible bytes.
-    static func screenMarkup(_ bytes: [UInt8], file: String) throws {
+    static func screenMarkup(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws {
         let entity = Array("<!ENTITY".utf8), notation = Array("<!NOTATION".utf8), doctype = Array("<!DOCTYPE".utf8)
         func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-            i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
+            guard i + pattern.count <= bytes.count else { return false }
+            for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
+            return true
         }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         // Entities first, so that attacks get the message that names them.
