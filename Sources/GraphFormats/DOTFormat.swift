@@ -29,6 +29,7 @@ public enum DOTFormat {
         if text.allSatisfy({ $0.isWhitespace }) {
             throw FormatError(file: file, "the file is empty; expected a DOT graph (graph { … } or digraph { … })")
         }
+        try checkSingleGraph(text, file: file)
         let parsed: RenderableGraph
         switch Result(catching: { () throws(RenderError) -> RenderableGraph in try Graphviz.shared.parseDOT(text) }) {
         case let .success(graph): parsed = graph
@@ -56,6 +57,75 @@ public enum DOTFormat {
             }
         }
         return try assembler.build(directed: parsed.isDirected)
+    }
+
+    /// Refuses text after the first graph. Graphviz's parser keeps such text buffered
+    /// for its next call, and when that text is an unfinished string (`graph { a }"`) the
+    /// next file read in the process fails with its syntax error (found by fuzzing).
+    /// The scan knows DOT's strings, HTML strings, comments and braces.
+    static func checkSingleGraph(_ text: String, file: String) throws {
+        let b = Array(text.utf8)
+        var i = 0, depth = 0, opened = false, line = 1
+        var atLineStart = true
+        func skipComment() -> Bool {
+            guard i < b.count else { return false }
+            if b[i] == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "/")
+                || b[i] == UInt8(ascii: "#") && atLineStart
+            {
+                while i < b.count && b[i] != 0x0A { i += 1 }
+                return true
+            }
+            if b[i] == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "*") {
+                i += 2
+                while i + 1 < b.count && !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) {
+                    if b[i] == 0x0A { line += 1 }
+                    i += 1
+                }
+                i = min(i + 2, b.count)
+                return true
+            }
+            return false
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x0A { line += 1; atLineStart = true; i += 1; continue }
+            if c == 0x20 || c == 0x09 || c == 0x0D { i += 1; continue }
+            if skipComment() { continue }
+            atLineStart = false
+            if opened && depth == 0 {
+                throw FormatError(
+                    file: file, line: line,
+                    "unexpected text after the end of the graph; a DOT file holds one graph")
+            }
+            switch c {
+            case UInt8(ascii: "\""):
+                i += 1
+                while i < b.count && b[i] != UInt8(ascii: "\"") {
+                    if b[i] == UInt8(ascii: "\\") { i += 1 }
+                    if i < b.count && b[i] == 0x0A { line += 1 }
+                    i += 1
+                }
+                i += 1
+            case UInt8(ascii: "<"):
+                var nesting = 0
+                while i < b.count {
+                    if b[i] == UInt8(ascii: "<") { nesting += 1 }
+                    if b[i] == UInt8(ascii: ">") { nesting -= 1; if nesting == 0 { break } }
+                    if b[i] == 0x0A { line += 1 }
+                    i += 1
+                }
+                i += 1
+            case UInt8(ascii: "{"):
+                depth += 1
+                opened = true
+                i += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                i += 1
+            default:
+                i += 1
+            }
+        }
     }
 
     /// Own attributes over defaults, without empty values, in name order (so columns

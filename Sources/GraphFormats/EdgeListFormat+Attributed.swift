@@ -28,11 +28,12 @@ extension EdgeListFormat {
         var line = 0
         for rawLine in data.prefix(1 << 20).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             line += 1
-            let text = String(decoding: rawLine, as: UTF8.self)
-            let trimmed = text.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "\r" }) { continue }
-            guard trimmed.hasPrefix("#") else { return }
-            for token in trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "#" }) {
+            // Blanks as the reader skips them (spaces, tabs, carriage returns).
+            let content = rawLine.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            guard let first = content.first else { continue }
+            guard first == UInt8(ascii: "#") else { return }
+            let text = String(decoding: content, as: UTF8.self)
+            for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "#" || $0 == "\r" }) {
                 let parts = token.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2, parts[0] == "n", let n = Int(parts[1]) else { continue }
                 if n > maxNodes {

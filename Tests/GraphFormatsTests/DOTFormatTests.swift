@@ -47,6 +47,24 @@ import Testing
         #expect(g.graph.ids == ["c", "d"])
     }
 
+    /// Found by fuzzing: an unfinished string after the graph stayed in Graphviz's
+    /// parser and broke the next read in the process.
+    @Test(arguments: ["graph { a -- c }\"\n", "graph { a -- b }\ngraph { c -- d }", "digraph { a -> b } x"])
+    func textAfterTheGraphIsRefusedAndDoesNotLeak(text: String) throws {
+        let error = TestSupport.formatError { try DOTFormat.parse(Data(text.utf8), file: "two.dot") }
+        #expect(error?.message == "unexpected text after the end of the graph; a DOT file holds one graph")
+        let g = try DOTFormat.parse(Data("graph { x -- y } // a comment\n/* another */\n".utf8))
+        #expect(g.graph.ids == ["x", "y"])
+    }
+
+    @Test func aSyntaxErrorDoesNotLeakIntoTheNextRead() throws {
+        _ = try? DOTFormat.parse(Data("graph { a -- \"unfinished".utf8))
+        _ = try? DOTFormat.parse(Data("graph { a -- ; }".utf8))
+        let g = try DOTFormat.parse(Data("graph { p -- q [label=\"}{\", html=<<b>}</b>>] }".utf8))
+        #expect(g.graph.ids == ["p", "q"])
+        #expect(g.edgeAttributes[0, "label"] == .string("}{"))
+    }
+
     @Test func attributesGraphvizWouldMisreadAreRefusedOnWrite() throws {
         var builder = GraphBuilder()
         try builder.addEdge(from: "a", to: "b")

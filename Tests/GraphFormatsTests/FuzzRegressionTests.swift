@@ -29,11 +29,16 @@ import Testing
     func foundInputIsHandled(name: String) throws {
         let format = try #require(Self.format(of: name), "name \(name) does not start with a reader")
         let data = try Data(contentsOf: URL(fileURLWithPath: try TestSupport.fixture("fuzz/\(name)")))
+        // The fuzzers' limits (Fuzz/Sources/FuzzSupport).
+        var options = GraphReadOptions()
+        options.maxNodes = 100_000
+        options.maxEdges = 1_000_000
+        options.maxAttributes = 200
         do {
-            let g = try GraphLoader.parse(data, format: format, file: name)
+            let g = try GraphLoader.parse(data, format: format, file: name, options: options)
             // Whatever was read can be written and read again.
             if format != .csv && format != .edgeList, let written = try? GraphWriter.render(g, format: format).first {
-                let again = try GraphLoader.parse(written, format: format, file: "again")
+                let again = try GraphLoader.parse(written, format: format, file: "again", options: options)
                 #expect(again.graph.nodeCount == g.graph.nodeCount)
                 #expect(again.graph.edgeCount == g.graph.edgeCount)
             }
