@@ -167,12 +167,13 @@ struct ConvertCommand: ParsableCommand {
                     do {
                         values = try measure.compute(on: graph.graph, options: options)
                     } catch {
+                        // As `uccn metrics`: a measure undefined for this graph exits with 3.
                         FileHandle.standardError.write(Data("error: \(measure.rawValue) on \(input): \(error)\n".utf8))
-                        throw ExitCode.failure
+                        throw ExitCode(error is CentralityError ? 3 : 1)
                     }
                     let column = GephiColumns.name(of: measure, directed: graph.graph.isDirected)
                     if GephiColumns.isInteger(measure) {
-                        graph.nodeAttributes.setColumn(column, type: .int, values: values.map { .int(Int($0)) })
+                        graph.nodeAttributes.setColumn(column, type: .int, values: values.map { $0.isFinite ? .int(Int($0)) : nil })
                     } else {
                         graph.nodeAttributes.setColumn(column, type: .double, values: values.map { .double($0) })
                     }
