@@ -17,7 +17,7 @@ if [ ${#readers[@]} -eq 0 ]; then readers=(GraphML GEXF JSON CSV EdgeList DOT); 
 
 swift build -c release \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-    -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+    -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]|Cannot export local symbol' || true
 bin="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address --show-bin-path)"
 
 status=0
