@@ -1,6 +1,6 @@
 # uccn: the two commands a fresh Debian machine with Swift needs.
 #   make run    install what is missing, build, and write the planner report (bundled UCCN data)
-#   make test   install what is missing and run every test
+#   make test   install what is missing and run every test (NetworkX interop, then swift test)
 SWIFT ?= swift
 CITY ?= Hanoi
 
@@ -20,6 +20,8 @@ map: build
 	.build/release/uccn map
 
 test: deps
+	$(SWIFT) build --product uccn
+	python3 Tests/interop/check_networkx.py --uccn .build/debug/uccn
 	$(SWIFT) test
 
 clean:

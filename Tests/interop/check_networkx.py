@@ -30,10 +30,19 @@ def ensure_networkx():
     except ImportError:
         pass
     print("networkx is missing; installing it with pip", flush=True)
-    result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "networkx"])
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "networkx"]
+    result = subprocess.run(pip)
+    if result.returncode != 0:
+        # Debian's system Python refuses pip installs outside a virtual environment
+        # (PEP 668); install into the user's site-packages instead.
+        result = subprocess.run(pip + ["--user", "--break-system-packages"])
     if result.returncode != 0:
         print("SKIPPED: networkx is not installed and pip could not install it")
         sys.exit(0)
+    import site
+    user_site = site.getusersitepackages()
+    if user_site not in sys.path:
+        sys.path.append(user_site)
     importlib.invalidate_caches()
     return importlib.import_module("networkx")
 
