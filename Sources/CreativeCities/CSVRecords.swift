@@ -56,6 +56,38 @@ struct CSVRecords {
         self.records = records
     }
 
+    /// One record with its values looked up by column name.
+    struct Row {
+        let line: Int
+        private let fields: [String]
+        private let columns: [String: Int]
+
+        init(line: Int, fields: [String], columns: [String: Int]) {
+            self.line = line
+            self.fields = fields
+            self.columns = columns
+        }
+
+        /// The value in column `name`, without surrounding spaces.
+        func value(_ name: String) -> String {
+            guard let i = columns[name] else { return "" }
+            return fields[i].trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// The records as rows of the required `columns`: an error names the first missing
+    /// column, or the first record whose column count differs from the header's.
+    func rows(requiring columns: [String]) throws -> [Row] {
+        let positions = try self.columns(columns)
+        return try records.map { record in
+            guard record.fields.count == header.count else {
+                throw DatasetError(.wrongColumnCount, file: file, line: record.line,
+                                   "expected \(header.count) columns, found \(record.fields.count)")
+            }
+            return Row(line: record.line, fields: record.fields, columns: positions)
+        }
+    }
+
     /// Column positions for `names`, or an error naming the first missing one.
     func columns(_ names: [String]) throws -> [String: Int] {
         var result: [String: Int] = [:]

@@ -144,18 +144,11 @@ public struct CreativeCitiesDataset: Sendable {
         let file = displayName(url)
         let csv = try CSVRecords(url: url, file: file)
         let names = ["id", "city", "country", "iso2", "unesco_region", "field", "year", "latitude", "longitude", "source"]
-        let col = try csv.columns(names)
         var cities: [City] = []
         var firstLine: [String: Int] = [:]
-        for record in csv.records {
-            let line = record.line
-            guard record.fields.count == csv.header.count else {
-                throw DatasetError(.wrongColumnCount, file: file, line: line,
-                                   "expected \(csv.header.count) columns, found \(record.fields.count)")
-            }
-            func value(_ name: String) -> String {
-                record.fields[col[name] ?? 0].trimmingCharacters(in: .whitespaces)
-            }
+        for row in try csv.rows(requiring: names) {
+            let line = row.line
+            let value = row.value
             let id = value("id")
             guard !id.isEmpty else { throw DatasetError(.emptyValue, file: file, line: line, "empty \"id\"; expected a slug such as hanoi-vn") }
             if let previous = firstLine[id] {
@@ -210,18 +203,11 @@ public struct CreativeCitiesDataset: Sendable {
     private static func readLinks(_ url: URL, known: [String: Int], currentYear: Int) throws -> [CityLink] {
         let file = displayName(url)
         let csv = try CSVRecords(url: url, file: file)
-        let col = try csv.columns(["source_id", "target_id", "kind", "since", "evidence"])
         var links: [CityLink] = []
         var seen: [String: Int] = [:]
-        for record in csv.records {
-            let line = record.line
-            guard record.fields.count == csv.header.count else {
-                throw DatasetError(.wrongColumnCount, file: file, line: line,
-                                   "expected \(csv.header.count) columns, found \(record.fields.count)")
-            }
-            func value(_ name: String) -> String {
-                record.fields[col[name] ?? 0].trimmingCharacters(in: .whitespaces)
-            }
+        for row in try csv.rows(requiring: ["source_id", "target_id", "kind", "since", "evidence"]) {
+            let line = row.line
+            let value = row.value
             let s = value("source_id"), t = value("target_id")
             for id in [s, t] where known[id] == nil {
                 throw DatasetError(.unknownCity, file: file, line: line, "link names unknown city id \"\(id)\"; expected an id from cities.csv")

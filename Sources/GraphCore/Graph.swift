@@ -125,6 +125,13 @@ public struct Graph: Sendable {
 
     /// Calls `body(source, target, weight)` for each edge in the stable edge order.
     public func forEachEdge(_ body: (Int, Int, Double) throws -> Void) rethrows {
+        try forEachEdgeArc { u, v, arc in try body(u, v, weights?[arc] ?? 1) }
+    }
+
+    /// Calls `body(source, target, arc)` for each edge in the stable edge order, where
+    /// `arc` is the CSR position that represents the edge (for undirected graphs the arc
+    /// with `source ≤ target`; for a self-loop the first of its two arcs).
+    public func forEachEdgeArc(_ body: (Int, Int, Int) throws -> Void) rethrows {
         for u in 0..<nodeCount {
             var skipNextLoop = false
             for a in Int(offsets[u])..<Int(offsets[u + 1]) {
@@ -137,7 +144,7 @@ public struct Graph: Sendable {
                         skipNextLoop = true
                     }
                 }
-                try body(u, v, weights?[a] ?? 1)
+                try body(u, v, a)
             }
         }
     }

@@ -274,20 +274,9 @@ public struct GraphBuilder: Sendable {
         if wantEdgeMap {
             edgeMap = [Int32](repeating: -1, count: inputCount)
             var edgeID: Int32 = 0
-            for u in 0..<n {
-                var skipNextLoop = false
-                for a in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let v = Int(targets[a])
-                    if !isDirected {
-                        if v < u { continue }
-                        if v == u {
-                            if skipNextLoop { skipNextLoop = false; continue }
-                            skipNextLoop = true
-                        }
-                    }
-                    for g in Int(groupStart[a])..<Int(groupEnd[a]) { edgeMap[Int(groupInputs[g])] = edgeID }
-                    edgeID += 1
-                }
+            graph.forEachEdgeArc { _, _, a in
+                for g in Int(groupStart[a])..<Int(groupEnd[a]) { edgeMap[Int(groupInputs[g])] = edgeID }
+                edgeID += 1
             }
         }
         return (graph, edgeMap)

@@ -309,8 +309,9 @@ struct JSONParser {
 }
 
 /// Writes JSON text.
-enum JSONText {
-    static func string(_ s: String) -> String {
+public enum JSONText {
+    /// `s` as a quoted JSON string, with quotes, backslashes and control characters escaped.
+    public static func string(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

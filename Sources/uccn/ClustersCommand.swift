@@ -177,7 +177,7 @@ struct ClustersReport {
         out += "\"communities\": \(partition.count), \"labels\": {"
         for (i, label) in partition.labels.enumerated() {
             if i > 0 { out += ", " }
-            out += "\(jsonString(graph.ids[i])): \(label)"
+            out += "\(JSONText.string(graph.ids[i])): \(label)"
         }
         out += "}"
         if let stability {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphAlgorithms
 import GraphCore
+import GraphFormats
 
 /// `uccn metrics`: centrality and other node measures of a graph.
 struct MetricsCommand: ParsableCommand {
@@ -186,7 +187,7 @@ struct MetricsCommand: ParsableCommand {
         for m in measures {
             guard let values = results[m] else { continue }
             var s = "\"\(m.rawValue)\": {"
-            s += (0..<g.nodeCount).map { jsonString(g.ids[$0]) + ": " + jsonNumber(values[$0]) }.joined(separator: ", ")
+            s += (0..<g.nodeCount).map { JSONText.string(g.ids[$0]) + ": " + jsonNumber(values[$0]) }.joined(separator: ", ")
             s += "}"
             parts.append(s)
         }
@@ -285,24 +286,8 @@ func appendJSONString(_ s: String, to out: inout [UInt8]) {
         out.append(contentsOf: s.utf8)
         out.append(0x22)
     } else {
-        out.append(contentsOf: jsonString(s).utf8)
+        out.append(contentsOf: JSONText.string(s).utf8)
     }
-}
-
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }
 
 func csvField(_ s: String) -> String {
