@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // Process heap preparation for timed computations (mallopt and page touching).
+        .target(name: "CProcessHeap"),
         // Immutable CSR graph storage, builder, attributes, seeded random numbers.
         .target(name: "GraphCore"),
         // Centrality, components and community detection over GraphCore.
@@ -52,6 +54,7 @@ let package = Package(
             name: "uccn",
             dependencies: [
                 "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering", "CreativeCities",
+                "CProcessHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
