@@ -4,10 +4,9 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphFormats
-import CreativeCities
 
 /// `uccn clusters`: community detection (Leiden, Louvain, label propagation, components).
-struct ClustersCommand: ParsableCommand {
+struct ClustersCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusters",
         abstract: "Find communities: Leiden, Louvain, label propagation or connected components.",
@@ -51,26 +50,28 @@ struct ClustersCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: String = "table"
 
-    func run() throws {
+    static let failureWording = FailureWording(prefix: "uccn clusters: ")
+
+    func execute() throws {
         guard let algorithmChoice = CommunityAlgorithm(rawValue: algorithm) else {
-            Self.fail("unknown algorithm \"\(algorithm)\"; expected one of \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))", code: 3)
+            throw CommandFailure.unsupported("unknown algorithm \"\(algorithm)\"; expected one of \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let objectiveChoice = Leiden.Objective(rawValue: objective) else {
-            Self.fail("unknown objective \"\(objective)\"; expected modularity or cpm", code: 2)
+            throw CommandFailure.usage("unknown objective \"\(objective)\"; expected modularity or cpm")
         }
         guard let output = ClustersOutputFormat(rawValue: format) else {
-            Self.fail("unknown format \"\(format)\"; expected table, csv or json", code: 2)
+            throw CommandFailure.usage("unknown format \"\(format)\"; expected table, csv or json")
         }
         guard resolution.isFinite, resolution >= 0 else {
-            Self.fail("--resolution must be a finite number ≥ 0, found \(resolution)", code: 2)
+            throw CommandFailure.usage("--resolution must be a finite number ≥ 0, found \(resolution)")
         }
-        guard runs >= 0 else { Self.fail("--runs must be ≥ 0, found \(runs)", code: 2) }
+        guard runs >= 0 else { throw CommandFailure.usage("--runs must be ≥ 0, found \(runs)") }
         if let maxIterations, maxIterations < 1 {
-            Self.fail("--max-iterations must be ≥ 1, found \(maxIterations)", code: 2)
+            throw CommandFailure.usage("--max-iterations must be ≥ 1, found \(maxIterations)")
         }
-        if let threads, threads < 1 { Self.fail("--threads must be ≥ 1, found \(threads)", code: 2) }
+        if let threads, threads < 1 { throw CommandFailure.usage("--threads must be ≥ 1, found \(threads)") }
 
-        let input = loadInput()
+        let input = try loadInput()
         let g = weighted ? input.graph : input.graph.unweighted()
         let detector = algorithmChoice.detector(
             resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations)
@@ -103,25 +104,16 @@ struct ClustersCommand: ParsableCommand {
         }
     }
 
-    private func loadInput() -> ClustersInput {
-        do {
-            guard let graph else {
-                let dataset = try CreativeCitiesDataset.load(directory: CreativeCitiesDataset.defaultDirectory())
-                return ClustersInput(
-                    graph: dataset.graph(), names: dataset.cities.map(\.name),
-                    details: [("fields", dataset.cities.map(\.field.rawValue)),
-                              ("regions", dataset.cities.map(\.region.rawValue))],
-                    nodeKind: "cities")
-            }
-            return ClustersInput(graph: try loadGraph(path: graph).graph, names: nil, details: nil, nodeKind: "nodes")
-        } catch {
-            Self.fail("\(error)", code: 1)
+    private func loadInput() throws(CommandFailure) -> ClustersInput {
+        let loaded = try loadGraph(path: graph)
+        guard let dataset = loaded.dataset else {
+            return ClustersInput(graph: loaded.graph, names: nil, details: nil, nodeKind: "nodes")
         }
-    }
-
-    static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("uccn clusters: \(message)\n".utf8))
-        Foundation.exit(code)
+        return ClustersInput(
+            graph: loaded.graph, names: loaded.names,
+            details: [("fields", dataset.cities.map(\.field.rawValue)),
+                      ("regions", dataset.cities.map(\.region.rawValue))],
+            nodeKind: "cities")
     }
 
     /// Runs async work to completion from this synchronous command (the process's main

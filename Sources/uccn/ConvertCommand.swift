@@ -6,7 +6,7 @@ import GraphFormats
 
 /// `uccn convert IN OUT`: reads a graph in one format and writes it in another, keeping
 /// node and edge attributes, direction and weights.
-struct ConvertCommand: ParsableCommand {
+struct ConvertCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a graph between edge list, CSV (Gephi), GraphML, GEXF, node-link JSON and DOT.",
@@ -87,35 +87,34 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .customLong("weighted-metrics"), help: "Let --with-metrics use the edge weights (as distances for betweenness, closeness and harmonic; as strengths otherwise).")
     var weightedMetrics = false
 
-    func usageError(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        return ExitCode(2)
+    static let failureWording = FailureWording(prefix: "error: ")
+
+    /// The format `name` names (`--from`, `--to`), else the one `path`'s extension implies.
+    private func fileFormat(named name: String?, side: String, option: String, path: String) throws(CommandFailure) -> GraphFileFormat {
+        if let name {
+            guard let format = GraphFileFormat(name: name) else {
+                throw .usage("unknown \(side) format \"\(name)\"; expected edges, csv, graphml, gexf, json or dot")
+            }
+            return format
+        }
+        guard let format = GraphFileFormat(path: path) else {
+            throw .usage("cannot tell the format of \(path) from its extension; name it with \(option)")
+        }
+        return format
     }
 
-    func run() throws {
-        let inFormat = try from.map { name in
-            guard let f = GraphFileFormat(name: name) else { throw usageError("unknown input format \"\(name)\"; expected edges, csv, graphml, gexf, json or dot") }
-            return f
-        } ?? GraphFileFormat(path: input)
-        guard let inFormat else {
-            throw usageError("cannot tell the format of \(input) from its extension; name it with --from")
-        }
-        let outFormat = try to.map { name in
-            guard let f = GraphFileFormat(name: name) else { throw usageError("unknown output format \"\(name)\"; expected edges, csv, graphml, gexf, json or dot") }
-            return f
-        } ?? GraphFileFormat(path: output)
-        guard let outFormat else {
-            throw usageError("cannot tell the format of \(output) from its extension; name it with --to")
-        }
+    func execute() throws {
+        let inFormat = try fileFormat(named: from, side: "input", option: "--from", path: input)
+        let outFormat = try fileFormat(named: to, side: "output", option: "--to", path: output)
         guard let version = GEXFVersion(rawValue: gexfVersion) else {
-            throw usageError("unknown GEXF version \"\(gexfVersion)\"; expected 1.2 or 1.3")
+            throw CommandFailure.usage("unknown GEXF version \"\(gexfVersion)\"; expected 1.2 or 1.3")
         }
         guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates) else {
-            throw usageError("unknown duplicate-edge policy \"\(duplicates)\"; expected sum, max, min, first, last or reject")
+            throw CommandFailure.usage("unknown duplicate-edge policy \"\(duplicates)\"; expected sum, max, min, first, last or reject")
         }
-        if directed && undirected { throw usageError("--directed and --undirected cannot be used together") }
+        if directed && undirected { throw CommandFailure.usage("--directed and --undirected cannot be used together") }
         for (name, value) in [("--max-nodes", maxNodes), ("--max-edges", maxEdges), ("--max-attributes", maxAttributes), ("--max-depth", maxDepth)] where value < 1 {
-            throw usageError("\(name) must be at least 1")
+            throw CommandFailure.usage("\(name) must be at least 1")
         }
 
         var readOptions = GraphReadOptions(
@@ -138,20 +137,18 @@ struct ConvertCommand: ParsableCommand {
                 } else if let measure = CentralityMeasure(rawValue: name) {
                     if !measures.contains(measure) { measures.append(measure) }
                 } else {
-                    FileHandle.standardError.write(Data("error: unknown measure \"\(name)\"; expected \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")) or all\n".utf8))
-                    throw ExitCode(3)
+                    throw CommandFailure.unsupported("unknown measure \"\(name)\"; expected \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")) or all")
                 }
             }
         }
         var communityAlgorithm: CommunityAlgorithm?
         if let withCommunities {
             guard let algorithm = CommunityAlgorithm(rawValue: withCommunities.lowercased()) else {
-                FileHandle.standardError.write(Data("error: unknown community algorithm \"\(withCommunities)\"; expected \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
-                throw ExitCode(3)
+                throw CommandFailure.unsupported("unknown community algorithm \"\(withCommunities)\"; expected \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             communityAlgorithm = algorithm
         }
-        guard resolution.isFinite, resolution >= 0 else { throw usageError("--resolution must be a finite number ≥ 0") }
+        guard resolution.isFinite, resolution >= 0 else { throw CommandFailure.usage("--resolution must be a finite number ≥ 0") }
         do {
             var graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
             if let communityAlgorithm {
@@ -168,8 +165,8 @@ struct ConvertCommand: ParsableCommand {
                         values = try measure.compute(on: graph.graph, options: options)
                     } catch {
                         // As `uccn metrics`: a measure undefined for this graph exits with 3.
-                        FileHandle.standardError.write(Data("error: \(measure.rawValue) on \(input): \(error)\n".utf8))
-                        throw ExitCode(error is CentralityError ? 3 : 1)
+                        let message = "\(measure.rawValue) on \(input): \(error)"
+                        throw error is CentralityError ? CommandFailure.unsupported(message) : CommandFailure.runtime(message)
                     }
                     let column = GephiColumns.name(of: measure, directed: graph.graph.isDirected)
                     if GephiColumns.isInteger(measure) {
@@ -183,8 +180,7 @@ struct ConvertCommand: ParsableCommand {
             let g = graph.graph
             print("\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes")
         } catch let error as FormatError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw CommandFailure.runtime("\(error)")
         }
     }
 }

@@ -10,47 +10,52 @@ struct LoadedGraph {
     var names: [String]?
     /// Where it came from, for messages.
     var source: String
-}
-
-/// Why a graph could not be loaded (beyond the readers' own `FormatError`s).
-struct GraphLoadError: Error, CustomStringConvertible {
-    var description: String
+    /// The Creative Cities dataset the graph was built from (the bundled network), or `nil`
+    /// for a graph file.
+    var dataset: CreativeCitiesDataset? = nil
 }
 
 /// Reads the graph file at `path`, choosing the reader by extension. This is the one
-/// place that maps file types to readers: add new formats here.
-func loadGraph(path: String) throws -> LoadedGraph {
+/// place that maps file types to readers: add new formats here. A missing file, an unknown
+/// extension or a reader's `FormatError` is a runtime failure naming the file.
+func loadGraph(path: String) throws(CommandFailure) -> LoadedGraph {
     guard FileManager.default.fileExists(atPath: path) else {
-        throw GraphLoadError(description: "\(path): no such file")
+        throw .runtime("\(path): no such file")
     }
     let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-    switch ext {
-    case "edges", "txt", "edgelist", "el":
-        return LoadedGraph(graph: try EdgeListFormat.read(path: path), names: nil, source: path)
-    default:
-        // Every other format through the format module's one dispatcher (CSV, GraphML,
-        // GEXF, node-link JSON, DOT); node labels, when the file has them, become the names.
-        guard let format = GraphFileFormat(path: path) else {
-            throw GraphLoadError(
-                description: "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot")
+    do {
+        switch ext {
+        case "edges", "txt", "edgelist", "el":
+            return LoadedGraph(graph: try EdgeListFormat.read(path: path), names: nil, source: path)
+        default:
+            // Every other format through the format module's one dispatcher (CSV, GraphML,
+            // GEXF, node-link JSON, DOT); node labels, when the file has them, become the names.
+            guard let format = GraphFileFormat(path: path) else {
+                throw CommandFailure.runtime(
+                    "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot")
+            }
+            let attributed = try GraphLoader.load(path: path, format: format)
+            let labels = attributed.nodeAttributes.column("label")?.values
+            let names = labels.map { values in values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] } }
+            return LoadedGraph(graph: attributed.graph, names: names, source: path)
         }
-        let attributed = try GraphLoader.load(path: path, format: format)
-        let labels = attributed.nodeAttributes.column("label")?.values
-        let names = labels.map { values in values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] } }
-        return LoadedGraph(graph: attributed.graph, names: names, source: path)
+    } catch let failure as CommandFailure {
+        throw failure
+    } catch {
+        throw .runtime("\(error)")
     }
 }
 
 /// The bundled UNESCO Creative Cities Network (existing links), with city names.
-func loadDefaultNetwork() throws -> LoadedGraph {
+func loadDefaultNetwork() throws(CommandFailure) -> LoadedGraph {
     let directory = CreativeCitiesDataset.defaultDirectory()
-    let dataset = try CreativeCitiesDataset.load(directory: directory)
+    let dataset = try loadCreativeCities(directory: directory)
     return LoadedGraph(
-        graph: dataset.graph(), names: dataset.cities.map(\.name), source: directory.path)
+        graph: dataset.graph(), names: dataset.cities.map(\.name), source: directory.path, dataset: dataset)
 }
 
 /// `loadGraph(path:)` for a given path, the bundled network otherwise.
-func loadGraph(path: String?) throws -> LoadedGraph {
+func loadGraph(path: String?) throws(CommandFailure) -> LoadedGraph {
     if let path { return try loadGraph(path: path) }
     return try loadDefaultNetwork()
 }

@@ -7,7 +7,7 @@ import GraphRendering
 
 /// `uccn map`: draws the UCCN network (whole, one city's neighbourhood, or on the world
 /// map) through Graphviz, in-process, to an SVG, PNG or PDF file.
-struct MapCommand: ParsableCommand {
+struct MapCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: "Draw the network map of the UNESCO Creative Cities Network: whole, one city's partners (--city), or on the world map (--geo).",
@@ -59,74 +59,65 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Seed of the layout's random start (neato, fdp, sfdp): the same seed gives the same file.")
     var seed: UInt64 = 1
 
-    @Option(help: "Folder with cities.csv and links.csv (default: the bundled Graphs/).")
-    var data: String?
+    @OptionGroup var data: DatasetOptions<DataFolderOption>
 
     @Flag(help: "Lay out even when the network is larger than the engine's safe size.")
     var force = false
 
-    /// Stops with exit status 2 and a message naming the problem.
-    private func usageError(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("uccn map: error: \(message) (see uccn map --help)\n".utf8))
-        return ExitCode(2)
-    }
+    static let failureWording = FailureWording(prefix: "uccn map: error: ", usageSuffix: " (see uccn map --help)")
 
     func validate() throws {
+        try Self.failureWording.reporting(validateOptions)
+    }
+
+    private func validateOptions() throws(CommandFailure) {
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
-            throw usageError("unsupported format \"\(format)\"; expected svg, png or pdf")
+            throw .usage("unsupported format \"\(format)\"; expected svg, png or pdf")
         }
         if format == nil, let output {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             let otherImageTypes = ["jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "eps", "ps", "svgz"]
             if otherImageTypes.contains(ext) {
-                throw usageError("cannot write .\(ext) files; use an .svg, .png or .pdf output, or --format")
+                throw .usage("cannot write .\(ext) files; use an .svg, .png or .pdf output, or --format")
             }
         }
         if NetworkMap.Coloring(rawValue: colorBy.lowercased()) == nil {
-            throw usageError("--color-by must be field, region or community")
+            throw .usage("--color-by must be field, region or community")
         }
-        if labels < 0 { throw usageError("--labels must be 0 or more") }
+        if labels < 0 { throw .usage("--labels must be 0 or more") }
         if let radius {
-            if city == nil { throw usageError("--radius needs --city") }
-            if geo { throw usageError("--radius draws a city's neighbourhood; it cannot be combined with --geo") }
-            if radius < 1 { throw usageError("--radius must be 1 or more") }
+            if city == nil { throw .usage("--radius needs --city") }
+            if geo { throw .usage("--radius draws a city's neighbourhood; it cannot be combined with --geo") }
+            if radius < 1 { throw .usage("--radius must be 1 or more") }
         }
         if let suggest {
-            if city == nil { throw usageError("--suggest needs --city") }
-            if geo { throw usageError("--suggest draws a city's suggested partners; it cannot be combined with --geo") }
-            if suggest < 1 { throw usageError("--suggest must be 1 or more") }
+            if city == nil { throw .usage("--suggest needs --city") }
+            if geo { throw .usage("--suggest draws a city's suggested partners; it cannot be combined with --geo") }
+            if suggest < 1 { throw .usage("--suggest must be 1 or more") }
         }
         if geo, let engine, engine.lowercased() != "neato" {
-            throw usageError("--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
+            throw .usage("--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
         }
     }
 
-    func run() throws {
+    func execute() throws {
         guard let sizeMeasure = CentralityMeasure(rawValue: sizeBy.lowercased()),
             NetworkMap.sizeMeasures.contains(sizeMeasure)
         else {
-            FileHandle.standardError.write(Data(
-                "uccn map: error: unknown --size-by measure \"\(sizeBy)\"; expected one of \(NetworkMap.sizeMeasures.map(\.rawValue).joined(separator: ", "))\n".utf8))
-            throw ExitCode(3)
+            throw CommandFailure.unsupported(
+                "unknown --size-by measure \"\(sizeBy)\"; expected one of \(NetworkMap.sizeMeasures.map(\.rawValue).joined(separator: ", "))")
         }
         let coloring = NetworkMap.Coloring(rawValue: colorBy.lowercased()) ?? .field
 
-        let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? CreativeCitiesDataset.defaultDirectory()
         let start = ContinuousClock.now
-        let dataset: CreativeCitiesDataset
-        do {
-            dataset = try CreativeCitiesDataset.load(directory: directory)
-        } catch {
-            FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        let dataset = try data.load()
 
         var focus: City?
         if let city {
             do {
                 focus = try CityLookup(dataset: dataset).city(named: city)
             } catch {
-                throw usageError("\(error)")
+                throw CommandFailure.usage("\(error)")
             }
         }
 
@@ -136,8 +127,7 @@ struct MapCommand: ParsableCommand {
                 let suggestions = try PartnerSuggester(dataset: dataset).suggest(PartnerQuery(city: index, top: suggest))
                 suggested = suggestions.suggestions.map(\.city.id)
             } catch {
-                FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
-                throw ExitCode.failure
+                throw CommandFailure.runtime("\(error)")
             }
         }
 
@@ -157,8 +147,7 @@ struct MapCommand: ParsableCommand {
         do {
             map = try NetworkMap(dataset: dataset, options: options)
         } catch {
-            FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw CommandFailure.runtime("\(error)")
         }
 
         let layoutEngine: LayoutEngine
@@ -166,9 +155,8 @@ struct MapCommand: ParsableCommand {
             layoutEngine = try engine.map { name throws(RenderError) in try LayoutEngine.named(name) } ?? map.recommendedEngine
             try Graphviz.shared.requirePlugins([layoutEngine])
         } catch {
-            FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
-            if case .unknownEngine = error { throw ExitCode(3) }
-            throw ExitCode.failure
+            if case .unknownEngine = error { throw CommandFailure.unsupported("\(error)") }
+            throw CommandFailure.runtime("\(error)")
         }
 
         let outputPath = output ?? {
@@ -203,11 +191,9 @@ struct MapCommand: ParsableCommand {
         } catch let error as RenderError {
             var message = "\(error)"
             if case .graphTooLarge = error { message += " (uccn map --force)" }
-            FileHandle.standardError.write(Data("uccn map: error: \(message)\n".utf8))
-            throw ExitCode.failure
+            throw CommandFailure.runtime(message)
         } catch {
-            FileHandle.standardError.write(Data("uccn map: error: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw CommandFailure.runtime("\(error)")
         }
     }
 

@@ -6,7 +6,7 @@ import GraphCore
 import GraphFormats
 
 /// `uccn metrics`: centrality and other node measures of a graph.
-struct MetricsCommand: ParsableCommand {
+struct MetricsCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
         abstract: "Compute node centrality measures (NetworkX definitions) for a graph.",
@@ -61,30 +61,25 @@ struct MetricsCommand: ParsableCommand {
     @Option(name: .long, help: "Sort the 'all' table by this measure.")
     var sort: String = "degree"
 
-    func run() throws {
+    static let failureWording = FailureWording(prefix: "uccn: ")
+
+    func execute() throws {
         let measures: [CentralityMeasure]
         if measure == "all" {
             measures = CentralityMeasure.allCases
         } else if let m = CentralityMeasure(rawValue: measure.lowercased()) {
             measures = [m]
         } else {
-            printError("unknown measure \"\(measure)\"; expected one of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), all")
-            throw ExitCode(3)
+            throw CommandFailure.unsupported("unknown measure \"\(measure)\"; expected one of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), all")
         }
-        guard threads >= 1 else { return try usage("--threads must be at least 1") }
-        if let top, top < 1 { return try usage("--top must be at least 1") }
-        if let samples, samples < 1 { return try usage("--approximate must be at least 1") }
+        guard threads >= 1 else { throw CommandFailure.usage("--threads must be at least 1") }
+        if let top, top < 1 { throw CommandFailure.usage("--top must be at least 1") }
+        if let samples, samples < 1 { throw CommandFailure.usage("--approximate must be at least 1") }
         guard let sortMeasure = CentralityMeasure(rawValue: sort.lowercased()) else {
-            return try usage("--sort: unknown measure \"\(sort)\"")
+            throw CommandFailure.usage("--sort: unknown measure \"\(sort)\"")
         }
 
-        let loaded: LoadedGraph
-        do {
-            loaded = try loadGraph(path: graph)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(1)
-        }
+        let loaded = try loadGraph(path: graph)
         let g = loaded.graph
         if weighted && !g.isWeighted {
             printError("note: \(loaded.source) has no weights; --weighted has no effect")
@@ -152,11 +147,6 @@ struct MetricsCommand: ParsableCommand {
             output = table(measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
-    }
-
-    private func usage(_ message: String) throws {
-        printError(message)
-        throw ExitCode(2)
     }
 
     // MARK: Output
@@ -271,9 +261,10 @@ struct MetricsCommand: ParsableCommand {
     }
 }
 
-/// Prints a message on standard error.
+/// Prints a message (a note, or a failure inside the measures' loop) on standard error,
+/// worded as `uccn metrics` words its failures.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("uccn: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data((MetricsCommand.failureWording.prefix + message + "\n").utf8))
 }
 
 /// Shortest round-trip text of a number; JSON has no NaN or infinity, so those are null.

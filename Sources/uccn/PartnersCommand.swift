@@ -3,7 +3,7 @@ import CreativeCities
 import Foundation
 
 /// `uccn partners CITY`: ranked, explained partner suggestions for a member city.
-struct PartnersCommand: ParsableCommand {
+struct PartnersCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "partners",
         abstract: "Suggest partner cities for a member city, ranked and explained.",
@@ -44,8 +44,7 @@ struct PartnersCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: String = "table"
 
-    @Option(help: "A directory holding cities.csv and links.csv (default: the bundled Graphs/).")
-    var graph: String?
+    @OptionGroup var graph: DatasetOptions<GraphFolderOption>
 
     @Option(help: "A cities file (with --links) instead of a directory.")
     var cities: String?
@@ -53,31 +52,22 @@ struct PartnersCommand: ParsableCommand {
     @Option(help: "A links file (with --cities) instead of a directory.")
     var links: String?
 
-    func run() throws {
-        try reportingPartnersFailures(execute)
-    }
+    static let failureWording = FailureWording(prefix: "error: ")
 
-    private func execute() throws {
+    func execute() throws {
         guard let outputFormat = PartnerOutputFormat(rawValue: format.lowercased()) else {
-            throw PartnersFailure.usage("unknown format \"\(format)\"; expected table, csv or json")
+            throw CommandFailure.usage("unknown format \"\(format)\"; expected table, csv or json")
         }
-        guard top >= 1 else { throw PartnersFailure.usage("--top must be at least 1, got \(top)") }
-        let dataset = try loadPartnerDataset(graph: graph, cities: cities, links: links)
+        guard top >= 1 else { throw CommandFailure.usage("--top must be at least 1, got \(top)") }
+        let dataset = try graph.load(citiesFile: cities, linksFile: links)
         let lookup = CityLookup(dataset: dataset)
         let index: Int
         do {
             index = try lookup.index(of: city)
         } catch {
-            throw PartnersFailure.usage(error.description)
+            throw CommandFailure.usage(error.description)
         }
-        var weightValues = PartnerWeights.defaults
-        if let weights {
-            do {
-                weightValues = try PartnerWeights.load(from: URL(fileURLWithPath: weights))
-            } catch {
-                throw PartnersFailure.runtime(error.description)
-            }
-        }
+        let weightValues = try loadPartnerWeights(weights)
         let suggester = PartnerSuggester(dataset: dataset)
         do {
             let query = PartnerQuery(
@@ -89,54 +79,17 @@ struct PartnersCommand: ParsableCommand {
             let result = try suggester.suggest(query)
             print(try PartnerSuggestionsOutput.render(result, as: outputFormat), terminator: "")
         } catch let error as PartnerQueryError {
-            throw PartnersFailure.usage(error.description)
+            throw CommandFailure.usage(error.description)
         }
     }
 }
 
-/// Loads the dataset from a directory, a pair of files, or the bundled data.
-func loadPartnerDataset(graph: String?, cities: String?, links: String?) throws -> CreativeCitiesDataset {
+/// The score weights in the file at `path` (JSON or YAML), the defaults without one.
+func loadPartnerWeights(_ path: String?) throws(CommandFailure) -> PartnerWeights {
+    guard let path else { return .defaults }
     do {
-        switch (graph, cities, links) {
-        case (nil, nil, nil):
-            return try CreativeCitiesDataset.load(directory: CreativeCitiesDataset.defaultDirectory())
-        case let (directory?, nil, nil):
-            return try CreativeCitiesDataset.load(directory: URL(fileURLWithPath: directory, isDirectory: true))
-        case let (nil, citiesFile?, linksFile?):
-            return try CreativeCitiesDataset.load(
-                citiesFile: URL(fileURLWithPath: citiesFile), linksFile: URL(fileURLWithPath: linksFile))
-        default:
-            throw PartnersFailure.usage("give either --graph DIR or both --cities FILE and --links FILE")
-        }
-    } catch let error as DatasetError {
-        throw PartnersFailure.runtime(error.description)
-    }
-}
-
-/// An error that ends a command with a message on stderr and the project's exit code
-/// (1 runtime, 2 usage).
-enum PartnersFailure: Error, CustomStringConvertible {
-    case runtime(String)
-    case usage(String)
-
-    var description: String {
-        switch self {
-        case let .runtime(message), let .usage(message): return message
-        }
-    }
-}
-
-extension ParsableCommand {
-    /// Runs `body`, turning ``PartnersFailure`` into a message on stderr and its exit code.
-    func reportingPartnersFailures(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as PartnersFailure {
-            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
-            switch failure {
-            case .runtime: throw ExitCode(1)
-            case .usage: throw ExitCode(2)
-            }
-        }
+        return try PartnerWeights.load(from: URL(fileURLWithPath: path))
+    } catch {
+        throw .runtime(error.description)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import GraphCore
 
 /// `uccn partners-eval`: how well the partner scores recover held-out links.
-struct PartnersEvalCommand: ParsableCommand {
+struct PartnersEvalCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "partners-eval",
         abstract: "Evaluate the partner scores on held-out links (AUC, precision@10/20, recall@10/20).",
@@ -38,27 +38,17 @@ struct PartnersEvalCommand: ParsableCommand {
     @Option(help: "Also write the Markdown report to this file.")
     var output: String?
 
-    @Option(help: "A directory holding cities.csv and links.csv (default: the bundled Graphs/).")
-    var graph: String?
+    @OptionGroup var graph: DatasetOptions<GraphFolderOption>
 
-    func run() throws {
-        try reportingPartnersFailures(execute)
-    }
+    static let failureWording = FailureWording(prefix: "error: ")
 
-    private func execute() throws {
-        guard seeds >= 1 else { throw PartnersFailure.usage("--seeds must be at least 1, got \(seeds)") }
+    func execute() throws {
+        guard seeds >= 1 else { throw CommandFailure.usage("--seeds must be at least 1, got \(seeds)") }
         guard holdout > 0 && holdout < 1 else {
-            throw PartnersFailure.usage("--holdout must be between 0 and 1 (exclusive), got \(holdout)")
+            throw CommandFailure.usage("--holdout must be between 0 and 1 (exclusive), got \(holdout)")
         }
-        let dataset = try loadPartnerDataset(graph: graph, cities: nil, links: nil)
-        var weightValues = PartnerWeights.defaults
-        if let weights {
-            do {
-                weightValues = try PartnerWeights.load(from: URL(fileURLWithPath: weights))
-            } catch {
-                throw PartnersFailure.runtime(error.description)
-            }
-        }
+        let dataset = try graph.load()
+        let weightValues = try loadPartnerWeights(weights)
         let first = firstSeed ?? (tune ? 1 : 1001)
         let seedList = (0..<UInt64(seeds)).map { first + $0 }
         let evaluation = PartnerEvaluation(dataset: dataset, seeds: seedList, holdout: holdout)
@@ -66,7 +56,7 @@ struct PartnersEvalCommand: ParsableCommand {
             var fixed: Set<PartnerScore> = []
             for name in keep {
                 guard let score = PartnerScore(rawValue: name) else {
-                    throw PartnersFailure.usage("unknown score \"\(name)\" for --keep; expected one of \(PartnerScore.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw CommandFailure.usage("unknown score \"\(name)\" for --keep; expected one of \(PartnerScore.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 fixed.insert(score)
             }
@@ -87,7 +77,7 @@ struct PartnersEvalCommand: ParsableCommand {
             do {
                 try AtomicFile.write(report, to: URL(fileURLWithPath: output))
             } catch {
-                throw PartnersFailure.runtime(error.description)
+                throw CommandFailure.runtime(error.description)
             }
         }
     }

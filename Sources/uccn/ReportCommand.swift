@@ -3,7 +3,7 @@ import CreativeCities
 import Foundation
 
 /// `uccn report`: the planner report for one city, or for the whole network.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the planner report (HTML, Markdown, CSV) for a member city or the whole network.",
@@ -22,8 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write into (default Output/<city-id>/, or Output/network/).")
     var output: String?
 
-    @Option(name: .long, help: "Folder with cities.csv, links.csv and README.md (default: the bundled Graphs/).")
-    var data: String?
+    @OptionGroup var data: DatasetOptions<ReportDataFolderOption>
 
     @Option(name: .long, help: "Seed of every randomised step; the same seed and data give the same files.")
     var seed: UInt64 = 42
@@ -40,51 +39,38 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links, betweenness, closeness, pagerank, eigenvector, harmonic or kcore.")
     var sizeBy: String = "links"
 
-    /// Prints a usage error and exits with status 2.
-    func usageError(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("uccn report: \(message)\n".utf8))
-        return ExitCode(2)
-    }
+    static let failureWording = FailureWording(prefix: "uccn report: ", runtimePrefix: "uccn: ")
 
-    func run() throws {
-        guard (1...4).contains(radius) else { throw usageError("--radius must be 1 to 4, got \(radius)") }
-        guard (1...100).contains(top) else { throw usageError("--top must be 1 to 100, got \(top)") }
+    func execute() throws {
+        guard (1...4).contains(radius) else { throw CommandFailure.usage("--radius must be 1 to 4, got \(radius)") }
+        guard (1...100).contains(top) else { throw CommandFailure.usage("--top must be 1 to 100, got \(top)") }
         guard let colorBy = NetworkMap.Coloring(rawValue: colorBy.lowercased()) else {
-            throw usageError("--color-by must be community, field or region, got \(self.colorBy)")
+            throw CommandFailure.usage("--color-by must be community, field or region, got \(self.colorBy)")
         }
         let sizeKeys = ["links"] + NetworkMap.sizeMeasures.filter { $0 != .degree }.map(\.rawValue)
         guard sizeKeys.contains(sizeBy.lowercased()) else {
-            FileHandle.standardError.write(Data("uccn report: unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))\n".utf8))
-            throw ExitCode(3)
+            throw CommandFailure.unsupported("unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))")
         }
-        let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? CreativeCitiesDataset.defaultDirectory()
-        let dataset: CreativeCitiesDataset
-        do {
-            dataset = try CreativeCitiesDataset.load(directory: directory)
-        } catch let error as DatasetError {
-            FileHandle.standardError.write(Data("uccn: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let dataset = try data.load()
         var focusID: String? = nil
         if let city {
             do {
                 focusID = try CityLookup(dataset: dataset).city(named: city).id
             } catch {
-                throw usageError("\(error)")
+                throw CommandFailure.usage("\(error)")
             }
         }
         let settings = ReportSettings(
             seed: seed, radius: radius, topCount: top, colorBy: colorBy, sizeBy: sizeBy.lowercased(),
-            dataLabel: data ?? "Graphs/ (bundled UCCN data)")
+            dataLabel: data.directory ?? "Graphs/ (bundled UCCN data)")
         let outputDirectory = URL(fileURLWithPath: output ?? "Output/\(focusID ?? "network")", isDirectory: true)
         do {
             let report = try PlannerReport(
-                dataset: dataset, focusCityID: focusID, notes: DatasetNotes.load(directory: directory), settings: settings)
+                dataset: dataset, focusCityID: focusID, notes: DatasetNotes.load(directory: data.folder), settings: settings)
             let files = try ReportFiles(report: report)
             try files.write(to: outputDirectory)
         } catch {
-            FileHandle.standardError.write(Data("uccn: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure.runtime("\(error)")
         }
         print("Wrote \(outputDirectory.path)/report.html (open it in a browser), report.md, metrics.csv, partners.csv")
     }
