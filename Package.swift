@@ -24,12 +24,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // Process heap preparation for timed computations (mallopt and page touching).
-        .target(name: "CProcessHeap"),
+        // Memory helpers in C: heap preparation for timed computations, cache prefetch hints.
+        .target(name: "CMemory"),
         // Immutable CSR graph storage, builder, attributes, seeded random numbers.
         .target(name: "GraphCore"),
         // Centrality, components and community detection over GraphCore.
-        .target(name: "GraphAlgorithms", dependencies: ["GraphCore"]),
+        .target(name: "GraphAlgorithms", dependencies: ["GraphCore", "CMemory"]),
         // Readers and writers: edge lists, CSV, GraphML, GEXF, JSON node-link, DOT.
         .target(
             name: "GraphFormats",
@@ -54,7 +54,7 @@ let package = Package(
             name: "uccn",
             dependencies: [
                 "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering", "CreativeCities",
-                "CProcessHeap",
+                "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

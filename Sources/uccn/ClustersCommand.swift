@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMemory
 import Dispatch
 import Foundation
 import GraphAlgorithms
@@ -32,8 +33,11 @@ struct ClustersCommand: FailureReportingCommand {
     @Option(help: "Leiden's objective: modularity or cpm.")
     var objective: String = "modularity"
 
-    @Option(help: "Leiden iterations (default: until the partition stops changing).")
+    @Option(help: "Leiden iterations (default: until the partition is stable, see --tolerance).")
     var maxIterations: Int?
+
+    @Option(help: "Leiden: an iteration that raises modularity by less than this ends the run (0: only one that improves nothing; at most \(Leiden.stableIterationLimit) iterations).")
+    var tolerance: Double = Leiden.defaultTolerance
 
     @Option(help: "Seed of the random numbers.")
     var seed: UInt64 = 42
@@ -69,13 +73,20 @@ struct ClustersCommand: FailureReportingCommand {
         if let maxIterations, maxIterations < 1 {
             throw CommandFailure.usage("--max-iterations must be ≥ 1, found \(maxIterations)")
         }
+        guard tolerance.isFinite, tolerance >= 0 else {
+            throw CommandFailure.usage("--tolerance must be a finite number ≥ 0, found \(tolerance)")
+        }
         if let threads, threads < 1 { throw CommandFailure.usage("--threads must be ≥ 1, found \(threads)") }
 
         let input = try loadInput()
         let g = weighted ? input.graph : input.graph.unweighted()
         let detector = algorithmChoice.detector(
-            resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations)
+            resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations,
+            tolerance: tolerance)
 
+        // Resident heap for the working graphs (about 24 bytes an arc), so that the
+        // computation does not take a page fault on each fresh page (see `uccn metrics`).
+        _ = uccn_heap_prepare(min(max(24 * g.arcCount + 64 * g.nodeCount, 1 << 20), 64 << 20))
         let clock = ContinuousClock()
         let started = clock.now
         let partition: Partition

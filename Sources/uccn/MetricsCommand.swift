@@ -1,5 +1,5 @@
 import ArgumentParser
-import CProcessHeap
+import CMemory
 import Foundation
 import GraphAlgorithms
 import GraphCore

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One number per member city, with what it means for cooperation: a column of
 /// `metrics.csv` and a row of a city's standing.
 ///
@@ -77,6 +79,18 @@ public enum ReportNumber {
     }
 
     /// `1 234` style grouping is avoided: counts are printed plainly.
+    /// A power of ten written with a superscript exponent ("10⁻⁵"); any other value in
+    /// Swift's shortest form.
+    public static func powerOfTen(_ value: Double) -> String {
+        guard value > 0 else { return "\(value)" }
+        let exponent = log10(value).rounded()
+        guard abs(value - pow(10, exponent)) <= 1e-12 * value else { return "\(value)" }
+        let superscripts: [Character: Character] = [
+            "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+        ]
+        return "10" + String(String(Int(exponent)).map { superscripts[$0] ?? $0 })
+    }
+
     public static func count(_ n: Int) -> String { String(n) }
 
     /// "1st", "2nd", "3rd", "11th", "22nd".

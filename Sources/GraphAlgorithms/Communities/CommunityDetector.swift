@@ -24,12 +24,14 @@ public enum CommunityAlgorithm: String, Sendable, CaseIterable {
     public var isRandomised: Bool { self != .components }
 
     /// The detector for this algorithm. `resolution` is ignored by label propagation
-    /// and components, `objective` and `maxIterations` are Leiden's.
+    /// and components, `objective`, `maxIterations` and `tolerance` are Leiden's.
     public func detector(
-        resolution: Double = 1, objective: Leiden.Objective = .modularity, maxIterations: Int? = nil
+        resolution: Double = 1, objective: Leiden.Objective = .modularity, maxIterations: Int? = nil,
+        tolerance: Double = Leiden.defaultTolerance
     ) -> any CommunityDetector {
         switch self {
-        case .leiden: Leiden(objective: objective, resolution: resolution, maxIterations: maxIterations)
+        case .leiden:
+            Leiden(objective: objective, resolution: resolution, maxIterations: maxIterations, tolerance: tolerance)
         case .louvain: Louvain(resolution: resolution)
         case .labelPropagation: LabelPropagation()
         case .components: ComponentsDetector()

@@ -1,3 +1,4 @@
+import CMemory
 import GraphCore
 
 /// The undirected, weighted working graph shared by the community algorithms: CSR
@@ -34,44 +35,73 @@ struct CommunityGraph: Sendable {
             source = graph
         }
         let n = source.nodeCount
+        let arcCapacity = source.arcCount
         nodeCount = n
         var offsets = [Int](repeating: 0, count: n + 1)
-        var targets: [Int32] = []
-        targets.reserveCapacity(source.arcCount)
-        var weights: [Double] = []
-        weights.reserveCapacity(source.arcCount)
         var selfWeight = [Double](repeating: 0, count: n)
         var strength = [Double](repeating: 0, count: n)
         var total = 0.0
+        var kept = 0
+        var unit = true
+        // Self-loop arcs are left out of the adjacency, so rows are copied arc by arc
+        // into scratch sized for every arc, and the used prefix is kept.
+        let outT = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(arcCapacity, 1))
+        let outW = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(arcCapacity, 1))
+        defer { outT.deallocate(); outW.deallocate() }
         source.offsets.withUnsafeBufferPointer { off in
             source.targets.withUnsafeBufferPointer { tgt in
-                for u in 0..<n {
-                    var s = 0.0
-                    for a in Int(off[u])..<Int(off[u + 1]) {
-                        let v = tgt[a]
-                        let w = source.weights?[a] ?? 1
-                        s += w
-                        if Int(v) == u {
-                            selfWeight[u] += w
-                        } else {
-                            targets.append(v)
-                            weights.append(w)
+                if let sourceWeights = source.weights {
+                    sourceWeights.withUnsafeBufferPointer { wts in
+                        for u in 0..<n {
+                            var s = 0.0
+                            for a in Int(off[u])..<Int(off[u + 1]) {
+                                let v = tgt[a]
+                                let w = wts[a]
+                                s += w
+                                if Int(v) == u {
+                                    selfWeight[u] += w
+                                } else {
+                                    outT[kept] = v
+                                    outW[kept] = w
+                                    kept += 1
+                                    if w != 1 { unit = false }
+                                }
+                            }
+                            strength[u] = s
+                            total += s
+                            offsets[u + 1] = kept
                         }
                     }
-                    strength[u] = s
-                    total += s
-                    offsets[u + 1] = targets.count
+                } else {
+                    for u in 0..<n {
+                        var loops = 0.0
+                        for a in Int(off[u])..<Int(off[u + 1]) {
+                            let v = tgt[a]
+                            if Int(v) == u {
+                                loops += 1
+                            } else {
+                                outT[kept] = v
+                                outW[kept] = 1
+                                kept += 1
+                            }
+                        }
+                        let s = Double(off[u + 1] - off[u])
+                        selfWeight[u] = loops
+                        strength[u] = s
+                        total += s
+                        offsets[u + 1] = kept
+                    }
                 }
             }
         }
         self.offsets = offsets
-        self.targets = targets
-        self.weights = weights
+        self.targets = Array(UnsafeBufferPointer(rebasing: outT[0..<kept]))
+        self.weights = Array(UnsafeBufferPointer(rebasing: outW[0..<kept]))
         self.selfWeight = selfWeight
         self.strength = strength
         self.size = [Double](repeating: 1, count: n)
         self.totalArcWeight = total
-        self.unitWeights = weights.allSatisfy { $0 == 1 }
+        self.unitWeights = unit
     }
 
     init(
@@ -178,30 +208,35 @@ struct CommunityGraph: Sendable {
                                                     var touchedCount = 0
                                                     for p in start[c]..<start[c + 1] {
                                                         let u = Int(mem[p])
+                                                        if p + 1 < n, let tgtBase = tgt.baseAddress {
+                                                            uccn_prefetch(tgtBase + off[Int(mem[p + 1])])
+                                                        }
                                                         inside += selfW[u]
                                                         strengthSum += str[u]
                                                         sizeSum += sz[u]
+                                                        // Arcs inside `c` accumulate in accW[c] too (no
+                                                        // branch on it); they become the self weight.
                                                         for a in off[u]..<off[u + 1] {
                                                             let d = Int(memb[Int(tgt[a])])
-                                                            if d == c {
-                                                                inside += unit ? 1 : wts[a]
-                                                            } else {
-                                                                if accW[d] < 0 {
-                                                                    accW[d] = 0
-                                                                    touchedList[touchedCount] = Int32(d)
-                                                                    touchedCount += 1
-                                                                }
-                                                                accW[d] += unit ? 1 : wts[a]
+                                                            if accW[d] < 0 {
+                                                                accW[d] = 0
+                                                                touchedList[touchedCount] = Int32(d)
+                                                                touchedCount += 1
                                                             }
+                                                            accW[d] += unit ? 1 : wts[a]
                                                         }
                                                     }
                                                     // Rows in order of first appearance: deterministic, as
                                                     // members and arcs are visited in a fixed order.
                                                     for t in 0..<touchedCount {
                                                         let d = Int(touchedList[t])
-                                                        outT[arcCount] = Int32(d)
-                                                        outW[arcCount] = accW[d]
-                                                        arcCount += 1
+                                                        if d == c {
+                                                            inside += accW[d]
+                                                        } else {
+                                                            outT[arcCount] = Int32(d)
+                                                            outW[arcCount] = accW[d]
+                                                            arcCount += 1
+                                                        }
                                                         accW[d] = -1
                                                     }
                                                     newSelf[c] = inside

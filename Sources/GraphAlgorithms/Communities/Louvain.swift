@@ -1,3 +1,4 @@
+import CMemory
 import GraphCore
 
 /// Louvain community detection: greedy modularity maximisation by local moving and
@@ -95,8 +96,14 @@ public struct Louvain: CommunityDetector {
                                             sweep += 1
                                             var moves = 0
                                             var sweepGain = 0.0
-                                            for vv in order {
-                                                let v = Int(vv)
+                                            let offBase = off.baseAddress
+                                            let tgtBase = tgt.baseAddress
+                                            for i in 0..<n {
+                                                let v = Int(order[i])
+                                                // Start loading the next node's arcs and the
+                                                // offsets of the one after.
+                                                if i + 2 < n, let offBase { uccn_prefetch(offBase + Int(order[i + 2])) }
+                                                if i + 1 < n, let tgtBase { uccn_prefetch(tgtBase + off[Int(order[i + 1])]) }
                                                 let cv = Int(memb[v])
                                                 var touchedCount = 1
                                                 touchedList[0] = Int32(cv)

@@ -1,5 +1,5 @@
-#ifndef UCCN_HEAP_H
-#define UCCN_HEAP_H
+#ifndef UCCN_MEMORY_H
+#define UCCN_MEMORY_H
 
 #include <stddef.h>
 
@@ -13,5 +13,16 @@
 /// block. Returns 0 on success and -1 when the block cannot be allocated (nothing is
 /// changed then beyond the thresholds).
 int uccn_heap_prepare(size_t bytes);
+
+/// Asks the processor to start loading the cache line at `address` for reading (a
+/// hint: no effect on results, no fault on any address). Kernels that know the next
+/// node they will visit use it to overlap that node's memory latency with work.
+static inline void uccn_prefetch(const void *address) {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address, 0, 3);
+#else
+    (void)address;
+#endif
+}
 
 #endif

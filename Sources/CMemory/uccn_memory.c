@@ -1,4 +1,4 @@
-#include "uccn_heap.h"
+#include "uccn_memory.h"
 
 #include <stdlib.h>
 #if defined(__GLIBC__)
