@@ -203,6 +203,11 @@ import FoundationXML
         #expect(ReportNumber.fixed(value, decimals: decimals) == expected)
     }
 
+    @Test(arguments: [(1e-5, "10⁻⁵"), (1e-6, "10⁻⁶"), (100.0, "10²"), (0.5, "0.5")])
+    func powersOfTenAreWrittenWithSuperscripts(value: Double, expected: String) {
+        #expect(ReportNumber.powerOfTen(value) == expected)
+    }
+
     static func matches(of pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let ns = text as NSString

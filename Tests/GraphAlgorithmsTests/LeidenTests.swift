@@ -76,6 +76,20 @@ import Testing
         }
     }
 
+    @Test func aLowerToleranceIteratesAtLeastAsLong() throws {
+        // The same seed draws the same random numbers up to the point where the looser
+        // run stops, so the stricter run repeats it and then may continue.
+        let g = try CommunityTestSupport.fixtureGraph("lfr1k.edges", weighted: false)
+        for seed: UInt64 in 1...4 {
+            let loose = Leiden(tolerance: 1e-2).run(on: g, seed: seed)
+            let strict = Leiden(tolerance: 0).run(on: g, seed: seed)
+            #expect(strict.iterations >= loose.iterations)
+            #expect(loose.iterations <= 2)
+            #expect(Modularity.modularity(of: g, partition: strict.partition)
+                    >= Modularity.modularity(of: g, partition: loose.partition) - 1e-12)
+        }
+    }
+
     @Test func cpmResolutionActsAsADensityThreshold() throws {
         // Two 5-cliques joined by one edge.
         let g = try CommunityTestSupport.cliques(count: 2, size: 5, bridges: 1)

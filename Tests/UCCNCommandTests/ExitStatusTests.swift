@@ -106,6 +106,7 @@ import Testing
         (["metrics", "/nonexistent/g.edges"], 1, "uccn: /nonexistent/g.edges: no such file"),
         // clusters: "uccn clusters: ".
         (["clusters", karate, "--objective", "surprise"], 2, "uccn clusters: unknown objective \"surprise\"; expected modularity or cpm"),
+        (["clusters", karate, "--tolerance=-1"], 2, "uccn clusters: --tolerance must be a finite number ≥ 0, found -1.0"),
         (["clusters", karate, "--algorithm", "spectral"], 3,
          "uccn clusters: unknown algorithm \"spectral\"; expected one of leiden, louvain, label-propagation, components"),
         (["clusters", "/nonexistent/g.edges"], 1, "uccn clusters: /nonexistent/g.edges: no such file"),
