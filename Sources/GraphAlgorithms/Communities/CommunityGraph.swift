@@ -263,6 +263,34 @@ struct CommunityGraph: Sendable {
     }
 }
 
+/// The local-moving step shared by Louvain and Leiden: the weight of the arcs from node
+/// `v` (in community `cv`) into each community it touches, `w(v, C)`, accumulated in
+/// `weight[C]`. Returns how many communities were touched; they are listed in
+/// `touched[0..<count]`, `cv` first (with weight 0 when `v` has no arc into it).
+///
+/// `weight` must hold −1 for every community on entry (−1 marks "not yet touched"); the
+/// caller resets the touched entries to −1 after reading them.
+@inline(__always)
+func gatherCommunityWeights(
+    of v: Int, in cv: Int, offsets off: UnsafeBufferPointer<Int>, targets tgt: UnsafeBufferPointer<Int32>,
+    weights wts: UnsafeBufferPointer<Double>, unit: Bool, membership memb: UnsafeBufferPointer<Int32>,
+    into weight: UnsafeMutableBufferPointer<Double>, touched: UnsafeMutableBufferPointer<Int32>
+) -> Int {
+    var count = 1
+    touched[0] = Int32(cv)
+    weight[cv] = 0
+    for arc in off[v]..<off[v + 1] {
+        let c = Int(memb[Int(tgt[arc])])
+        if weight[c] < 0 {
+            weight[c] = 0
+            touched[count] = Int32(c)
+            count += 1
+        }
+        weight[c] += unit ? 1 : wts[arc]
+    }
+    return count
+}
+
 /// How a move of one node between communities is scored: the gain of moving node `v`
 /// into community `C` (with `v` removed from its own) is
 /// `w(v, C) − scale · a_v · A_C`, where `w(v, C)` is the weight of the edges from `v`

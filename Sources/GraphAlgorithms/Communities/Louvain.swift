@@ -105,18 +105,10 @@ public struct Louvain: CommunityDetector {
                                                 if i + 2 < n, let offBase { uccn_prefetch(offBase + Int(order[i + 2])) }
                                                 if i + 1 < n, let tgtBase { uccn_prefetch(tgtBase + off[Int(order[i + 1])]) }
                                                 let cv = Int(memb[v])
-                                                var touchedCount = 1
-                                                touchedList[0] = Int32(cv)
-                                                nbrW[cv] = 0
-                                                for arc in off[v]..<off[v + 1] {
-                                                    let c = Int(memb[Int(tgt[arc])])
-                                                    if nbrW[c] < 0 {
-                                                        nbrW[c] = 0
-                                                        touchedList[touchedCount] = Int32(c)
-                                                        touchedCount += 1
-                                                    }
-                                                    nbrW[c] += unit ? 1 : wts[arc]
-                                                }
+                                                let touchedCount = gatherCommunityWeights(
+                                                    of: v, in: cv, offsets: off, targets: tgt, weights: wts,
+                                                    unit: unit, membership: UnsafeBufferPointer(memb),
+                                                    into: nbrW, touched: touchedList)
                                                 let av = a[v]
                                                 let fa = scale * av
                                                 commW[cv] -= av
