@@ -12,7 +12,7 @@ import sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-results"
 GRAPHS = ["lfr10k", "lfr10k_w", "ba100k", "lfr100k", "ba1m"]
 MEASURES = ["degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-            "kcore", "clustering"]
+            "kcore", "clustering", "components"]
 PEERS = ["igraph", "networkit[1t]", "networkx"]
 
 
