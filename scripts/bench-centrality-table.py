@@ -43,6 +43,9 @@ def agreement(graph, measure):
     pairs = [p for p in a.get("pairs", []) if "uccn" in (p["a"] + p["b"])]
     if not pairs:
         return ""
+    if any("nmi" in p for p in pairs):   # partitions (components): identical labels
+        ok = all(p.get("identical") for p in pairs)
+        return f"NMI {min(p['nmi'] for p in pairs):.3f} {'✓' if ok else '✗'}"
     worst = max(p.get("max_abs_diff", 0) or 0 for p in pairs)
     ok = all(p.get("agree") for p in pairs)
     return f"{worst:.1e} {'✓' if ok else '✗'}"

@@ -124,9 +124,8 @@ struct MetricsCommand: FailureReportingCommand {
                 }
             } catch let error as CentralityError {
                 if measures.count == 1 {
-                    printError("\(m.rawValue): \(error)")
-                    if case .directedNotSupported = error { throw ExitCode(3) }
-                    throw ExitCode(1)
+                    if case .directedNotSupported = error { throw CommandFailure.unsupported("\(m.rawValue): \(error)") }
+                    throw CommandFailure.runtime("\(m.rawValue): \(error)")
                 }
                 printError("note: \(m.rawValue) skipped: \(error)")
             }

@@ -7,11 +7,12 @@
 /// computation's first allocations reuse touched pages instead of taking a page fault on
 /// every fresh 4 KiB page (about 2 µs each on a virtual machine).
 ///
-/// With glibc, it first raises the mmap threshold to 32 MiB and the trim threshold to
-/// 64 MiB (the values glibc's own dynamic thresholds grow to), so that the block comes
-/// from the main heap and stays there after it is freed; elsewhere it only touches the
-/// block. Returns 0 on success and -1 when the block cannot be allocated (nothing is
-/// changed then beyond the thresholds).
+/// The memory is allocated in chunks of 8 MiB (at most 512 MiB in all), touched and
+/// freed. With glibc, the mmap threshold is first set to 32 MiB (the most glibc's own
+/// dynamic threshold grows to), so that chunks come from the main heap, and the trim
+/// threshold to twice `bytes` (at least 64 MiB), so that they stay there once freed;
+/// elsewhere the chunks are only touched. Returns 0 on success and -1 when a chunk
+/// cannot be allocated (what was allocated is freed again).
 int uccn_heap_prepare(size_t bytes);
 
 /// Asks the processor to start loading the cache line at `address` for reading (a
