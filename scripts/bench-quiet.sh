@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")/.."
 export UCCN=${UCCN:-$PWD/.build/release/uccn}
 G=${GRAPHS:-/tmp/uccn-bench-graphs}
-OUT=${OUT:-/tmp/uccn-bench-quiet}
+OUT=${OUT:-/tmp/uccn-bench-main}
 PEERS=/work/shared/bench/peers.py
 CAND="/work/shared/bench/uccn-candidate.sh {graph} {measure} {weighted}"
 LOG=$OUT/load.log
