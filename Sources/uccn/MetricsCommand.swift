@@ -102,7 +102,7 @@ struct MetricsCommand: FailureReportingCommand {
 
         // Make the heap the computations will allocate from resident first: a fresh process
         // otherwise pays a page fault (about 2 µs on a VM) on every new 4 KiB page of its
-        // first output arrays, which would dwarf an O(n) measure. This costs about 1 ms per
+        // first output arrays, which would dwarf an O(n) measure. This costs about 0.5 ms per
         // MiB, counted in the whole command's time, not in compute_seconds.
         _ = uccn_heap_prepare(min(max(32 * g.nodeCount, 1 << 20), 64 << 20))
 
