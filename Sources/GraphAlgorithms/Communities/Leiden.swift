@@ -1,4 +1,3 @@
-import CMemory
 import Foundation
 import GraphCore
 
@@ -262,8 +261,6 @@ public struct Leiden: CommunityDetector {
                                                     // Ring buffer: `count` nodes from `head`.
                                                     var head = 0
                                                     var count = n
-                                                    let offBase = off.baseAddress
-                                                    let tgtBase = tgt.baseAddress
                                                     while count > 0 {
                                                         let v = Int(q[head])
                                                         head += 1
@@ -271,11 +268,10 @@ public struct Leiden: CommunityDetector {
                                                         count -= 1
                                                         // Start loading the next node's arcs and the
                                                         // offsets of the one after.
-                                                        if count > 1, let offBase {
-                                                            uccn_prefetch(offBase + Int(q[head + 1 == n ? 0 : head + 1]))
-                                                        }
-                                                        if count > 0, let tgtBase {
-                                                            uccn_prefetch(tgtBase + off[Int(q[head])])
+                                                        if count > 0 {
+                                                            prefetchArcs(
+                                                                of: Int(q[head]), offsets: off, targets: tgt,
+                                                                andOffsetsOf: count > 1 ? Int(q[head + 1 == n ? 0 : head + 1]) : nil)
                                                         }
                                                         queued[v] = false
                                                         let cv = Int(memb[v])
@@ -396,9 +392,7 @@ public struct Leiden: CommunityDetector {
                                     let total = communityWeight[c]
                                     for p in start[c]..<start[c + 1] {
                                         let v = Int(grouped[p])
-                                        if p + 1 < n, let tgtBase = tgt.baseAddress {
-                                            uccn_prefetch(tgtBase + off[Int(grouped[p + 1])])
-                                        }
+                                        if p + 1 < n { prefetchArcs(of: Int(grouped[p + 1]), offsets: off, targets: tgt) }
                                         // Only nodes still alone may move.
                                         guard ref[v] == Int32(v), clusterSize[v] == 1 else { continue }
                                         let av = a[v]

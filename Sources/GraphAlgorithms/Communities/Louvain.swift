@@ -1,4 +1,3 @@
-import CMemory
 import GraphCore
 
 /// Louvain community detection: greedy modularity maximisation by local moving and
@@ -96,14 +95,15 @@ public struct Louvain: CommunityDetector {
                                             sweep += 1
                                             var moves = 0
                                             var sweepGain = 0.0
-                                            let offBase = off.baseAddress
-                                            let tgtBase = tgt.baseAddress
                                             for i in 0..<n {
                                                 let v = Int(order[i])
                                                 // Start loading the next node's arcs and the
                                                 // offsets of the one after.
-                                                if i + 2 < n, let offBase { uccn_prefetch(offBase + Int(order[i + 2])) }
-                                                if i + 1 < n, let tgtBase { uccn_prefetch(tgtBase + off[Int(order[i + 1])]) }
+                                                if i + 1 < n {
+                                                    prefetchArcs(
+                                                        of: Int(order[i + 1]), offsets: off, targets: tgt,
+                                                        andOffsetsOf: i + 2 < n ? Int(order[i + 2]) : nil)
+                                                }
                                                 let cv = Int(memb[v])
                                                 let touchedCount = gatherCommunityWeights(
                                                     of: v, in: cv, offsets: off, targets: tgt, weights: wts,
