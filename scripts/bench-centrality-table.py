@@ -5,11 +5,11 @@ Peers: median seconds of the library call. uccn: `compute_seconds` reported by
 `uccn metrics` (the computation alone, like the peers' numbers), and in brackets the
 whole command (process start, reading the file, computing, printing JSON).
 """
-import json
-import os
 import sys
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-results"
+from bench_results import agreement_text, load_result, seconds_text
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-main"
 GRAPHS = ["lfr10k", "lfr10k_w", "ba100k", "lfr100k", "ba1m"]
 MEASURES = ["degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
             "kcore", "clustering", "components"]
@@ -17,38 +17,15 @@ PEERS = ["igraph", "networkit[1t]", "networkx"]
 
 
 def fmt(s):
-    if s is None:
-        return ""
-    if s < 1e-3:
-        return f"{s * 1e3:.3g} ms"
-    if s < 1:
-        return f"{s * 1e3:.3g} ms"
-    return f"{s:.3g} s"
+    return seconds_text(s, missing="")
 
 
 def load(graph, measure, tool):
-    path = os.path.join(OUT, graph, measure, tool + ".json")
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        return json.load(f)
+    return load_result(OUT, graph, measure, tool)
 
 
 def agreement(graph, measure):
-    path = os.path.join(OUT, graph, measure, "agreement.json")
-    if not os.path.exists(path):
-        return ""
-    with open(path) as f:
-        a = json.load(f)
-    pairs = [p for p in a.get("pairs", []) if "uccn" in (p["a"] + p["b"])]
-    if not pairs:
-        return ""
-    if any("nmi" in p for p in pairs):   # partitions (components): identical labels
-        ok = all(p.get("identical") for p in pairs)
-        return f"NMI {min(p['nmi'] for p in pairs):.3f} {'✓' if ok else '✗'}"
-    worst = max(p.get("max_abs_diff", 0) or 0 for p in pairs)
-    ok = all(p.get("agree") for p in pairs)
-    return f"{worst:.1e} {'✓' if ok else '✗'}"
+    return agreement_text(OUT, graph, measure)
 
 
 print("| graph | measure | igraph | NetworKit 1t | fastest peer | uccn 1t | uccn 2t | uccn / fastest | agreement |")

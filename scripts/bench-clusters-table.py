@@ -5,28 +5,21 @@ Peers: median seconds of the library call (one thread). uccn: the `compute_secon
 `uccn clusters` reports (median of the runs), and the whole command. Q and NMI are the
 harness's own (the same code for every tool); best peer in brackets.
 """
-import json
-import os
-import statistics
 import sys
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-quiet"
+from bench_results import load_result, seconds_text
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-main"
 GRAPHS = ["lfr1k", "lfr10k", "lfr100k"]
 PEERS = ["igraph", "networkit[1t]", "leidenalg"]
 
 
 def fmt(s):
-    if s is None:
-        return "–"
-    return f"{s * 1e3:.3g} ms" if s < 1 else f"{s:.3g} s"
+    return seconds_text(s, missing="–")
 
 
 def load(graph, measure, tool):
-    path = os.path.join(OUT, graph, measure, tool + ".json")
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        return json.load(f)
+    return load_result(OUT, graph, measure, tool)
 
 
 print("| graph | algorithm | igraph | NetworKit 1t | leidenalg | uccn self | uccn whole | uccn / fastest | Q uccn (best peer) | NMI uccn (best peer) |")

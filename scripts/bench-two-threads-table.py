@@ -5,9 +5,9 @@ igraph: median seconds of the library call (one thread). uccn: `compute_seconds`
 by `uccn metrics` and, in brackets, the whole command. Ratios use compute seconds.
   bench-two-threads-table.py OUT [GRAPH...]
 """
-import json
-import os
 import sys
+
+from bench_results import agreement_text, load_result, seconds_text
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-quiet"
 GRAPHS = sys.argv[2:] or ["lfr10k"]
@@ -15,28 +15,16 @@ MEASURES = ["betweenness", "closeness", "harmonic"]
 
 
 def load(graph, measure, tool):
-    path = os.path.join(OUT, graph, measure, tool + ".json")
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        r = json.load(f)
-    return r if r.get("status") == "ok" else None
+    r = load_result(OUT, graph, measure, tool)
+    return r if r and r.get("status") == "ok" else None
 
 
 def agreement(graph, measure):
-    path = os.path.join(OUT, graph, measure, "agreement.json")
-    if not os.path.exists(path):
-        return ""
-    with open(path) as f:
-        pairs = [p for p in json.load(f).get("pairs", []) if "uccn" in p["a"] + p["b"]]
-    if not pairs:
-        return ""
-    worst = max(p.get("max_abs_diff", 0) or 0 for p in pairs)
-    return f"{worst:.1e} {'✓' if all(p.get('agree') for p in pairs) else '✗'}"
+    return agreement_text(OUT, graph, measure)
 
 
 def fmt(s):
-    return "" if s is None else (f"{s * 1e3:.3g} ms" if s < 1 else f"{s:.3g} s")
+    return seconds_text(s)
 
 
 def uccn(r):
