@@ -72,7 +72,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "GraphRenderingTests", dependencies: ["GraphRendering", "GraphCore"]),
-        .testTarget(name: "CreativeCitiesTests", dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms", "GraphRendering"]),
+        .testTarget(
+            name: "CreativeCitiesTests",
+            dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms", "GraphRendering"]),
         .testTarget(name: "UCCNCommandTests", dependencies: ["uccn"]),
     ],
     swiftLanguageModes: [.v6]

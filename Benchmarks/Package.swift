@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "GraphFormats", package: "uccn"),
             ],
             path: "Sources/BenchmarkGraphs"
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

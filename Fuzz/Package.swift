@@ -12,10 +12,13 @@ let package = Package(
     targets: [
         .target(
             name: "FuzzSupport",
-            dependencies: [.product(name: "GraphFormats", package: "uccn"), .product(name: "GraphCore", package: "uccn")]
+            dependencies: [
+                .product(name: "GraphFormats", package: "uccn"), .product(name: "GraphCore", package: "uccn"),
+            ]
         )
-    ] + readers.map { reader in
-        .executableTarget(name: "Fuzz\(reader)", dependencies: ["FuzzSupport"])
-    },
+    ]
+        + readers.map { reader in
+            .executableTarget(name: "Fuzz\(reader)", dependencies: ["FuzzSupport"])
+        },
     swiftLanguageModes: [.v6]
 )

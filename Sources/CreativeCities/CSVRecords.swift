@@ -20,7 +20,8 @@ struct CSVRecords {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DatasetError(.unreadableFile, file: file, line: nil, "cannot read the file (\(error.localizedDescription))")
+            throw DatasetError(
+                .unreadableFile, file: file, line: nil, "cannot read the file (\(error.localizedDescription))")
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw DatasetError(.unreadableFile, file: file, line: nil, "the file is not valid UTF-8 text")
@@ -43,7 +44,7 @@ struct CSVRecords {
                 header = row.map { $0.trimmingCharacters(in: .whitespaces) }
                 continue
             }
-            if row.count == 1 && row[0].isEmpty { continue }   // blank line
+            if row.count == 1 && row[0].isEmpty { continue }  // blank line
             records.append(Record(line: start, fields: row))
         }
         if let error = reader.error {
@@ -81,8 +82,9 @@ struct CSVRecords {
         let positions = try self.columns(columns)
         return try records.map { record in
             guard record.fields.count == header.count else {
-                throw DatasetError(.wrongColumnCount, file: file, line: record.line,
-                                   "expected \(header.count) columns, found \(record.fields.count)")
+                throw DatasetError(
+                    .wrongColumnCount, file: file, line: record.line,
+                    "expected \(header.count) columns, found \(record.fields.count)")
             }
             return Row(line: record.line, fields: record.fields, columns: positions)
         }
@@ -95,7 +97,8 @@ struct CSVRecords {
             guard let i = header.firstIndex(of: name) else {
                 throw DatasetError(
                     .missingColumn, file: file, line: 1,
-                    "missing column \"\(name)\"; expected columns \(names.joined(separator: ", ")), found \(header.joined(separator: ", "))")
+                    "missing column \"\(name)\"; expected columns \(names.joined(separator: ", ")), found \(header.joined(separator: ", "))"
+                )
             }
             result[name] = i
         }

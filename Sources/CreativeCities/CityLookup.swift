@@ -80,7 +80,9 @@ public struct CityLookup: Sendable {
             if name.hasPrefix(folded) || folded.hasPrefix(name) { d = min(d, 1) }
             if d <= threshold { scored.append((d, i)) }
         }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : cities[$0.index].id < cities[$1.index].id }
+        scored.sort {
+            $0.distance != $1.distance ? $0.distance < $1.distance : cities[$0.index].id < cities[$1.index].id
+        }
         return scored.prefix(limit).map { cities[$0.index] }
     }
 
@@ -94,7 +96,8 @@ public struct CityLookup: Sendable {
             result.append((String(text[..<comma]), String(text[text.index(after: comma)...])))
         }
         if let open = text.lastIndex(of: "("), text.hasSuffix(")") {
-            result.append((String(text[..<open]), String(text[text.index(after: open)..<text.index(before: text.endIndex)])))
+            result.append(
+                (String(text[..<open]), String(text[text.index(after: open)..<text.index(before: text.endIndex)])))
         }
         if let space = text.lastIndex(of: " ") {
             result.append((String(text[..<space]), String(text[text.index(after: space)...])))
@@ -155,7 +158,8 @@ public enum CityLookupError: Error, Sendable, Equatable, CustomStringConvertible
             return "no city given; expected a city name such as Hanoi or an id such as hanoi-vn"
         case let .ambiguous(query, candidates):
             let list = candidates.map { "\($0.id) (\($0.name), \($0.country), \($0.field.cityTitle))" }
-            return "\"\(query)\" names \(candidates.count) member cities: \(list.joined(separator: "; ")); give the id instead"
+            return
+                "\"\(query)\" names \(candidates.count) member cities: \(list.joined(separator: "; ")); give the id instead"
         case let .unknown(query, suggestions):
             if suggestions.isEmpty {
                 return "no member city is called \"\(query)\"; expected a name such as Hanoi or an id such as hanoi-vn"

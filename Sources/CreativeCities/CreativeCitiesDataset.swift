@@ -143,36 +143,55 @@ public struct CreativeCitiesDataset: Sendable {
     private static func readCities(_ url: URL, currentYear: Int) throws -> [City] {
         let file = displayName(url)
         let csv = try CSVRecords(url: url, file: file)
-        let names = ["id", "city", "country", "iso2", "unesco_region", "field", "year", "latitude", "longitude", "source"]
+        let names = [
+            "id", "city", "country", "iso2", "unesco_region", "field", "year", "latitude", "longitude", "source",
+        ]
         var cities: [City] = []
         var firstLine: [String: Int] = [:]
         for row in try csv.rows(requiring: names) {
             let line = row.line
             let value = row.value
             let id = value("id")
-            guard !id.isEmpty else { throw DatasetError(.emptyValue, file: file, line: line, "empty \"id\"; expected a slug such as hanoi-vn") }
+            guard !id.isEmpty else {
+                throw DatasetError(
+                    .emptyValue, file: file, line: line, "empty \"id\"; expected a slug such as hanoi-vn")
+            }
             if let previous = firstLine[id] {
-                throw DatasetError(.duplicateID, file: file, line: line, "duplicate id \"\(id)\" (first on line \(previous))")
+                throw DatasetError(
+                    .duplicateID, file: file, line: line, "duplicate id \"\(id)\" (first on line \(previous))")
             }
             firstLine[id] = line
             let name = value("city")
-            guard !name.isEmpty else { throw DatasetError(.emptyValue, file: file, line: line, "empty \"city\" for \(id); expected the city's name") }
-            guard let field = CreativeField(rawValue: value("field")) ?? CreativeField(lenient: value("field")) else {
-                throw DatasetError(.unknownField, file: file, line: line,
-                                   "unknown field \"\(value("field"))\" for \(id); expected one of \(CreativeField.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard !name.isEmpty else {
+                throw DatasetError(
+                    .emptyValue, file: file, line: line, "empty \"city\" for \(id); expected the city's name")
             }
-            guard let region = UNESCORegion(rawValue: value("unesco_region")) ?? UNESCORegion(lenient: value("unesco_region")) else {
-                throw DatasetError(.unknownRegion, file: file, line: line,
-                                   "unknown UNESCO region \"\(value("unesco_region"))\" for \(id); expected one of \(UNESCORegion.allCases.map(\.rawValue).joined(separator: "; "))")
+            guard let field = CreativeField(rawValue: value("field")) ?? CreativeField(lenient: value("field")) else {
+                throw DatasetError(
+                    .unknownField, file: file, line: line,
+                    "unknown field \"\(value("field"))\" for \(id); expected one of \(CreativeField.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            guard
+                let region = UNESCORegion(rawValue: value("unesco_region"))
+                    ?? UNESCORegion(lenient: value("unesco_region"))
+            else {
+                throw DatasetError(
+                    .unknownRegion, file: file, line: line,
+                    "unknown UNESCO region \"\(value("unesco_region"))\" for \(id); expected one of \(UNESCORegion.allCases.map(\.rawValue).joined(separator: "; "))"
+                )
             }
             var year: Int? = nil
             if !value("year").isEmpty {
                 guard let y = Int(value("year")) else {
-                    throw DatasetError(.invalidNumber, file: file, line: line, "year \"\(value("year"))\" for \(id) is not a whole number")
+                    throw DatasetError(
+                        .invalidNumber, file: file, line: line,
+                        "year \"\(value("year"))\" for \(id) is not a whole number")
                 }
                 guard (2004...currentYear).contains(y) else {
-                    throw DatasetError(.yearOutOfRange, file: file, line: line,
-                                       "year \(y) for \(id) is outside 2004…\(currentYear) (the network was founded in 2004)")
+                    throw DatasetError(
+                        .yearOutOfRange, file: file, line: line,
+                        "year \(y) for \(id) is outside 2004…\(currentYear) (the network was founded in 2004)")
                 }
                 year = y
             }
@@ -180,22 +199,27 @@ public struct CreativeCitiesDataset: Sendable {
                 let text = value(name)
                 if text.isEmpty { return nil }
                 guard let v = Double(text), v.isFinite else {
-                    throw DatasetError(.invalidNumber, file: file, line: line, "\(name) \"\(text)\" for \(id) is not a number")
+                    throw DatasetError(
+                        .invalidNumber, file: file, line: line, "\(name) \"\(text)\" for \(id) is not a number")
                 }
                 guard abs(v) <= limit else {
-                    throw DatasetError(.coordinateOutOfRange, file: file, line: line,
-                                       "\(name) \(text) for \(id) is outside −\(Int(limit))…\(Int(limit))")
+                    throw DatasetError(
+                        .coordinateOutOfRange, file: file, line: line,
+                        "\(name) \(text) for \(id) is outside −\(Int(limit))…\(Int(limit))")
                 }
                 return v
             }
             let latitude = try coordinate("latitude", limit: 90)
             let longitude = try coordinate("longitude", limit: 180)
             if (latitude == nil) != (longitude == nil) {
-                throw DatasetError(.emptyValue, file: file, line: line, "\(id) has only one of latitude and longitude; expected both or neither")
+                throw DatasetError(
+                    .emptyValue, file: file, line: line,
+                    "\(id) has only one of latitude and longitude; expected both or neither")
             }
-            cities.append(City(
-                id: id, name: name, country: value("country"), iso2: value("iso2"), region: region,
-                field: field, year: year, latitude: latitude, longitude: longitude, source: value("source")))
+            cities.append(
+                City(
+                    id: id, name: name, country: value("country"), iso2: value("iso2"), region: region,
+                    field: field, year: year, latitude: latitude, longitude: longitude, source: value("source")))
         }
         return cities
     }
@@ -210,29 +234,37 @@ public struct CreativeCitiesDataset: Sendable {
             let value = row.value
             let s = value("source_id"), t = value("target_id")
             for id in [s, t] where known[id] == nil {
-                throw DatasetError(.unknownCity, file: file, line: line, "link names unknown city id \"\(id)\"; expected an id from cities.csv")
+                throw DatasetError(
+                    .unknownCity, file: file, line: line,
+                    "link names unknown city id \"\(id)\"; expected an id from cities.csv")
             }
             guard s != t else {
-                throw DatasetError(.selfLink, file: file, line: line, "link from \(s) to itself; expected two different cities")
+                throw DatasetError(
+                    .selfLink, file: file, line: line, "link from \(s) to itself; expected two different cities")
             }
             guard let kind = LinkKind(rawValue: value("kind")) else {
-                throw DatasetError(.unknownLinkKind, file: file, line: line,
-                                   "unknown link kind \"\(value("kind"))\"; expected one of \(LinkKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw DatasetError(
+                    .unknownLinkKind, file: file, line: line,
+                    "unknown link kind \"\(value("kind"))\"; expected one of \(LinkKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             var since: Int? = nil
             if !value("since").isEmpty {
                 guard let y = Int(value("since")) else {
-                    throw DatasetError(.invalidNumber, file: file, line: line, "since \"\(value("since"))\" is not a whole number")
+                    throw DatasetError(
+                        .invalidNumber, file: file, line: line, "since \"\(value("since"))\" is not a whole number")
                 }
                 guard (1900...currentYear).contains(y) else {
-                    throw DatasetError(.yearOutOfRange, file: file, line: line, "since \(y) is outside 1900…\(currentYear)")
+                    throw DatasetError(
+                        .yearOutOfRange, file: file, line: line, "since \(y) is outside 1900…\(currentYear)")
                 }
                 since = y
             }
             let pairKey = [min(s, t), max(s, t), kind.rawValue].joined(separator: "|")
             if let previous = seen[pairKey] {
-                throw DatasetError(.duplicateLink, file: file, line: line,
-                                   "\(kind.rawValue) link \(s)–\(t) repeats line \(previous)")
+                throw DatasetError(
+                    .duplicateLink, file: file, line: line,
+                    "\(kind.rawValue) link \(s)–\(t) repeats line \(previous)")
             }
             seen[pairKey] = line
             links.append(CityLink(sourceID: s, targetID: t, kind: kind, since: since, evidence: value("evidence")))

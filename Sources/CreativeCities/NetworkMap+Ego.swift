@@ -27,7 +27,8 @@ extension NetworkMap {
         graph.edgeDefaults = ["dir": "none"]
 
         for i in shownCities {
-            graph.addNode(cities[i].id, cityAttributes(i, labelled: labelled, highlighted: highlighted, linkCounts: counts))
+            graph.addNode(
+                cities[i].id, cityAttributes(i, labelled: labelled, highlighted: highlighted, linkCounts: counts))
         }
         // The focus's own links stand out; links among its partners stay in the background.
         for link in drawnLinks {
@@ -48,15 +49,17 @@ extension NetworkMap {
         let style = Self.suggestionStyle
         for (rank, j) in suggestedIndices.enumerated() {
             let other = cities[j]
-            graph.addEdge(me.id, other.id, [
-                "id": .text("suggested-\(me.id)--\(other.id)"),
-                "class": "suggested",
-                "color": .text(style.color),
-                "style": .text(style.style),
-                "penwidth": .number(style.penwidth),
-                "tooltip": .text("\(me.name) – \(other.name): suggested partner \(rank + 1)"),
-                "weight": egoDistances[j] != nil ? "0" : "1",
-            ])
+            graph.addEdge(
+                me.id, other.id,
+                [
+                    "id": .text("suggested-\(me.id)--\(other.id)"),
+                    "class": "suggested",
+                    "color": .text(style.color),
+                    "style": .text(style.style),
+                    "penwidth": .number(style.penwidth),
+                    "tooltip": .text("\(me.name) – \(other.name): suggested partner \(rank + 1)"),
+                    "weight": egoDistances[j] != nil ? "0" : "1",
+                ])
         }
         return graph
     }

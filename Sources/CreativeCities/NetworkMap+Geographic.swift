@@ -86,21 +86,25 @@ extension NetworkMap {
             graph.addEdge("\(name)-start", "\(name)-end", attributes)
         }
         func addLabel(_ name: String, _ text: String, at p: (x: Double, y: Double)) {
-            graph.addNode(name, [
-                "shape": "plaintext", "style": "", "fixedsize": "false", "label": .text(text), "fontsize": "10",
-                "fontcolor": "#8A939C", "width": "0", "height": "0", "margin": "0", "pos": pinned(p),
-                "id": .text(name), "class": "graticule", "tooltip": .text(text),
-            ])
+            graph.addNode(
+                name,
+                [
+                    "shape": "plaintext", "style": "", "fixedsize": "false", "label": .text(text), "fontsize": "10",
+                    "fontcolor": "#8A939C", "width": "0", "height": "0", "margin": "0", "pos": pinned(p),
+                    "id": .text(name), "class": "graticule", "tooltip": .text(text),
+                ])
         }
         for lon in stride(from: -180, through: 180, by: 30) {
-            addLine("meridian-\(lon)", from: position(latitude: south, longitude: Double(lon)),
+            addLine(
+                "meridian-\(lon)", from: position(latitude: south, longitude: Double(lon)),
                 to: position(latitude: north, longitude: Double(lon)))
             let text = lon == 0 ? "0°" : "\(abs(lon))° \(lon < 0 ? "W" : "E")"
             let p = position(latitude: south, longitude: Double(lon))
             addLabel("meridian-label-\(lon)", text, at: (p.x, p.y - 10))
         }
         for lat in stride(from: Int(south), through: Int(north), by: 30) {
-            addLine("parallel-\(lat)", from: position(latitude: Double(lat), longitude: -180),
+            addLine(
+                "parallel-\(lat)", from: position(latitude: Double(lat), longitude: -180),
                 to: position(latitude: Double(lat), longitude: 180))
             let text = lat == 0 ? "Equator" : "\(abs(lat))° \(lat < 0 ? "S" : "N")"
             let p = position(latitude: Double(lat), longitude: -180)

@@ -17,13 +17,21 @@ extension NetworkMap {
             return CreativeField.allCases
                 .filter { byField[$0] != nil }
                 .sorted { (byField[$0] ?? 0, $1.rawValue) > (byField[$1] ?? 0, $0.rawValue) }
-                .map { LegendSwatch(color: Self.fieldColors[$0] ?? Self.otherCommunityColor, label: "\($0.rawValue) (\(byField[$0] ?? 0))") }
+                .map {
+                    LegendSwatch(
+                        color: Self.fieldColors[$0] ?? Self.otherCommunityColor,
+                        label: "\($0.rawValue) (\(byField[$0] ?? 0))")
+                }
         case .region:
             let byRegion = Dictionary(grouping: shown, by: \.region).mapValues(\.count)
             return UNESCORegion.allCases
                 .filter { byRegion[$0] != nil }
                 .sorted { (byRegion[$0] ?? 0, $1.rawValue) > (byRegion[$1] ?? 0, $0.rawValue) }
-                .map { LegendSwatch(color: Self.regionColors[$0] ?? Self.otherCommunityColor, label: "\($0.rawValue) (\(byRegion[$0] ?? 0))") }
+                .map {
+                    LegendSwatch(
+                        color: Self.regionColors[$0] ?? Self.otherCommunityColor,
+                        label: "\($0.rawValue) (\(byRegion[$0] ?? 0))")
+                }
         case .community:
             var members: [Int: [Int]] = [:]
             var unlinked = 0
@@ -45,19 +53,23 @@ extension NetworkMap {
                     degrees[a] != degrees[b] ? degrees[a] < degrees[b] : dataset.cities[a].name > dataset.cities[b].name
                 }
                 let around = best.map { " around \(dataset.cities[$0].name)" } ?? ""
-                swatches.append(LegendSwatch(
-                    color: Self.communityColors[number],
-                    label: "community \(number)\(around) (\(list.count))"))
+                swatches.append(
+                    LegendSwatch(
+                        color: Self.communityColors[number],
+                        label: "community \(number)\(around) (\(list.count))"))
             }
             let others = members.keys.filter { $0 >= Self.communityColors.count }
             if !others.isEmpty {
                 let cities = others.reduce(0) { $0 + (members[$1]?.count ?? 0) }
-                swatches.append(LegendSwatch(
-                    color: Self.otherCommunityColor,
-                    label: "\(others.count) smaller \(others.count == 1 ? "community" : "communities") (\(cities))"))
+                swatches.append(
+                    LegendSwatch(
+                        color: Self.otherCommunityColor,
+                        label: "\(others.count) smaller \(others.count == 1 ? "community" : "communities") (\(cities))")
+                )
             }
             if unlinked > 0 {
-                swatches.append(LegendSwatch(color: Self.unlinkedColor + "66", label: "no known link, no community (\(unlinked))"))
+                swatches.append(
+                    LegendSwatch(color: Self.unlinkedColor + "66", label: "no known link, no community (\(unlinked))"))
             }
             return swatches
         }
@@ -75,7 +87,9 @@ extension NetworkMap {
 
     /// What the circle size shows, in words.
     public var sizeDescription: String {
-        let what = options.sizeBy == .degree ? "number of sister-city and partnership links" : "\(sizeWord) on the sister-city and partnership network"
+        let what =
+            options.sizeBy == .degree
+            ? "number of sister-city and partnership links" : "\(sizeWord) on the sister-city and partnership network"
         return "circle area proportional to \(what) (the smallest enlarged to stay visible)"
     }
 
@@ -88,7 +102,8 @@ extension NetworkMap {
             return "UNESCO Creative Cities Network: \(cities.count) cities, \(linked) with a known link"
         case let .ego(_, radius, _):
             guard let focusIndex else { return "" }
-            return "\(cities[focusIndex].displayName) and its partners within \(radius) \(radius == 1 ? "link" : "links")"
+            return
+                "\(cities[focusIndex].displayName) and its partners within \(radius) \(radius == 1 ? "link" : "links")"
         case .geographic:
             return "UNESCO Creative Cities on the world map: \(shownCities.count) of \(cities.count) cities placed"
         }
@@ -122,12 +137,14 @@ extension NetworkMap {
             kinds.append(lineCells(style.color, sample, "\(text) (\(countOf[kind] ?? 0))"))
         }
         if !suggestedIndices.isEmpty {
-            kinds.append(lineCells(Self.suggestionStyle.color, "<b>- - -</b>", "suggested partner (\(suggestedIndices.count))"))
+            kinds.append(
+                lineCells(Self.suggestionStyle.color, "<b>- - -</b>", "suggested partner (\(suggestedIndices.count))"))
         }
         let columns = (swatches.count + 1) / 2
         var rows = ""
         for r in 0..<max(columns, kinds.count) {
-            rows += "<tr>" + swatchCells(r < columns ? swatches[r] : nil)
+            rows +=
+                "<tr>" + swatchCells(r < columns ? swatches[r] : nil)
                 + swatchCells(r + columns < swatches.count ? swatches[r + columns] : nil)
                 + (r < kinds.count ? kinds[r] : "<td></td><td></td>") + "</tr>"
         }
@@ -144,7 +161,10 @@ extension NetworkMap {
                 if d == 1, n == 0 {
                     parts.append("no known sister-city or partnership link")
                 } else {
-                    parts.append(d == 1 ? "\(n) direct \(n == 1 ? "partner" : "partners")" : "\(n) \(n == 1 ? "city" : "cities") \(d) links away")
+                    parts.append(
+                        d == 1
+                            ? "\(n) direct \(n == 1 ? "partner" : "partners")"
+                            : "\(n) \(n == 1 ? "city" : "cities") \(d) links away")
                 }
             }
             if let focusIndex {
@@ -169,12 +189,15 @@ extension NetworkMap {
                 notes.append("Not placed (no coordinates): " + unplaced.map(\.displayName).joined(separator: ", "))
             }
         }
-        var html = "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
+        var html =
+            "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
             + "<tr><td align=\"left\"><font point-size=\"20\"><b>\(escape(title))</b></font></td></tr>"
         for note in ["Colour: \(colorDescription)", "Size: \(sizeDescription)"] + notes {
             html += "<tr><td align=\"left\"><font point-size=\"12\">\(escape(note))</font></td></tr>"
         }
-        html += "<tr><td align=\"left\"><table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">" + rows + "</table></td></tr>"
+        html +=
+            "<tr><td align=\"left\"><table border=\"0\" cellspacing=\"3\" cellpadding=\"1\">" + rows
+            + "</table></td></tr>"
             + "</table>"
         return html
     }

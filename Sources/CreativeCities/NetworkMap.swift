@@ -181,7 +181,9 @@ public struct NetworkMap: Sendable {
     ///   ``communities(of:seed:)`` with ``Options/communitySeed``.
     /// - Throws: ``NetworkMapError`` for an unknown city, a radius below 1, a measure that
     ///   cannot size cities, labels of the wrong count, or a measure that fails.
-    public init(dataset: CreativeCitiesDataset, options: Options = Options(), communityLabels: [Int32]? = nil) throws(NetworkMapError) {
+    public init(
+        dataset: CreativeCitiesDataset, options: Options = Options(), communityLabels: [Int32]? = nil
+    ) throws(NetworkMapError) {
         self.dataset = dataset
         self.options = options
         guard Self.sizeMeasures.contains(options.sizeBy) else { throw .unsupportedSizeMeasure(options.sizeBy) }
@@ -314,14 +316,18 @@ public struct NetworkMap: Sendable {
         if focusIndex != nil, shownCities.count <= 40 {
             return shownCities.map { cities[$0].id }
         }
-        let ranked = shownCities
+        let ranked =
+            shownCities
             .filter { sizeValues[$0] > 0 }
-            .sorted { a, b in sizeValues[a] != sizeValues[b] ? sizeValues[a] > sizeValues[b] : cities[a].name < cities[b].name }
+            .sorted { a, b in
+                sizeValues[a] != sizeValues[b] ? sizeValues[a] > sizeValues[b] : cities[a].name < cities[b].name
+            }
             .prefix(max(0, options.labelCount))
             .map { cities[$0].id }
         var result = ranked
         let shownIDs = Set(shownCities.map { cities[$0].id })
-        for id in highlightedIDs + suggestedIndices.map({ cities[$0].id }) where !result.contains(id) && shownIDs.contains(id) {
+        for id in highlightedIDs + suggestedIndices.map({ cities[$0].id })
+        where !result.contains(id) && shownIDs.contains(id) {
             result.append(id)
         }
         return result
@@ -330,7 +336,9 @@ public struct NetworkMap: Sendable {
     /// The highlighted cities: the options' list and the ego map's city.
     var highlightedIDs: [String] {
         var ids = options.highlightedCityIDs
-        if let focusIndex, !ids.contains(dataset.cities[focusIndex].id) { ids.insert(dataset.cities[focusIndex].id, at: 0) }
+        if let focusIndex, !ids.contains(dataset.cities[focusIndex].id) {
+            ids.insert(dataset.cities[focusIndex].id, at: 0)
+        }
         return ids
     }
 
@@ -354,7 +362,9 @@ public struct NetworkMap: Sendable {
     }
 
     /// Node attributes of city `i`: id, class, tooltip, URL, size, fill, label.
-    func cityAttributes(_ i: Int, labelled: Set<String>, highlighted: Set<String>, linkCounts: [String: (existing: Int, proposed: Int)]) -> GraphvizAttributes {
+    func cityAttributes(
+        _ i: Int, labelled: Set<String>, highlighted: Set<String>, linkCounts: [String: (existing: Int, proposed: Int)]
+    ) -> GraphvizAttributes {
         let city = dataset.cities[i]
         let unlinked = degrees[i] == 0
         let color = color(ofCityAt: i)
@@ -362,7 +372,8 @@ public struct NetworkMap: Sendable {
         var tooltip = "\(city.name), \(city.country) — \(city.field.cityTitle)"
         if let year = city.year { tooltip += " (\(year))" }
         let counts = linkCounts[city.id] ?? (0, 0)
-        tooltip += counts.existing == 0 ? " — no known link" : " — \(counts.existing) link\(counts.existing == 1 ? "" : "s")"
+        tooltip +=
+            counts.existing == 0 ? " — no known link" : " — \(counts.existing) link\(counts.existing == 1 ? "" : "s")"
         if counts.proposed > 0 { tooltip += ", \(counts.proposed) proposed" }
         tooltip += " — \(sizeWord) rank \(sizeRanks[i]) of \(dataset.cities.count)"
         var classes = [city.field.slug, city.region.slug]
@@ -413,7 +424,8 @@ public struct NetworkMap: Sendable {
         var tooltip = "\(a) – \(b): \(link.kind.rawValue)"
         if let since = link.since { tooltip += " (since \(since))" }
         return [
-            "id": .text("link-\(link.sourceID)--\(link.targetID)\(link.kind == .sisterCity ? "" : "-" + link.kind.rawValue)"),
+            "id": .text(
+                "link-\(link.sourceID)--\(link.targetID)\(link.kind == .sisterCity ? "" : "-" + link.kind.rawValue)"),
             "class": .text(link.kind.rawValue),
             "color": .text(style.color),
             "style": .text(style.style),
@@ -435,7 +447,11 @@ public struct NetworkMap: Sendable {
         var counts: [String: (existing: Int, proposed: Int)] = [:]
         for link in dataset.links {
             for id in [link.sourceID, link.targetID] {
-                if link.kind == .proposed { counts[id, default: (0, 0)].proposed += 1 } else { counts[id, default: (0, 0)].existing += 1 }
+                if link.kind == .proposed {
+                    counts[id, default: (0, 0)].proposed += 1
+                } else {
+                    counts[id, default: (0, 0)].existing += 1
+                }
             }
         }
         return counts

@@ -22,14 +22,16 @@ public struct PartnerMetrics: Sendable, Equatable, Codable {
     public var objective: Double { auc + recallAt10 + recallAt20 }
 
     static func + (a: Self, b: Self) -> Self {
-        PartnerMetrics(auc: a.auc + b.auc, precisionAt10: a.precisionAt10 + b.precisionAt10,
-                       precisionAt20: a.precisionAt20 + b.precisionAt20, recallAt10: a.recallAt10 + b.recallAt10,
-                       recallAt20: a.recallAt20 + b.recallAt20)
+        PartnerMetrics(
+            auc: a.auc + b.auc, precisionAt10: a.precisionAt10 + b.precisionAt10,
+            precisionAt20: a.precisionAt20 + b.precisionAt20, recallAt10: a.recallAt10 + b.recallAt10,
+            recallAt20: a.recallAt20 + b.recallAt20)
     }
 
     static func / (a: Self, d: Double) -> Self {
-        PartnerMetrics(auc: a.auc / d, precisionAt10: a.precisionAt10 / d, precisionAt20: a.precisionAt20 / d,
-                       recallAt10: a.recallAt10 / d, recallAt20: a.recallAt20 / d)
+        PartnerMetrics(
+            auc: a.auc / d, precisionAt10: a.precisionAt10 / d, precisionAt20: a.precisionAt20 / d,
+            recallAt10: a.recallAt10 / d, recallAt20: a.recallAt20 / d)
     }
 }
 
@@ -240,7 +242,8 @@ public struct PartnerEvaluation: Sendable {
     public func table(weights: PartnerWeights = .defaults) -> [PartnerEvaluationRow] {
         var rows: [PartnerEvaluationRow] = []
         for score in PartnerScore.allCases {
-            rows.append(row(name: score.title, kind: score.isNetworkScore ? .network : .attribute, weights: .only(score)))
+            rows.append(
+                row(name: score.title, kind: score.isNetworkScore ? .network : .attribute, weights: .only(score)))
         }
         rows.append(row(name: "combined", kind: .combined, weights: weights))
         return rows
@@ -249,7 +252,8 @@ public struct PartnerEvaluation: Sendable {
     func row(name: String, kind: PartnerEvaluationRow.Kind, weights: PartnerWeights) -> PartnerEvaluationRow {
         let per = metricsPerSplit(weights)
         let mean = per.isEmpty ? .zero : per.reduce(.zero, +) / Double(per.count)
-        let variance = per.isEmpty ? 0 : per.reduce(0) { $0 + ($1.auc - mean.auc) * ($1.auc - mean.auc) } / Double(per.count)
+        let variance =
+            per.isEmpty ? 0 : per.reduce(0) { $0 + ($1.auc - mean.auc) * ($1.auc - mean.auc) } / Double(per.count)
         return PartnerEvaluationRow(name: name, kind: kind, metrics: mean, spread: variance.squareRoot())
     }
 }

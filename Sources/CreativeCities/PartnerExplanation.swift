@@ -12,8 +12,10 @@ public struct PartnerExplanation: Sendable {
     /// The city's own number of partners (with none, distances in the network say nothing).
     public let cityPartnerCount: Int
 
-    public init(city: City, weights: PartnerWeights, communitySource: CommunitySource = .leiden,
-                cityPartnerCount: Int) {
+    public init(
+        city: City, weights: PartnerWeights, communitySource: CommunitySource = .leiden,
+        cityPartnerCount: Int
+    ) {
         self.city = city
         self.weights = weights
         self.communitySource = communitySource
@@ -51,8 +53,10 @@ public struct PartnerExplanation: Sendable {
             }
         }
         if uses(.preferentialAttachment) {
-            out.append(e.candidateDegree == 0 ? "no known partners yet"
-                       : e.candidateDegree == 1 ? "has 1 known partner" : "has \(e.candidateDegree) known partners")
+            out.append(
+                e.candidateDegree == 0
+                    ? "no known partners yet"
+                    : e.candidateDegree == 1 ? "has 1 known partner" : "has \(e.candidateDegree) known partners")
         }
         if uses(.sameCommunity), e.normalized(.sameCommunity) > 0, e.candidateDegree > 0 {
             out.append(communitySource.sentence)
@@ -89,7 +93,9 @@ public struct PartnerExplanation: Sendable {
     /// cut to the first four and "N more".
     public static func sharedPartnersSentence(_ partners: [City]) -> String {
         let names = partners.map(\.name)
-        let shown = names.count > 4 ? names.prefix(4).joined(separator: ", ") + " and \(names.count - 4) more"
+        let shown =
+            names.count > 4
+            ? names.prefix(4).joined(separator: ", ") + " and \(names.count - 4) more"
             : names.joined(separator: ", ")
         return "shares \(partners.count) partner\(partners.count == 1 ? "" : "s") (\(shown))"
     }

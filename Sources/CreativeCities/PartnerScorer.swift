@@ -67,8 +67,9 @@ public struct PartnerScorer: Sendable {
     /// - Precondition: `graph.nodeCount == cities.count == communityLabels.count`, node i
     ///   being `cities[i]`.
     public init(cities: [City], graph: Graph, communityLabels: [Int32], referenceYear: Int? = nil) {
-        precondition(graph.nodeCount == cities.count && communityLabels.count == cities.count,
-                     "graph, cities and community labels must describe the same nodes")
+        precondition(
+            graph.nodeCount == cities.count && communityLabels.count == cities.count,
+            "graph, cities and community labels must describe the same nodes")
         self.cities = cities
         self.graph = graph
         self.communityLabels = communityLabels
@@ -112,10 +113,11 @@ public struct PartnerScorer: Sendable {
                 geographic,
                 membership,
             ]
-            result.append(PartnerEvidence(
-                candidate: v, commonPartners: neighbourhood.commonPartners[v], raw: raw, normalized: raw,
-                hops: hops, distanceKm: distance, membershipYears: years,
-                candidateDegree: graph.degree(of: v), isLinked: linked[v]))
+            result.append(
+                PartnerEvidence(
+                    candidate: v, commonPartners: neighbourhood.commonPartners[v], raw: raw, normalized: raw,
+                    hops: hops, distanceKm: distance, membershipYears: years,
+                    candidateDegree: graph.degree(of: v), isLinked: linked[v]))
         }
         Self.normalize(&result)
         return result

@@ -21,9 +21,11 @@ public struct PartnerQuery: Sendable, Equatable {
     /// (0: none; each costs two all-pairs shortest-path passes).
     public var whatIfLimit: Int
 
-    public init(city: Int, top: Int? = 10, field: CreativeField? = nil, region: UNESCORegion? = nil,
-                countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults,
-                whatIfLimit: Int = 0) {
+    public init(
+        city: Int, top: Int? = 10, field: CreativeField? = nil, region: UNESCORegion? = nil,
+        countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults,
+        whatIfLimit: Int = 0
+    ) {
         self.city = city
         self.top = top
         self.field = field
@@ -162,11 +164,14 @@ public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         switch self {
         case let .unknownField(text):
-            return "unknown creative field \"\(text)\"; expected one of \(CreativeField.allCases.map(\.rawValue).joined(separator: ", "))"
+            return
+                "unknown creative field \"\(text)\"; expected one of \(CreativeField.allCases.map(\.rawValue).joined(separator: ", "))"
         case let .unknownRegion(text):
-            return "unknown UNESCO region \"\(text)\"; expected one of \(UNESCORegion.allCases.map(\.rawValue).joined(separator: "; "))"
+            return
+                "unknown UNESCO region \"\(text)\"; expected one of \(UNESCORegion.allCases.map(\.rawValue).joined(separator: "; "))"
         case let .unknownCountry(text):
-            return "no member city is in a country called \"\(text)\"; give a country name (Viet Nam, Republic of Korea) or an ISO code (VN, KR)"
+            return
+                "no member city is in a country called \"\(text)\"; give a country name (Viet Nam, Republic of Korea) or an ISO code (VN, KR)"
         case let .invalidTop(n):
             return "--top must be at least 1, got \(n)"
         case let .invalidWhatIf(n):
@@ -188,7 +193,8 @@ public struct PartnerSuggester: Sendable {
 
     /// Suggestions on the dataset's existing cooperation graph, with its Leiden communities
     /// (seed 42) unless told otherwise.
-    public init(dataset: CreativeCitiesDataset, communities: PartnerCommunities = .standard, referenceYear: Int? = nil) {
+    public init(dataset: CreativeCitiesDataset, communities: PartnerCommunities = .standard, referenceYear: Int? = nil)
+    {
         let graph = dataset.graph(including: LinkKind.existing)
         self.dataset = dataset
         self.communitySource = communities.source
@@ -244,7 +250,8 @@ public struct PartnerSuggester: Sendable {
             ranked.append((e, e.combined(weights), status))
         }
         ranked.sort { a, b in
-            a.score != b.score ? a.score > b.score
+            a.score != b.score
+                ? a.score > b.score
                 : dataset.cities[a.evidence.candidate].id < dataset.cities[b.evidence.candidate].id
         }
         let total = weights.totalMagnitude
@@ -263,17 +270,21 @@ public struct PartnerSuggester: Sendable {
             }
             let common = e.commonPartners.map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let links = linksByCity[other.id] ?? []
-            suggestions.append(PartnerSuggestion(
-                rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
-                evidence: e, commonPartners: common, links: links,
-                reasons: explainer.reasons(for: other, evidence: e, status: item.status, commonPartners: common, links: links),
-                whatIf: position < query.whatIfLimit && !e.isLinked ? whatIf?.ifLinked(u, e.candidate) : nil))
+            suggestions.append(
+                PartnerSuggestion(
+                    rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
+                    evidence: e, commonPartners: common, links: links,
+                    reasons: explainer.reasons(
+                        for: other, evidence: e, status: item.status, commonPartners: common, links: links),
+                    whatIf: position < query.whatIfLimit && !e.isLinked ? whatIf?.ifLinked(u, e.candidate) : nil))
         }
         let existing = Set(scorer.graph.neighbors(of: u).map(Int.init)).filter { $0 != u }
             .map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let existingIDs = Set(existing.map(\.id))
         let proposed = Set(myLinks.filter { $0.kind == .proposed }.map { $0.other(than: me.id) })
-            .subtracting(existingIDs).compactMap { dataset.city(withID: $0) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            .subtracting(existingIDs).compactMap { dataset.city(withID: $0) }.sorted {
+                ($0.name, $0.id) < ($1.name, $1.id)
+            }
         return PartnerSuggestions(
             city: me, query: query, existingPartners: existing, proposedPartners: proposed,
             candidateCount: ranked.count, communitySource: communitySource,

@@ -22,10 +22,13 @@ public enum PartnerSuggestionsOutput {
         var out = ""
         let c = s.city
         out += "Partner suggestions for \(c.displayName), \(c.field.cityTitle)\(c.year.map { " since \($0)" } ?? "")\n"
-        out += "Existing partners (\(s.existingPartners.count)): "
-            + (s.existingPartners.isEmpty ? "none known" : s.existingPartners.map(\.name).joined(separator: ", ")) + "\n"
+        out +=
+            "Existing partners (\(s.existingPartners.count)): "
+            + (s.existingPartners.isEmpty ? "none known" : s.existingPartners.map(\.name).joined(separator: ", "))
+            + "\n"
         if !s.proposedPartners.isEmpty {
-            out += "Proposed, not yet partners (\(s.proposedPartners.count)): "
+            out +=
+                "Proposed, not yet partners (\(s.proposedPartners.count)): "
                 + s.proposedPartners.map(\.name).joined(separator: ", ") + "\n"
         }
         var filters: [String] = []
@@ -38,15 +41,18 @@ public enum PartnerSuggestionsOutput {
             out += "No known links: the ranking rests on field, region, distance and membership.\n"
         }
         if let ranks = s.centralityRanks {
-            out += "\(c.name) now: betweenness rank \(ranks.betweenness), closeness rank \(ranks.closeness) of \(s.cityCount)"
+            out +=
+                "\(c.name) now: betweenness rank \(ranks.betweenness), closeness rank \(ranks.closeness) of \(s.cityCount)"
             out += " (rank = 1 + cities with a higher value; ties share a rank)\n"
         }
         out += "\n"
         guard !s.suggestions.isEmpty else { return out + "No candidate matches the filters.\n" }
         let header = ["#", "city", "country", "field", "score", "status"]
         let rows = s.suggestions.map { p in
-            [String(p.rank), p.city.name, p.city.country, p.city.field.rawValue,
-             String(format: "%.3f", p.score), p.status.rawValue]
+            [
+                String(p.rank), p.city.name, p.city.country, p.city.field.rawValue,
+                String(format: "%.3f", p.score), p.status.rawValue,
+            ]
         }
         let widths = header.indices.map { i in max(header[i].count, rows.map { $0[i].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
@@ -61,7 +67,10 @@ public enum PartnerSuggestionsOutput {
             out += line(row) + "\n"
             out += indent + "why: " + p.reasons.joined(separator: "; ") + "\n"
             let parts = p.breakdown.filter { $0.contribution != 0 }
-                .sorted { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.score < $1.score }
+                .sorted {
+                    abs($0.contribution) != abs($1.contribution)
+                        ? abs($0.contribution) > abs($1.contribution) : $0.score < $1.score
+                }
                 .map { "\($0.score.title) \(String(format: "%.3f", $0.contribution))" }
             out += indent + "score = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")) + "\n"
             if let w = p.whatIf {
@@ -77,23 +86,29 @@ public enum PartnerSuggestionsOutput {
     public static func csv(_ s: PartnerSuggestions) -> String {
         var header = ["rank", "id", "city", "country", "field", "region", "status", "score"]
         header += PartnerScore.allCases.map { $0.rawValue }
-        header += ["common_partners", "hops", "distance_km", "member_since",
-                   "betweenness_rank_before", "betweenness_rank_after", "closeness_rank_before", "closeness_rank_after",
-                   "reasons"]
+        header += [
+            "common_partners", "hops", "distance_km", "member_since",
+            "betweenness_rank_before", "betweenness_rank_after", "closeness_rank_before", "closeness_rank_after",
+            "reasons",
+        ]
         var out = header.joined(separator: ",") + "\n"
         for p in s.suggestions {
-            var cells = [String(p.rank), p.city.id, p.city.name, p.city.country, p.city.field.rawValue,
-                         p.city.region.rawValue, p.status.rawValue, format(p.score)]
+            var cells = [
+                String(p.rank), p.city.id, p.city.name, p.city.country, p.city.field.rawValue,
+                p.city.region.rawValue, p.status.rawValue, format(p.score),
+            ]
             cells += PartnerScore.allCases.map { format(p.evidence.normalized($0)) }
-            cells += [p.commonPartners.map(\.id).joined(separator: ";"),
-                      p.evidence.hops.map(String.init) ?? "",
-                      p.evidence.distanceKm.map { String(format: "%.1f", $0) } ?? "",
-                      p.city.year.map(String.init) ?? "",
-                      p.whatIf.map { String($0.betweenness.before) } ?? "",
-                      p.whatIf.map { String($0.betweenness.after) } ?? "",
-                      p.whatIf.map { String($0.closeness.before) } ?? "",
-                      p.whatIf.map { String($0.closeness.after) } ?? "",
-                      p.reasons.joined(separator: "; ")]
+            cells += [
+                p.commonPartners.map(\.id).joined(separator: ";"),
+                p.evidence.hops.map(String.init) ?? "",
+                p.evidence.distanceKm.map { String(format: "%.1f", $0) } ?? "",
+                p.city.year.map(String.init) ?? "",
+                p.whatIf.map { String($0.betweenness.before) } ?? "",
+                p.whatIf.map { String($0.betweenness.after) } ?? "",
+                p.whatIf.map { String($0.closeness.before) } ?? "",
+                p.whatIf.map { String($0.closeness.after) } ?? "",
+                p.reasons.joined(separator: "; "),
+            ]
             out += cells.map(quote).joined(separator: ",") + "\n"
         }
         return out
@@ -207,7 +222,7 @@ struct PartnerSuggestionsJSON: Encodable {
         }
         enum CodingKeys: String, CodingKey {
             case rank, city, status, score, scores, commonPartners, hops, distanceKm, membershipYears,
-                 partnerCount, links, reasons, whatIf
+                partnerCount, links, reasons, whatIf
         }
     }
 
@@ -232,15 +247,16 @@ struct PartnerSuggestionsJSON: Encodable {
     }
     enum CodingKeys: String, CodingKey {
         case city, communitySource, referenceYear, filters, weights, existingPartners, proposedPartners,
-             candidateCount, centralityRanks, suggestions
+            candidateCount, centralityRanks, suggestions
     }
 
     init(_ s: PartnerSuggestions) {
         city = CityInfo(s.city)
         communitySource = s.communitySource.rawValue
         referenceYear = s.referenceYear
-        filters = Filters(field: s.query.field?.rawValue, region: s.query.region?.rawValue,
-                          country: s.query.countryISO2, includeLinked: s.query.includeLinked, top: s.query.top)
+        filters = Filters(
+            field: s.query.field?.rawValue, region: s.query.region?.rawValue,
+            country: s.query.countryISO2, includeLinked: s.query.includeLinked, top: s.query.top)
         weights = s.query.weights
         existingPartners = s.existingPartners.map { CityRef(id: $0.id, name: $0.name) }
         proposedPartners = s.proposedPartners.map { CityRef(id: $0.id, name: $0.name) }
@@ -250,8 +266,9 @@ struct PartnerSuggestionsJSON: Encodable {
             Suggestion(
                 rank: p.rank, city: CityInfo(p.city), status: p.status.rawValue, score: rounded(p.score, 6),
                 scores: p.breakdown.map {
-                    Score(score: $0.score.rawValue, raw: rounded($0.raw, 6), normalized: rounded($0.normalized, 6),
-                          weight: $0.weight, contribution: rounded($0.contribution, 6))
+                    Score(
+                        score: $0.score.rawValue, raw: rounded($0.raw, 6), normalized: rounded($0.normalized, 6),
+                        weight: $0.weight, contribution: rounded($0.contribution, 6))
                 },
                 commonPartners: p.commonPartners.map { CityRef(id: $0.id, name: $0.name) },
                 hops: p.evidence.hops, distanceKm: p.evidence.distanceKm.map { rounded($0, 1) },

@@ -27,7 +27,7 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
     public var isNetworkScore: Bool {
         switch self {
         case .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment,
-             .sameCommunity, .pathProximity:
+            .sameCommunity, .pathProximity:
             return true
         default:
             return false
@@ -218,7 +218,8 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
             // Yams wraps errors thrown by `init(from:)`.
             throw (context.underlyingError as? PartnerWeightsError ?? .allZero(file: nil)).in(file: file)
         } catch let DecodingError.typeMismatch(_, context) {
-            throw .malformed(file: file, message: "expected a mapping from score names to numbers (\(context.debugDescription))")
+            throw .malformed(
+                file: file, message: "expected a mapping from score names to numbers (\(context.debugDescription))")
         } catch {
             throw .malformed(file: file, message: "\(error)")
         }

@@ -62,7 +62,8 @@ public struct PartnerWhatIfAnalysis: Sendable {
         try? builder.addEdge(u, v)
         guard let linked = try? builder.build() else {
             let b = CentralityRank.rank(of: u, in: betweenness), c = CentralityRank.rank(of: u, in: closeness)
-            return PartnerWhatIf(betweenness: RankChange(before: b, after: b), closeness: RankChange(before: c, after: c))
+            return PartnerWhatIf(
+                betweenness: RankChange(before: b, after: b), closeness: RankChange(before: c, after: c))
         }
         return PartnerWhatIf(
             betweenness: RankChange(

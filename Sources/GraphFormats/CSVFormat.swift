@@ -79,18 +79,25 @@ public enum CSVFormat {
             assembler = nodeAssembler.renamed(file)
         }
         guard let sourceColumn = edgeTable.column("Source"), let targetColumn = edgeTable.column("Target") else {
-            let hint = edgeTable.column("Id") != nil ? " (this looks like a nodes table; give the edges table, and the nodes table with --nodes)" : ""
+            let hint =
+                edgeTable.column("Id") != nil
+                ? " (this looks like a nodes table; give the edges table, and the nodes table with --nodes)" : ""
             throw FormatError(
                 file: file, line: 1,
-                "expected the columns Source and Target in the edges table, found \(edgeTable.header.map { "\"\($0)\"" }.joined(separator: ", "))\(hint)")
+                "expected the columns Source and Target in the edges table, found \(edgeTable.header.map { "\"\($0)\"" }.joined(separator: ", "))\(hint)"
+            )
         }
         let typeColumn = edgeTable.column("Type")
         var special: [Int: String] = [:]
         for (column, name) in [("Weight", "weight"), ("Label", "label"), ("Id", "id")] {
             if let c = edgeTable.column(column) { special[c] = name }
         }
-        let attributeColumns = edgeTable.header.indices.filter { $0 != sourceColumn && $0 != targetColumn && $0 != typeColumn }
-        let types = inferTypes(edgeTable, columns: attributeColumns, forcing: [edgeTable.column("Id") ?? -1, edgeTable.column("Label") ?? -1])
+        let attributeColumns = edgeTable.header.indices.filter {
+            $0 != sourceColumn && $0 != targetColumn && $0 != typeColumn
+        }
+        let types = inferTypes(
+            edgeTable, columns: attributeColumns,
+            forcing: [edgeTable.column("Id") ?? -1, edgeTable.column("Label") ?? -1])
         var sawDirected = false, sawUndirected = false
         for (r, row) in edgeTable.rows.enumerated() {
             let line = edgeTable.lines[r]
@@ -106,19 +113,23 @@ public enum CSVFormat {
                 case "undirected": sawUndirected = true
                 case "": break
                 default:
-                    throw FormatError(file: file, line: line, "Type is \"\(row[typeColumn])\"; expected Directed or Undirected")
+                    throw FormatError(
+                        file: file, line: line, "Type is \"\(row[typeColumn])\"; expected Directed or Undirected")
                 }
             }
             let e = try assembler.addEdge(u, v, line: line)
             for c in attributeColumns where !row[c].isEmpty {
                 let name = special[c] ?? edgeTable.header[c]
-                try assembler.setEdge(e, name, try value(row[c], type: types[c], column: edgeTable.header[c], file: file, line: line), line: line)
+                try assembler.setEdge(
+                    e, name, try value(row[c], type: types[c], column: edgeTable.header[c], file: file, line: line),
+                    line: line)
             }
         }
         if sawDirected && sawUndirected && options.directed == nil {
             throw FormatError(
                 file: file,
-                "the Type column mixes Directed and Undirected edges; uccn graphs are one or the other: force one with --directed or --undirected")
+                "the Type column mixes Directed and Undirected edges; uccn graphs are one or the other: force one with --directed or --undirected"
+            )
         }
         let directed = typeColumn == nil ? true : (sawDirected || !sawUndirected)
         return try assembler.build(directed: directed)
@@ -128,7 +139,8 @@ public enum CSVFormat {
         guard let idColumn = table.column("Id") else {
             throw FormatError(
                 file: table.file, line: 1,
-                "expected an Id column in the nodes table, found \(table.header.map { "\"\($0)\"" }.joined(separator: ", "))")
+                "expected an Id column in the nodes table, found \(table.header.map { "\"\($0)\"" }.joined(separator: ", "))"
+            )
         }
         let labelColumn = table.column("Label")
         let attributeColumns = table.header.indices.filter { $0 != idColumn }
@@ -136,18 +148,26 @@ public enum CSVFormat {
         for (r, row) in table.rows.enumerated() {
             let line = table.lines[r]
             let id = row[idColumn]
-            guard !id.isEmpty else { throw FormatError(file: table.file, line: line, "empty Id; every node needs an id") }
+            guard !id.isEmpty else {
+                throw FormatError(file: table.file, line: line, "empty Id; every node needs an id")
+            }
             let node = try assembler.addNode(id, line: line)
             for c in attributeColumns where !row[c].isEmpty {
                 let name = c == labelColumn ? "label" : table.header[c]
-                try assembler.setNode(node, name, try value(row[c], type: types[c], column: table.header[c], file: table.file, line: line), line: line)
+                try assembler.setNode(
+                    node, name,
+                    try value(row[c], type: types[c], column: table.header[c], file: table.file, line: line), line: line
+                )
             }
         }
     }
 
-    private static func value(_ text: String, type: AttributeType, column: String, file: String, line: Int) throws -> AttributeValue {
+    private static func value(
+        _ text: String, type: AttributeType, column: String, file: String, line: Int
+    ) throws -> AttributeValue {
         guard let v = AttributeValue.parse(text, as: type) else {
-            throw FormatError(file: file, line: line, "expected \(type.phrase) in column \"\(column)\", found \"\(text)\"")
+            throw FormatError(
+                file: file, line: line, "expected \(type.phrase) in column \"\(column)\", found \"\(text)\"")
         }
         return v
     }
@@ -161,7 +181,11 @@ public enum CSVFormat {
             for row in table.rows where !row[c].isEmpty {
                 let t = AttributeValue.infer(row[c])
                 if let current = type {
-                    if current == .bool || t == .bool { type = current == t ? t : .string } else { type = AttributeAccumulator.widen(current, t) }
+                    if current == .bool || t == .bool {
+                        type = current == t ? t : .string
+                    } else {
+                        type = AttributeAccumulator.widen(current, t)
+                    }
                 } else {
                     type = t
                 }
@@ -194,7 +218,8 @@ public enum CSVFormat {
         while let row = reader.next() { records.append(row) }
         if let error = reader.error { throw FormatError(file: file, "cannot read the CSV text: \(error)") }
         guard records.count == recordLines.count else {
-            throw FormatError(file: file, "the CSV reader found \(records.count) records where \(recordLines.count) were expected")
+            throw FormatError(
+                file: file, "the CSV reader found \(records.count) records where \(recordLines.count) were expected")
         }
         // Skip blank lines (a record with one empty field).
         var kept: [[String]] = [], keptLines: [Int] = []
@@ -206,7 +231,9 @@ public enum CSVFormat {
         let names = header.map { $0.trimmingSpaces }
         var seen = Set<String>()
         for (i, name) in names.enumerated() {
-            guard !name.isEmpty else { throw FormatError(file: file, line: keptLines[0], "column \(i + 1) of the header has no name") }
+            guard !name.isEmpty else {
+                throw FormatError(file: file, line: keptLines[0], "column \(i + 1) of the header has no name")
+            }
             guard seen.insert(name.lowercased()).inserted else {
                 throw FormatError(file: file, line: keptLines[0], "the header names column \"\(name)\" twice")
             }
@@ -271,7 +298,8 @@ public enum CSVFormat {
             if afterClosingQuote {
                 throw FormatError(
                     file: file, line: line,
-                    "expected a delimiter or the end of the line after a closing quote, found \"\(c)\" (a quote inside a quoted field is written \"\")")
+                    "expected a delimiter or the end of the line after a closing quote, found \"\(c)\" (a quote inside a quoted field is written \"\")"
+                )
             }
             if atFieldStart && c == "\"" {
                 inQuotes = true
@@ -280,7 +308,9 @@ public enum CSVFormat {
             atFieldStart = false
         }
         if inQuotes {
-            throw FormatError(file: file, line: quoteLine, "the quoted field that starts here is not closed (truncated file, or a stray \")")
+            throw FormatError(
+                file: file, line: quoteLine,
+                "the quoted field that starts here is not closed (truncated file, or a stray \")")
         }
         return lines
     }
@@ -288,7 +318,9 @@ public enum CSVFormat {
     // MARK: - Writing
 
     /// The edges and nodes tables for `graph`.
-    public static func write(_ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> (edges: Data, nodes: Data) {
+    public static func write(
+        _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
+    ) throws -> (edges: Data, nodes: Data) {
         let g = try WritableGraph(graph, file: file, weightName: "weight")
         // RFC 4180 text, quoted as CSV.swift's CSVWriter quotes (a field with the
         // delimiter, a quote, CR or LF), built in memory: CSVWriter makes one stream
@@ -298,7 +330,9 @@ public enum CSVFormat {
             func append(_ fields: [String]) {
                 for (i, field) in fields.enumerated() {
                     if i > 0 { out += "," }
-                    if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+                    if field.utf8.contains(where: {
+                        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+                    }) {
                         out += "\""
                         out += field.replacingOccurrences(of: "\"", with: "\"\"")
                         out += "\""

@@ -24,7 +24,9 @@ public enum DOTFormat {
         try parse(TextInput.read(path: path), file: path, options: options)
     }
 
-    public static func parse(_ data: Data, file: String = "<input>", options: GraphReadOptions = .init()) throws -> AttributedGraph {
+    public static func parse(
+        _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
+    ) throws -> AttributedGraph {
         let text = try TextInput.decode(data, file: file)
         if text.allSatisfy({ $0.isWhitespace }) {
             throw FormatError(file: file, "the file is empty; expected a DOT graph (graph { … } or digraph { … })")
@@ -165,7 +167,9 @@ public enum DOTFormat {
 
     // MARK: - Writing
 
-    public static func write(_ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> Data {
+    public static func write(
+        _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
+    ) throws -> Data {
         let g = try WritableGraph(graph, file: file, weightName: options.weightAttribute)
         var out = RenderableGraph(name: graph.graphAttributes["name"]?.text ?? "G", isDirected: g.graph.isDirected)
         for (name, value) in g.graphAttributes where name != "name" {
@@ -188,14 +192,17 @@ public enum DOTFormat {
             if let weightName = g.weightName { attributes[weightName] = .text(AttributeValue.format(edge.weight)) }
             out.edges.append(.init(g.ids[edge.source], g.ids[edge.target], attributes: attributes))
         }
-        let result: Result<String, RenderError> = Result { () throws(RenderError) -> String in try Graphviz.shared.writeDOT(out) }
+        let result: Result<String, RenderError> = Result { () throws(RenderError) -> String in
+            try Graphviz.shared.writeDOT(out)
+        }
         switch result {
         case let .success(text):
             return Data(text.utf8)
         case let .failure(.invalidAttribute(owner, name, value, expected)):
             throw FormatError(
                 file: file,
-                "\(owner) has \(name)=\"\(value)\", which Graphviz would misread (expected \(expected)); rename the attribute or choose another format")
+                "\(owner) has \(name)=\"\(value)\", which Graphviz would misread (expected \(expected)); rename the attribute or choose another format"
+            )
         case let .failure(error):
             throw FormatError(file: file, "cannot write DOT: \(error)")
         }

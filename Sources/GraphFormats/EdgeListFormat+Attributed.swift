@@ -16,7 +16,9 @@ extension EdgeListFormat {
         try checkDeclaredNodeCount(data, file: path, maxNodes: options.maxNodes)
         let graph = try parse(data, file: path, options: readOptions)
         guard graph.nodeCount <= options.maxNodes else {
-            throw FormatError(file: path, "more than \(options.maxNodes) nodes; raise the limit with --max-nodes (GraphReadOptions.maxNodes)")
+            throw FormatError(
+                file: path,
+                "more than \(options.maxNodes) nodes; raise the limit with --max-nodes (GraphReadOptions.maxNodes)")
         }
         return AttributedGraph(graph: graph)
     }
@@ -39,7 +41,8 @@ extension EdgeListFormat {
                 if n > maxNodes {
                     throw FormatError(
                         file: file, line: line,
-                        "the header says n=\(n), more than the limit of \(maxNodes) nodes; raise it with --max-nodes (GraphReadOptions.maxNodes)")
+                        "the header says n=\(n), more than the limit of \(maxNodes) nodes; raise it with --max-nodes (GraphReadOptions.maxNodes)"
+                    )
                 }
             }
         }
@@ -53,15 +56,18 @@ extension EdgeListFormat {
         let g = graph.graph
         let numeric = g.ids.enumerated().allSatisfy { $0.element == String($0.offset) }
         if numeric { return Data(write(g, name: graph.graphAttributes["name"]?.text ?? "graph").utf8) }
-        for id in g.ids where id.isEmpty || id.contains(where: { $0 == " " || $0 == "\t" || $0 == "#" || $0.isNewline }) {
+        for id in g.ids where id.isEmpty || id.contains(where: { $0 == " " || $0 == "\t" || $0 == "#" || $0.isNewline })
+        {
             throw FormatError(
                 file: file,
-                "node id \(id.debugDescription) cannot be written in an edge list (it is empty or holds a space, tab, newline or #); choose CSV, GraphML, GEXF or JSON")
+                "node id \(id.debugDescription) cannot be written in an edge list (it is empty or holds a space, tab, newline or #); choose CSV, GraphML, GEXF or JSON"
+            )
         }
         var out = "# directed=\(g.isDirected) weighted=\(g.isWeighted)\n"
         let isolated = (0..<g.nodeCount).filter { g.degree(of: $0) == 0 && g.inDegree(of: $0) == 0 }
         if !isolated.isEmpty {
-            out += "# \(isolated.count) isolated node(s) are not written: an edge list without node numbers cannot hold them\n"
+            out +=
+                "# \(isolated.count) isolated node(s) are not written: an edge list without node numbers cannot hold them\n"
         }
         g.forEachEdge { u, v, w in
             if g.isWeighted {

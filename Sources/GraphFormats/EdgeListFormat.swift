@@ -234,7 +234,8 @@ public enum EdgeListFormat {
                 }
                 guard w.isFinite, w >= 0 else {
                     throw line.error(
-                        "weight \(line.field(f2)) is not allowed; weights must be finite and not negative", at: f2.lowerBound)
+                        "weight \(line.field(f2)) is not allowed; weights must be finite and not negative",
+                        at: f2.lowerBound)
                 }
                 edgeWeights.append(w)
             }

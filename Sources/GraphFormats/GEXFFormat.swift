@@ -28,7 +28,9 @@ public enum GEXFFormat {
         try parse(TextInput.read(path: path), file: path, options: options)
     }
 
-    public static func parse(_ data: Data, file: String = "<input>", options: GraphReadOptions = .init()) throws -> AttributedGraph {
+    public static func parse(
+        _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
+    ) throws -> AttributedGraph {
         let handler = Handler(file: file, options: options)
         try XMLEventReader.parse(data, file: file, handler: handler)
         return try handler.finish()
@@ -79,7 +81,9 @@ public enum GEXFFormat {
             }
         }
 
-        func number(_ attributes: [String: String], _ name: String, _ p: SourcePosition, element: String) throws -> Double? {
+        func number(
+            _ attributes: [String: String], _ name: String, _ p: SourcePosition, element: String
+        ) throws -> Double? {
             guard let text = attributes[name] else { return nil }
             guard let value = AttributeValue.parse(text, as: .double)?.doubleValue, value.isFinite else {
                 throw fail(p, "expected a finite number for \(name) in <viz:\(element)>, found \"\(text)\"")
@@ -106,21 +110,28 @@ public enum GEXFFormat {
             switch name {
             case "graph":
                 guard parent == "gexf" else { throw fail(p, "<graph> must be a child of <gexf>") }
-                guard !sawGraph else { throw fail(p, "the file holds more than one <graph>; uccn reads one graph a file") }
+                guard !sawGraph else {
+                    throw fail(p, "the file holds more than one <graph>; uccn reads one graph a file")
+                }
                 sawGraph = true
                 switch attributes["defaultedgetype"]?.lowercased() {
                 case "directed": directed = true
                 case "undirected", "mutual", nil: directed = false
-                case let other?: throw fail(p, "defaultedgetype is \"\(other)\"; expected directed, undirected or mutual")
+                case let other?:
+                    throw fail(p, "defaultedgetype is \"\(other)\"; expected directed, undirected or mutual")
                 }
                 if let name = attributes["name"] { assembler.graphAttributes["name"] = .string(name) }
             case "attributes":
                 guard let c = attributes["class"]?.lowercased(), c == "node" || c == "edge" else {
-                    throw fail(p, "<attributes> needs class=\"node\" or class=\"edge\", found \"\(attributes["class"] ?? "")\"")
+                    throw fail(
+                        p, "<attributes> needs class=\"node\" or class=\"edge\", found \"\(attributes["class"] ?? "")\""
+                    )
                 }
                 attributeClass = c
             case "attribute":
-                guard parent == "attributes", let c = attributeClass else { throw fail(p, "<attribute> outside <attributes>") }
+                guard parent == "attributes", let c = attributeClass else {
+                    throw fail(p, "<attribute> outside <attributes>")
+                }
                 guard let id = attributes["id"] else { throw fail(p, "<attribute> without an id") }
                 // Gephi gives columns an identifier id ("modularity_class") and a display
                 // title ("Modularity Class"); NetworkX numbers the ids and puts the name
@@ -128,14 +139,21 @@ public enum GEXFFormat {
                 let title = (Int(id) == nil ? id : nil) ?? attributes["title"] ?? id
                 let typeName = attributes["type"] ?? "string"
                 guard let type = Handler.type(named: typeName) else {
-                    throw fail(p, "unknown GEXF attribute type \"\(typeName)\" for attribute \"\(title)\"; expected integer, long, float, double, boolean, string or another GEXF type")
+                    throw fail(
+                        p,
+                        "unknown GEXF attribute type \"\(typeName)\" for attribute \"\(title)\"; expected integer, long, float, double, boolean, string or another GEXF type"
+                    )
                 }
                 if c == "node" {
-                    guard nodeDeclared[id] == nil else { throw fail(p, "node attribute id \"\(id)\" is declared twice") }
+                    guard nodeDeclared[id] == nil else {
+                        throw fail(p, "node attribute id \"\(id)\" is declared twice")
+                    }
                     nodeDeclared[id] = Declared(title: title, type: type)
                     try assembler.nodeAttributes.declare(title, type: type, file: file, line: p.line)
                 } else {
-                    guard edgeDeclared[id] == nil else { throw fail(p, "edge attribute id \"\(id)\" is declared twice") }
+                    guard edgeDeclared[id] == nil else {
+                        throw fail(p, "edge attribute id \"\(id)\" is declared twice")
+                    }
                     edgeDeclared[id] = Declared(title: title, type: type)
                     try assembler.edgeAttributes.declare(title, type: type, file: file, line: p.line)
                 }
@@ -146,7 +164,10 @@ public enum GEXFFormat {
                 text = ""
             case "node":
                 guard parent == "nodes" else {
-                    throw fail(p, parent == "node" || parent == "nodes" ? "nested nodes (hierarchical GEXF) are not supported" : "<node> outside <nodes>")
+                    throw fail(
+                        p,
+                        parent == "node" || parent == "nodes"
+                            ? "nested nodes (hierarchical GEXF) are not supported" : "<node> outside <nodes>")
                 }
                 if path.count > 4 { throw fail(p, "nested nodes (hierarchical GEXF) are not supported") }
                 guard let id = attributes["id"] else { throw fail(p, "<node> without an id attribute") }
@@ -160,14 +181,19 @@ public enum GEXFFormat {
                 guard let s = attributes["source"] else { throw fail(p, "<edge> without a source attribute") }
                 guard let t = attributes["target"] else { throw fail(p, "<edge> without a target attribute") }
                 guard pending.count < assembler.options.maxEdges else {
-                    throw fail(p, "more than \(assembler.options.maxEdges) edges; raise the limit with --max-edges (GraphReadOptions.maxEdges)")
+                    throw fail(
+                        p,
+                        "more than \(assembler.options.maxEdges) edges; raise the limit with --max-edges (GraphReadOptions.maxEdges)"
+                    )
                 }
                 pending.append(PendingEdge(source: s, target: t, line: p.line, column: p.column))
                 let row = pending.count - 1
                 owner = .edge(row)
                 // GEXF requires edge ids; ids that only number the edges in file order
                 // (what Gephi, NetworkX and uccn write) carry nothing and are dropped.
-                if let id = attributes["id"], id != String(row) { try assembler.setEdge(row, "id", .string(id), line: p.line) }
+                if let id = attributes["id"], id != String(row) {
+                    try assembler.setEdge(row, "id", .string(id), line: p.line)
+                }
                 if let label = attributes["label"] { try assembler.setEdge(row, "label", .string(label), line: p.line) }
                 if let w = attributes["weight"] {
                     guard let value = AttributeValue.parse(w, as: .double) else {
@@ -177,17 +203,29 @@ public enum GEXFFormat {
                 }
             case "attvalue":
                 guard parent == "attvalues" else { throw fail(p, "<attvalue> outside <attvalues>") }
-                guard let key = attributes["for"] ?? attributes["id"] else { throw fail(p, "<attvalue> without a for attribute") }
+                guard let key = attributes["for"] ?? attributes["id"] else {
+                    throw fail(p, "<attvalue> without a for attribute")
+                }
                 guard let raw = attributes["value"] else { throw fail(p, "<attvalue for=\"\(key)\"> without a value") }
                 switch owner {
                 case let .node(row):
-                    guard let d = nodeDeclared[key] else { throw fail(p, "<attvalue> refers to node attribute \"\(key)\", which <attributes class=\"node\"> does not declare") }
+                    guard let d = nodeDeclared[key] else {
+                        throw fail(
+                            p,
+                            "<attvalue> refers to node attribute \"\(key)\", which <attributes class=\"node\"> does not declare"
+                        )
+                    }
                     guard let value = AttributeValue.parse(raw, as: d.type) else {
                         throw fail(p, "expected \(d.type.phrase) for \"\(d.title)\", found \"\(raw)\"")
                     }
                     try assembler.setNode(row, d.title, value, line: p.line)
                 case let .edge(row):
-                    guard let d = edgeDeclared[key] else { throw fail(p, "<attvalue> refers to edge attribute \"\(key)\", which <attributes class=\"edge\"> does not declare") }
+                    guard let d = edgeDeclared[key] else {
+                        throw fail(
+                            p,
+                            "<attvalue> refers to edge attribute \"\(key)\", which <attributes class=\"edge\"> does not declare"
+                        )
+                    }
                     guard let value = AttributeValue.parse(raw, as: d.type) else {
                         throw fail(p, "expected \(d.type.phrase) for \"\(d.title)\", found \"\(raw)\"")
                     }
@@ -203,7 +241,9 @@ public enum GEXFFormat {
                     var channels: [Int] = []
                     for c in ["r", "g", "b"] {
                         guard let t = attributes[c], let v = Int(t.trimmingSpaces), (0...255).contains(v) else {
-                            throw fail(p, "expected an integer 0–255 for \(c) in <viz:color>, found \"\(attributes[c] ?? "")\"")
+                            throw fail(
+                                p, "expected an integer 0–255 for \(c) in <viz:color>, found \"\(attributes[c] ?? "")\""
+                            )
                         }
                         channels.append(v)
                     }
@@ -216,17 +256,23 @@ public enum GEXFFormat {
                 if let v = try number(attributes, "value", p, element: "size") { try setViz("viz_size", .double(v), p) }
             case "thickness":
                 guard parent == "edge" else { break }
-                if let v = try number(attributes, "value", p, element: "thickness") { try setViz("viz_thickness", .double(v), p) }
+                if let v = try number(attributes, "value", p, element: "thickness") {
+                    try setViz("viz_thickness", .double(v), p)
+                }
             case "position":
                 guard parent == "node" else { break }
                 for axis in ["x", "y", "z"] {
-                    if let v = try number(attributes, axis, p, element: "position") { try setViz("viz_\(axis)", .double(v), p) }
+                    if let v = try number(attributes, axis, p, element: "position") {
+                        try setViz("viz_\(axis)", .double(v), p)
+                    }
                 }
             case "shape":
                 guard parent == "node" || parent == "edge" else { break }
                 if let v = attributes["value"] { try setViz("viz_shape", .string(v), p) }
             case "parents", "parent", "spells", "spell":
-                if name == "parent" || name == "parents" { throw fail(p, "hierarchical GEXF (<parents>) is not supported") }
+                if name == "parent" || name == "parents" {
+                    throw fail(p, "hierarchical GEXF (<parents>) is not supported")
+                }
             default:
                 break
             }
@@ -242,12 +288,15 @@ public enum GEXFFormat {
                     let d = (c == "node" ? nodeDeclared : edgeDeclared)[id]
                     if let d {
                         guard let value = AttributeValue.parse(text, as: d.type) else {
-                            throw fail(p, "expected \(d.type.phrase) for the default of \"\(d.title)\", found \"\(text)\"")
+                            throw fail(
+                                p, "expected \(d.type.phrase) for the default of \"\(d.title)\", found \"\(text)\"")
                         }
                         if c == "node" {
-                            try assembler.nodeAttributes.declare(d.title, type: d.type, default: value, file: file, line: p.line)
+                            try assembler.nodeAttributes.declare(
+                                d.title, type: d.type, default: value, file: file, line: p.line)
                         } else {
-                            try assembler.edgeAttributes.declare(d.title, type: d.type, default: value, file: file, line: p.line)
+                            try assembler.edgeAttributes.declare(
+                                d.title, type: d.type, default: value, file: file, line: p.line)
                         }
                     }
                 }
@@ -265,8 +314,12 @@ public enum GEXFFormat {
         func finish() throws -> AttributedGraph {
             guard sawGraph else { throw FormatError(file: file, "the file holds no <graph> element") }
             for edge in pending {
-                let u = try assembler.node(edge.source, create: false, line: edge.line, column: edge.column, context: "the file's <node> elements")
-                let v = try assembler.node(edge.target, create: false, line: edge.line, column: edge.column, context: "the file's <node> elements")
+                let u = try assembler.node(
+                    edge.source, create: false, line: edge.line, column: edge.column,
+                    context: "the file's <node> elements")
+                let v = try assembler.node(
+                    edge.target, create: false, line: edge.line, column: edge.column,
+                    context: "the file's <node> elements")
                 try assembler.addEdge(u, v, line: edge.line)
             }
             return try assembler.build(directed: directed)
@@ -275,14 +328,19 @@ public enum GEXFFormat {
 
     // MARK: - Writing
 
-    static let vizNodeColumns: Set<String> = ["viz_color", "viz_alpha", "viz_size", "viz_x", "viz_y", "viz_z", "viz_shape"]
+    static let vizNodeColumns: Set<String> = [
+        "viz_color", "viz_alpha", "viz_size", "viz_x", "viz_y", "viz_z", "viz_shape",
+    ]
     static let vizEdgeColumns: Set<String> = ["viz_color", "viz_alpha", "viz_thickness", "viz_shape"]
 
     /// GEXF text for `graph`.
-    public static func write(_ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> Data {
+    public static func write(
+        _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
+    ) throws -> Data {
         let g = try WritableGraph(graph, file: file, weightName: "weight")
         let xml = XMLTextWriter(file: file)
-        let (namespace, viz, version) = options.gexfVersion == .v1_3
+        let (namespace, viz, version) =
+            options.gexfVersion == .v1_3
             ? ("http://gexf.net/1.3", "http://gexf.net/1.3/viz", "1.3")
             : ("http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2")
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -312,7 +370,9 @@ public enum GEXFFormat {
         let edgeIDs = g.edgeColumns.first { $0.name == "id" }
         let edgeLabels = g.edgeColumns.first { $0.name == "label" }
         // An unweighted graph read with its weights kept as an ordinary attribute.
-        let weightColumn = g.graph.isWeighted ? nil : g.edgeColumns.first { $0.name == "weight" && $0.type != .string && $0.type != .bool }
+        let weightColumn =
+            g.graph.isWeighted
+            ? nil : g.edgeColumns.first { $0.name == "weight" && $0.type != .string && $0.type != .bool }
         func declarations(_ columns: [AttributeTable.Column], _ c: String) throws {
             guard !columns.isEmpty else { return }
             out += "    <attributes class=\"\(c)\" mode=\"static\">\n"
@@ -332,13 +392,17 @@ public enum GEXFFormat {
                 s += "/>\n"
             }
             if node {
-                let x = table[row, "viz_x"]?.doubleValue, y = table[row, "viz_y"]?.doubleValue, z = table[row, "viz_z"]?.doubleValue
+                let x = table[row, "viz_x"]?.doubleValue, y = table[row, "viz_y"]?.doubleValue,
+                    z = table[row, "viz_z"]?.doubleValue
                 if x != nil || y != nil || z != nil {
-                    s += "        <viz:position x=\"\(AttributeValue.format(x ?? 0))\" y=\"\(AttributeValue.format(y ?? 0))\""
+                    s +=
+                        "        <viz:position x=\"\(AttributeValue.format(x ?? 0))\" y=\"\(AttributeValue.format(y ?? 0))\""
                     if let z { s += " z=\"\(AttributeValue.format(z))\"" }
                     s += "/>\n"
                 }
-                if let size = table[row, "viz_size"]?.doubleValue { s += "        <viz:size value=\"\(AttributeValue.format(size))\"/>\n" }
+                if let size = table[row, "viz_size"]?.doubleValue {
+                    s += "        <viz:size value=\"\(AttributeValue.format(size))\"/>\n"
+                }
             } else if let t = table[row, "viz_thickness"]?.doubleValue {
                 s += "        <viz:thickness value=\"\(AttributeValue.format(t))\"/>\n"
             }
@@ -351,7 +415,8 @@ public enum GEXFFormat {
             var s = ""
             for column in columns {
                 if let value = column.values[row] {
-                    s += "          <attvalue for=\"\(try xml.escape(column.name))\" value=\"\(try xml.escape(value.text))\"/>\n"
+                    s +=
+                        "          <attvalue for=\"\(try xml.escape(column.name))\" value=\"\(try xml.escape(value.text))\"/>\n"
                 }
             }
             return s.isEmpty ? "" : "        <attvalues>\n\(s)        </attvalues>\n"
@@ -362,7 +427,9 @@ public enum GEXFFormat {
         for (u, id) in g.ids.enumerated() {
             var open = "      <node id=\"\(try xml.escape(id))\""
             if let label = nodeLabels?.values[u] { open += " label=\"\(try xml.escape(label.text))\"" }
-            let body = try attvalues(nodeColumns, row: u) + (hasNodeViz ? vizElements(graph.nodeAttributes, row: u, node: true) : "")
+            let body =
+                try attvalues(nodeColumns, row: u)
+                + (hasNodeViz ? vizElements(graph.nodeAttributes, row: u, node: true) : "")
             out += body.isEmpty ? open + "/>\n" : open + ">\n" + body + "      </node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
@@ -375,7 +442,9 @@ public enum GEXFFormat {
                 open += " weight=\"\(AttributeValue.format(w))\""
             }
             if let label = edgeLabels?.values[e] { open += " label=\"\(try xml.escape(label.text))\"" }
-            let body = try attvalues(edgeColumns, row: e) + (hasEdgeViz ? vizElements(graph.edgeAttributes, row: e, node: false) : "")
+            let body =
+                try attvalues(edgeColumns, row: e)
+                + (hasEdgeViz ? vizElements(graph.edgeAttributes, row: e, node: false) : "")
             out += body.isEmpty ? open + "/>\n" : open + ">\n" + body + "      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"

@@ -29,7 +29,9 @@ struct AttributeAccumulator {
 
     /// Declares a column with a fixed type and an optional default (applied to rows that
     /// have no value when the table is built).
-    mutating func declare(_ name: String, type: AttributeType, default value: AttributeValue? = nil, file: String, line: Int?) throws {
+    mutating func declare(
+        _ name: String, type: AttributeType, default value: AttributeValue? = nil, file: String, line: Int?
+    ) throws {
         if let c = byName[name] {
             columns[c].type = type
             columns[c].declared = true
@@ -45,7 +47,8 @@ struct AttributeAccumulator {
         guard columns.count < limit else {
             throw FormatError(
                 file: file, line: line,
-                "more than \(limit) distinct \(what) attributes; raise the limit with --max-attributes (GraphReadOptions.maxAttributes)")
+                "more than \(limit) distinct \(what) attributes; raise the limit with --max-attributes (GraphReadOptions.maxAttributes)"
+            )
         }
     }
 
@@ -158,7 +161,9 @@ extension AttributeValue {
         if let i = Int(text), String(i) == text { return .int }
         // Leading zeros ("007", "0123") mark codes, not numbers.
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        if digits.count > 1, digits.first == "0", let second = digits.dropFirst().first, second.isNumber { return .string }
+        if digits.count > 1, digits.first == "0", let second = digits.dropFirst().first, second.isNumber {
+            return .string
+        }
         if Double(text) != nil { return .double }
         switch text.lowercased() {
         case "true", "false": return .bool
@@ -208,17 +213,22 @@ struct GraphAssembler {
     @discardableResult
     mutating func addNode(_ id: String, line: Int?, column: Int? = nil) throws -> Int {
         if index[id] != nil {
-            throw FormatError(file: file, line: line, column: column, "node id \"\(id)\" appears more than once; node ids must be unique")
+            throw FormatError(
+                file: file, line: line, column: column,
+                "node id \"\(id)\" appears more than once; node ids must be unique")
         }
         return try appendNode(id, line: line, column: column)
     }
 
     /// The index of node `id`, adding it when `create` is true; otherwise an unknown id
     /// is an error that names `context` (e.g. "the nodes table").
-    mutating func node(_ id: String, create: Bool, line: Int?, column: Int? = nil, context: String = "the file's nodes") throws -> Int {
+    mutating func node(
+        _ id: String, create: Bool, line: Int?, column: Int? = nil, context: String = "the file's nodes"
+    ) throws -> Int {
         if let i = index[id] { return Int(i) }
         guard create else {
-            throw FormatError(file: file, line: line, column: column, "edge names node \"\(id)\", which is not among \(context)")
+            throw FormatError(
+                file: file, line: line, column: column, "edge names node \"\(id)\", which is not among \(context)")
         }
         return try appendNode(id, line: line, column: column)
     }
@@ -294,12 +304,14 @@ struct GraphAssembler {
                 guard let number else {
                     throw FormatError(
                         file: file, line: line,
-                        "expected a number for the edge weight \"\(name)\", found \"\(value)\" (read it as an ordinary attribute with --weight-attribute none)")
+                        "expected a number for the edge weight \"\(name)\", found \"\(value)\" (read it as an ordinary attribute with --weight-attribute none)"
+                    )
                 }
                 guard number.isFinite, number >= 0 else {
                     throw FormatError(
                         file: file, line: line,
-                        "edge weight \"\(name)\" is \(value); weights must be finite and not negative (read it as an ordinary attribute with --weight-attribute none)")
+                        "edge weight \"\(name)\" is \(value); weights must be finite and not negative (read it as an ordinary attribute with --weight-attribute none)"
+                    )
                 }
                 weight = number
             }
@@ -319,7 +331,8 @@ struct GraphAssembler {
         let nodes = nodeAttributes.table(count: graph.nodeCount)
         let edges = edgeAttributes.table(
             count: graph.edgeCount, rowMap: built.edgeMap, skipping: weightName.map { [$0] } ?? [])
-        return AttributedGraph(graph: graph, nodeAttributes: nodes, edgeAttributes: edges, graphAttributes: graphAttributes)
+        return AttributedGraph(
+            graph: graph, nodeAttributes: nodes, edgeAttributes: edges, graphAttributes: graphAttributes)
     }
 }
 

@@ -8,11 +8,14 @@ public enum GraphLoader {
     /// `.dot`/`.gv`).
     ///
     /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
-    public static func load(path: String, format: GraphFileFormat? = nil, options: GraphReadOptions = .init()) throws -> AttributedGraph {
+    public static func load(
+        path: String, format: GraphFileFormat? = nil, options: GraphReadOptions = .init()
+    ) throws -> AttributedGraph {
         guard let format = format ?? GraphFileFormat(path: path) else {
             throw FormatError(
                 file: path,
-                "cannot tell the format from the file name; name it with --from (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "cannot tell the format from the file name; name it with --from (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         switch format {
         case .edgeList: return try EdgeListFormat.readAttributed(path: path, options: options)
@@ -26,10 +29,13 @@ public enum GraphLoader {
 
     /// Parses in-memory bytes in `format` (`file` names them in errors). CSV reads an
     /// edges table only.
-    public static func parse(_ data: Data, format: GraphFileFormat, file: String = "<input>", options: GraphReadOptions = .init()) throws -> AttributedGraph {
+    public static func parse(
+        _ data: Data, format: GraphFileFormat, file: String = "<input>", options: GraphReadOptions = .init()
+    ) throws -> AttributedGraph {
         switch format {
         case .edgeList:
-            var readOptions = EdgeListFormat.ReadOptions(directed: options.directed, ignoreWeights: options.weightAttribute == nil)
+            var readOptions = EdgeListFormat.ReadOptions(
+                directed: options.directed, ignoreWeights: options.weightAttribute == nil)
             readOptions.selfLoops = options.selfLoops
             readOptions.duplicates = options.duplicates
             try EdgeListFormat.checkDeclaredNodeCount(data, file: file, maxNodes: options.maxNodes)
@@ -46,13 +52,18 @@ public enum GraphLoader {
 /// Writes a graph file in any supported format, atomically.
 public enum GraphWriter {
     /// The files `write(_:to:format:options:)` would create for `path`.
-    public static func outputPaths(for path: String, format: GraphFileFormat, options: GraphWriteOptions = .init()) -> [String] {
+    public static func outputPaths(
+        for path: String, format: GraphFileFormat, options: GraphWriteOptions = .init()
+    ) -> [String] {
         format == .csv ? [path, options.nodesFile ?? CSVFormat.defaultNodesPath(forEdges: path)] : [path]
     }
 
     /// The bytes of each file for `graph` in `format`: one file, or for CSV the edges
     /// table then the nodes table.
-    public static func render(_ graph: AttributedGraph, format: GraphFileFormat, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> [Data] {
+    public static func render(
+        _ graph: AttributedGraph, format: GraphFileFormat, file: String = "<output>",
+        options: GraphWriteOptions = .init()
+    ) throws -> [Data] {
         switch format {
         case .edgeList: return [try EdgeListFormat.writeAttributed(graph, file: file)]
         case .csv:
@@ -69,11 +80,14 @@ public enum GraphWriter {
     /// writes the edges table to `path` and the nodes table beside it. Nothing is written
     /// when an error is thrown.
     @discardableResult
-    public static func write(_ graph: AttributedGraph, to path: String, format: GraphFileFormat? = nil, options: GraphWriteOptions = .init()) throws -> [String] {
+    public static func write(
+        _ graph: AttributedGraph, to path: String, format: GraphFileFormat? = nil, options: GraphWriteOptions = .init()
+    ) throws -> [String] {
         guard let format = format ?? GraphFileFormat(path: path) else {
             throw FormatError(
                 file: path,
-                "cannot tell the output format from the file name; name it with --to (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "cannot tell the output format from the file name; name it with --to (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let blobs = try render(graph, format: format, file: path, options: options)
         let paths = outputPaths(for: path, format: format, options: options)

@@ -23,7 +23,9 @@ public enum GraphMLFormat {
     }
 
     /// Parses GraphML bytes.
-    public static func parse(_ data: Data, file: String = "<input>", options: GraphReadOptions = .init()) throws -> AttributedGraph {
+    public static func parse(
+        _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
+    ) throws -> AttributedGraph {
         let handler = Handler(file: file, options: options)
         try XMLEventReader.parse(data, file: file, handler: handler)
         return try handler.finish()
@@ -92,7 +94,10 @@ public enum GraphMLFormat {
                 case "string": type = .string
                 default:
                     if skipped { type = .string; break }
-                    throw fail(p, "unknown GraphML key type \"\(typeName)\" for key \"\(id)\"; expected boolean, int, long, float, double or string")
+                    throw fail(
+                        p,
+                        "unknown GraphML key type \"\(typeName)\" for key \"\(id)\"; expected boolean, int, long, float, double or string"
+                    )
                 }
                 guard keys[id] == nil else { throw fail(p, "key id \"\(id)\" is declared twice") }
                 let attrName = attributes["attr.name"] ?? id
@@ -134,7 +139,10 @@ public enum GraphMLFormat {
                 guard let s = attributes["source"] else { throw fail(p, "<edge> without a source attribute") }
                 guard let t = attributes["target"] else { throw fail(p, "<edge> without a target attribute") }
                 guard pending.count < assembler.options.maxEdges else {
-                    throw fail(p, "more than \(assembler.options.maxEdges) edges; raise the limit with --max-edges (GraphReadOptions.maxEdges)")
+                    throw fail(
+                        p,
+                        "more than \(assembler.options.maxEdges) edges; raise the limit with --max-edges (GraphReadOptions.maxEdges)"
+                    )
                 }
                 pending.append(PendingEdge(source: s, target: t, line: p.line, column: p.column))
                 let row = pending.count - 1
@@ -144,7 +152,9 @@ public enum GraphMLFormat {
                 }
             case "data":
                 guard let key = attributes["key"] else { throw fail(p, "<data> without a key attribute") }
-                guard keys[key] != nil else { throw fail(p, "<data> refers to key \"\(key)\", which no <key> declares") }
+                guard keys[key] != nil else {
+                    throw fail(p, "<data> refers to key \"\(key)\", which no <key> declares")
+                }
                 dataKey = key
                 dataPosition = p
                 dataDepth = 0
@@ -177,10 +187,12 @@ public enum GraphMLFormat {
                         throw fail(p, "expected \(key.type.phrase) for the default of key \"\(id)\", found \"\(text)\"")
                     }
                     if key.domain == "node" || key.domain == "all" {
-                        try assembler.nodeAttributes.declare(key.name, type: key.type, default: value, file: file, line: p.line)
+                        try assembler.nodeAttributes.declare(
+                            key.name, type: key.type, default: value, file: file, line: p.line)
                     }
                     if key.domain == "edge" || key.domain == "all" {
-                        try assembler.edgeAttributes.declare(key.name, type: key.type, default: value, file: file, line: p.line)
+                        try assembler.edgeAttributes.declare(
+                            key.name, type: key.type, default: value, file: file, line: p.line)
                     }
                 }
             case "key": keyForDefault = nil
@@ -223,8 +235,12 @@ public enum GraphMLFormat {
                 throw FormatError(file: file, "the file holds no <graph> element")
             }
             for edge in pending {
-                let u = try assembler.node(edge.source, create: false, line: edge.line, column: edge.column, context: "the file's <node> elements")
-                let v = try assembler.node(edge.target, create: false, line: edge.line, column: edge.column, context: "the file's <node> elements")
+                let u = try assembler.node(
+                    edge.source, create: false, line: edge.line, column: edge.column,
+                    context: "the file's <node> elements")
+                let v = try assembler.node(
+                    edge.target, create: false, line: edge.line, column: edge.column,
+                    context: "the file's <node> elements")
                 try assembler.addEdge(u, v, line: edge.line)
             }
             return try assembler.build(directed: directed)
@@ -234,11 +250,14 @@ public enum GraphMLFormat {
     // MARK: - Writing
 
     /// GraphML text for `graph`.
-    public static func write(_ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> Data {
+    public static func write(
+        _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
+    ) throws -> Data {
         let g = try WritableGraph(graph, file: file, weightName: options.weightAttribute)
         let xml = XMLTextWriter(file: file)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        out +=
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         func typeName(_ t: AttributeType) -> String {
             switch t {
             case .bool: return "boolean"
@@ -251,22 +270,26 @@ public enum GraphMLFormat {
         for (i, attribute) in g.graphAttributes.enumerated() {
             let id = "g\(i)"
             graphKeys[attribute.name] = id
-            out += "  <key id=\"\(id)\" for=\"graph\" attr.name=\"\(try xml.escape(attribute.name))\" attr.type=\"\(typeName(attribute.value.type))\"/>\n"
+            out +=
+                "  <key id=\"\(id)\" for=\"graph\" attr.name=\"\(try xml.escape(attribute.name))\" attr.type=\"\(typeName(attribute.value.type))\"/>\n"
         }
         for (i, column) in g.nodeColumns.enumerated() {
-            out += "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(try xml.escape(column.name))\" attr.type=\"\(typeName(column.type))\"/>\n"
+            out +=
+                "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(try xml.escape(column.name))\" attr.type=\"\(typeName(column.type))\"/>\n"
         }
         let edgeColumns = g.edgeColumns.filter { $0.name != "id" }
         let edgeIDs = g.edgeColumns.first { $0.name == "id" }
         for (i, column) in edgeColumns.enumerated() {
-            out += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(try xml.escape(column.name))\" attr.type=\"\(typeName(column.type))\"/>\n"
+            out +=
+                "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(try xml.escape(column.name))\" attr.type=\"\(typeName(column.type))\"/>\n"
         }
         if let weightName = g.weightName {
             out += "  <key id=\"w\" for=\"edge\" attr.name=\"\(try xml.escape(weightName))\" attr.type=\"double\"/>\n"
         }
         out += "  <graph edgedefault=\"\(g.graph.isDirected ? "directed" : "undirected")\">\n"
         for attribute in g.graphAttributes {
-            out += "    <data key=\"\(graphKeys[attribute.name] ?? "")\">\(try xml.escape(attribute.value.text))</data>\n"
+            out +=
+                "    <data key=\"\(graphKeys[attribute.name] ?? "")\">\(try xml.escape(attribute.value.text))</data>\n"
         }
         for (u, id) in g.ids.enumerated() {
             var children = ""

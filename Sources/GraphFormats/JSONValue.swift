@@ -67,7 +67,10 @@ struct JSONParser {
 
     private var here: SourcePosition {
         // Columns count characters, not bytes.
-        let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(position, bytes.count)]), as: UTF8.self).count + 1
+        let column =
+            String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(position, bytes.count)]), as: UTF8.self
+            ).count + 1
         return SourcePosition(line: line, column: column)
     }
 
@@ -104,7 +107,9 @@ struct JSONParser {
 
     private mutating func parseValue() throws -> JSONValue {
         skipWhitespace()
-        guard position < bytes.count else { throw error("expected a value, found the end of the file (truncated file?)") }
+        guard position < bytes.count else {
+            throw error("expected a value, found the end of the file (truncated file?)")
+        }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -115,7 +120,9 @@ struct JSONParser {
         case UInt8(ascii: "N"): try expectWord("NaN"); return .double(.nan)
         case UInt8(ascii: "I"): try expectWord("Infinity"); return .double(.infinity)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("expected a value (object, array, string, number, true, false or null), found \(describeNext())")
+        default:
+            throw error(
+                "expected a value (object, array, string, number, true, false or null), found \(describeNext())")
         }
     }
 
@@ -131,7 +138,9 @@ struct JSONParser {
     private mutating func enter() throws {
         depth += 1
         guard depth <= maxDepth else {
-            throw error("arrays and objects are nested more than \(maxDepth) deep; raise the limit with --max-depth (GraphReadOptions.maxNestingDepth)")
+            throw error(
+                "arrays and objects are nested more than \(maxDepth) deep; raise the limit with --max-depth (GraphReadOptions.maxNestingDepth)"
+            )
         }
     }
 
@@ -148,8 +157,12 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
-            guard position < bytes.count else { throw error("the object opened at line \(start.line) is not closed (truncated file?)") }
-            guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted member name, found \(describeNext())") }
+            guard position < bytes.count else {
+                throw error("the object opened at line \(start.line) is not closed (truncated file?)")
+            }
+            guard bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a quoted member name, found \(describeNext())")
+            }
             let key = try parseString()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
@@ -159,7 +172,9 @@ struct JSONParser {
             let value = try parseValue()
             members.append((key, value))
             skipWhitespace()
-            guard position < bytes.count else { throw error("the object opened at line \(start.line) is not closed (truncated file?)") }
+            guard position < bytes.count else {
+                throw error("the object opened at line \(start.line) is not closed (truncated file?)")
+            }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "}") { position += 1; break }
             throw error("expected ',' or '}' in the object, found \(describeNext())")
@@ -182,7 +197,9 @@ struct JSONParser {
         while true {
             elements.append(try parseValue())
             skipWhitespace()
-            guard position < bytes.count else { throw error("the array opened at line \(start.line) is not closed (truncated file?)") }
+            guard position < bytes.count else {
+                throw error("the array opened at line \(start.line) is not closed (truncated file?)")
+            }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "]") { position += 1; break }
             throw error("expected ',' or ']' in the array, found \(describeNext())")
@@ -202,7 +219,9 @@ struct JSONParser {
         }
         func digits() -> Int {
             let s = position
-            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
+            while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+                position += 1
+            }
             return position - s
         }
         let intStart = position
@@ -221,7 +240,9 @@ struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
             isInteger = false
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
             guard digits() > 0 else { throw error("expected digits in the exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
@@ -287,12 +308,16 @@ struct JSONParser {
             case UInt8(ascii: "u"):
                 var scalar = try parseHex4()
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                        bytes[position + 1] == UInt8(ascii: "u")
+                    else {
                         throw error("a \\u escape holds a lone UTF-16 high surrogate")
                     }
                     position += 2
                     let low = try parseHex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("a \\u escape holds a lone UTF-16 high surrogate") }
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw error("a \\u escape holds a lone UTF-16 high surrogate")
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
                     throw error("a \\u escape holds a lone UTF-16 low surrogate")

@@ -26,10 +26,13 @@ public enum NodeLinkJSONFormat {
         try parse(TextInput.read(path: path), file: path, options: options)
     }
 
-    public static func parse(_ data: Data, file: String = "<input>", options: GraphReadOptions = .init()) throws -> AttributedGraph {
+    public static func parse(
+        _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
+    ) throws -> AttributedGraph {
         let root = try JSONParser.parse(data, file: file, maxDepth: options.maxNestingDepth)
         guard case .object = root else {
-            throw FormatError(file: file, line: 1, "expected a JSON object with \"nodes\" and \"edges\", found \(root.typeName)")
+            throw FormatError(
+                file: file, line: 1, "expected a JSON object with \"nodes\" and \"edges\", found \(root.typeName)")
         }
         var assembler = GraphAssembler(file: file, options: options)
         func fail(_ p: SourcePosition, _ message: String) -> FormatError {
@@ -38,11 +41,15 @@ public enum NodeLinkJSONFormat {
         var directed = false
         var multigraph = false
         if let d = root["directed"] {
-            guard case let .bool(b) = d else { throw FormatError(file: file, "\"directed\" must be true or false, found \(d.typeName)") }
+            guard case let .bool(b) = d else {
+                throw FormatError(file: file, "\"directed\" must be true or false, found \(d.typeName)")
+            }
             directed = b
         }
         if let m = root["multigraph"] {
-            guard case let .bool(b) = m else { throw FormatError(file: file, "\"multigraph\" must be true or false, found \(m.typeName)") }
+            guard case let .bool(b) = m else {
+                throw FormatError(file: file, "\"multigraph\" must be true or false, found \(m.typeName)")
+            }
             multigraph = b
         }
         if let g = root["graph"] {
@@ -55,7 +62,9 @@ public enum NodeLinkJSONFormat {
             case let .array(pairs, _):
                 // NetworkX before 2.0 wrote graph attributes as [[key, value], …].
                 for pair in pairs {
-                    if case let .array(kv, _) = pair, kv.count == 2, case let .string(key) = kv[0], let v = attributeValue(kv[1]) {
+                    if case let .array(kv, _) = pair, kv.count == 2, case let .string(key) = kv[0],
+                        let v = attributeValue(kv[1])
+                    {
                         assembler.graphAttributes[key] = v
                     }
                 }
@@ -64,7 +73,8 @@ public enum NodeLinkJSONFormat {
             }
         }
         guard let nodesValue = root["nodes"] else {
-            throw FormatError(file: file, "missing \"nodes\": expected node-link JSON as networkx.node_link_data writes it")
+            throw FormatError(
+                file: file, "missing \"nodes\": expected node-link JSON as networkx.node_link_data writes it")
         }
         guard case let .array(nodes, _) = nodesValue else {
             throw FormatError(file: file, "\"nodes\" must be an array, found \(nodesValue.typeName)")
@@ -76,7 +86,9 @@ public enum NodeLinkJSONFormat {
             guard let idValue = fields.first(where: { $0.key == "id" })?.value else {
                 throw fail(p, "node without an \"id\"")
             }
-            guard let id = nodeID(idValue) else { throw fail(p, "a node id must be a string, a number or a tuple, found \(idValue.typeName)") }
+            guard let id = nodeID(idValue) else {
+                throw fail(p, "a node id must be a string, a number or a tuple, found \(idValue.typeName)")
+            }
             let row = try assembler.addNode(id, line: p.line, column: p.column)
             for (key, value) in fields where key != "id" {
                 if let v = attributeValue(value) { try assembler.setNode(row, key, v, line: p.line) }
@@ -99,13 +111,17 @@ public enum NodeLinkJSONFormat {
             }
             var source: String?, target: String?
             for (key, value) in fields where key == "source" || key == "target" {
-                guard let id = nodeID(value) else { throw fail(p, "edge \(key) must be a node id (string, number or tuple), found \(value.typeName)") }
+                guard let id = nodeID(value) else {
+                    throw fail(p, "edge \(key) must be a node id (string, number or tuple), found \(value.typeName)")
+                }
                 if key == "source" { source = id } else { target = id }
             }
             guard let source else { throw fail(p, "edge without a \"source\"") }
             guard let target else { throw fail(p, "edge without a \"target\"") }
-            let u = try assembler.node(source, create: false, line: p.line, column: p.column, context: "the \"nodes\" list")
-            let v = try assembler.node(target, create: false, line: p.line, column: p.column, context: "the \"nodes\" list")
+            let u = try assembler.node(
+                source, create: false, line: p.line, column: p.column, context: "the \"nodes\" list")
+            let v = try assembler.node(
+                target, create: false, line: p.line, column: p.column, context: "the \"nodes\" list")
             let row = try assembler.addEdge(u, v, line: p.line)
             for (key, value) in fields where key != "source" && key != "target" && !(multigraph && key == "key") {
                 if let a = attributeValue(value) { try assembler.setEdge(row, key, a, line: p.line) }
@@ -147,7 +163,8 @@ public enum NodeLinkJSONFormat {
         case let .string(s): return JSONText.string(s)
         case let .array(elements, _): return "[" + elements.map(serialize).joined(separator: ", ") + "]"
         case let .object(members, _):
-            return "{" + members.map { JSONText.string($0.key) + ": " + serialize($0.value) }.joined(separator: ", ") + "}"
+            return "{" + members.map { JSONText.string($0.key) + ": " + serialize($0.value) }.joined(separator: ", ")
+                + "}"
         }
     }
 
@@ -163,7 +180,9 @@ public enum NodeLinkJSONFormat {
     }
 
     /// Node-link JSON for `graph`.
-    public static func write(_ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()) throws -> Data {
+    public static func write(
+        _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
+    ) throws -> Data {
         let g = try WritableGraph(graph, file: file, weightName: options.weightAttribute)
         let numericIDs = g.ids.allSatisfy { id in Int(id).map { String($0) == id } ?? false }
         func idText(_ id: String) -> String { numericIDs ? id : JSONText.string(id) }
@@ -182,7 +201,9 @@ public enum NodeLinkJSONFormat {
             var fields = g.edgeColumns.compactMap { column in
                 column.values[e].map { JSONText.string(column.name) + ": " + json($0) }
             }
-            if let weightName = g.weightName { fields.append(JSONText.string(weightName) + ": " + JSONText.number(edge.weight)) }
+            if let weightName = g.weightName {
+                fields.append(JSONText.string(weightName) + ": " + JSONText.number(edge.weight))
+            }
             fields.append("\"source\": " + idText(g.ids[edge.source]))
             fields.append("\"target\": " + idText(g.ids[edge.target]))
             out += "  {" + fields.joined(separator: ", ") + "}" + (e + 1 < g.edges.count ? ",\n" : "\n")

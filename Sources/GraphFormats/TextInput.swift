@@ -54,7 +54,8 @@ enum TextInput {
             }
             let skip = (encoding == .utf32LittleEndian || encoding == .utf32BigEndian) ? 4 : 2
             guard let text = String(data: data.dropFirst(skip), encoding: encoding) else {
-                throw FormatError(file: file, "the file starts with a \(encoding) byte-order mark but is not valid \(encoding) text")
+                throw FormatError(
+                    file: file, "the file starts with a \(encoding) byte-order mark but is not valid \(encoding) text")
             }
             return text
         case nil:
@@ -84,7 +85,8 @@ enum TextInput {
                 if first == 0 {
                     return FormatError(
                         file: file, line: line, column: column,
-                        "found a NUL byte: the file looks like UTF-16 without a byte-order mark, or is not text; save it as UTF-8")
+                        "found a NUL byte: the file looks like UTF-16 without a byte-order mark, or is not text; save it as UTF-8"
+                    )
                 }
                 if first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
             case .error:

@@ -22,10 +22,14 @@ struct WritableGraph {
         edgeColumns = graph.edgeAttributes.columns.filter { !(graph.graph.isWeighted && $0.name == weightName) }
         edges = graph.graph.edges()
         guard graph.nodeAttributes.count == graph.graph.nodeCount else {
-            throw FormatError(file: file, "the node attribute table has \(graph.nodeAttributes.count) rows for \(graph.graph.nodeCount) nodes")
+            throw FormatError(
+                file: file,
+                "the node attribute table has \(graph.nodeAttributes.count) rows for \(graph.graph.nodeCount) nodes")
         }
         guard graph.edgeAttributes.count == graph.graph.edgeCount else {
-            throw FormatError(file: file, "the edge attribute table has \(graph.edgeAttributes.count) rows for \(graph.graph.edgeCount) edges")
+            throw FormatError(
+                file: file,
+                "the edge attribute table has \(graph.edgeAttributes.count) rows for \(graph.graph.edgeCount) edges")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A position in a file: 1-based line and column.
@@ -93,11 +94,15 @@ enum XMLEventReader {
                 text = t
             case let other?:
                 if other.hasPrefix("utf-16") || other.hasPrefix("utf-32") || other.hasPrefix("ucs") {
-                    throw FormatError(file: file, "the file declares \(declared ?? other) but has no byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)")
+                    throw FormatError(
+                        file: file,
+                        "the file declares \(declared ?? other) but has no byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)"
+                    )
                 }
                 throw FormatError(
                     file: file, line: 1,
-                    "the XML declaration names the encoding \"\(declared ?? other)\"; uccn reads UTF-8, UTF-16 (with a byte-order mark), ISO-8859-1 and windows-1252: convert the file to UTF-8")
+                    "the XML declaration names the encoding \"\(declared ?? other)\"; uccn reads UTF-8, UTF-16 (with a byte-order mark), ISO-8859-1 and windows-1252: convert the file to UTF-8"
+                )
             }
         }
         var bytes = Array(text.utf8)
@@ -127,7 +132,10 @@ enum XMLEventReader {
         guard declaration.contains("encoding") else { return }
         var rewritten = "<?xml version=\"1.0\" encoding=\"UTF-8\""
         if let s = declaration.range(of: "standalone") {
-            rewritten += " " + declaration[s.lowerBound..<declaration.index(declaration.endIndex, offsetBy: -2)].trimmingCharacters(in: .whitespaces)
+            rewritten +=
+                " "
+                + declaration[s.lowerBound..<declaration.index(declaration.endIndex, offsetBy: -2)].trimmingCharacters(
+                    in: .whitespaces)
         }
         rewritten += "?>"
         // Keep line numbers: the declaration stays on one line only if it was on one.
@@ -160,7 +168,8 @@ enum XMLEventReader {
                 if matches(notation, at: i) {
                     throw FormatError(
                         file: file, line: line,
-                        "the document declares an XML notation (<!NOTATION …>), which graph files never need and which Foundation's XML parser cannot read safely")
+                        "the document declares an XML notation (<!NOTATION …>), which graph files never need and which Foundation's XML parser cannot read safely"
+                    )
                 }
                 if matches(doctype, at: i) {
                     // An internal subset (`<!DOCTYPE g [ … ]>`): attribute-list declarations
@@ -178,7 +187,8 @@ enum XMLEventReader {
                         } else if c == UInt8(ascii: "[") {
                             throw FormatError(
                                 file: file, line: line,
-                                "the document type declaration has an internal subset (<!DOCTYPE … [ … ]>); graph files never need one and Foundation's XML parser cannot read all of them safely: remove it")
+                                "the document type declaration has an internal subset (<!DOCTYPE … [ … ]>); graph files never need one and Foundation's XML parser cannot read all of them safely: remove it"
+                            )
                         }
                         j += 1
                     }
@@ -189,10 +199,12 @@ enum XMLEventReader {
                     while j < bytes.count && !isSpace(bytes[j]) && bytes[j] != UInt8(ascii: "?") { j += 1 }
                     while j < bytes.count && isSpace(bytes[j]) { j += 1 }
                     if j + 1 < bytes.count && bytes[j] == UInt8(ascii: "?") && bytes[j + 1] == UInt8(ascii: ">") {
-                        let target = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                        let target = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingCharacters(
+                            in: .whitespacesAndNewlines)
                         throw FormatError(
                             file: file, line: line,
-                            "the processing instruction <?\(target)?> has no data; uccn refuses it because Foundation's XML parser crashes on it")
+                            "the processing instruction <?\(target)?> has no data; uccn refuses it because Foundation's XML parser crashes on it"
+                        )
                     }
                 }
             }
@@ -203,7 +215,8 @@ enum XMLEventReader {
     private static func entityError(file: String, line: Int) -> FormatError {
         FormatError(
             file: file, line: line,
-            "the document declares an XML entity (<!ENTITY …>); entity declarations are refused because they can expand without bound or read other files (\"billion laughs\", XXE), and graph files never need them")
+            "the document declares an XML entity (<!ENTITY …>); entity declarations are refused because they can expand without bound or read other files (\"billion laughs\", XXE), and graph files never need them"
+        )
     }
 
     /// A readable name for a libxml2 error code (as `XMLParser.ErrorCode` numbers them).
@@ -261,7 +274,9 @@ enum XMLEventReader {
             run { try handler.start(XMLEventReader.localName(elementName), attributes: attributes, at: position) }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             run { try handler.end(XMLEventReader.localName(elementName), at: position) }
         }
 
@@ -302,7 +317,8 @@ struct XMLTextWriter {
                 if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF {
                     throw FormatError(
                         file: file,
-                        "the text \"\(text.debugDescription)\" holds the control character U+\(String(u.value, radix: 16, uppercase: true)), which XML 1.0 cannot store; choose another output format")
+                        "the text \"\(text.debugDescription)\" holds the control character U+\(String(u.value, radix: 16, uppercase: true)), which XML 1.0 cannot store; choose another output format"
+                    )
                 }
             }
         }

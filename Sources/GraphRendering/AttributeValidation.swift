@@ -105,7 +105,9 @@ public enum AttributeValidation {
         case let .word(words, orBoolean):
             let lower = text.lowercased()
             guard words.contains(where: { $0.lowercased() == lower }) || (orBoolean && isBoolean(text)) else {
-                throw fail("one of \(words.filter { !$0.isEmpty }.joined(separator: ", "))\(orBoolean ? ", or a boolean" : "")")
+                throw fail(
+                    "one of \(words.filter { !$0.isEmpty }.joined(separator: ", "))\(orBoolean ? ", or a boolean" : "")"
+                )
             }
         case let .margin(allowPlus):
             var body = Substring(text)
@@ -113,7 +115,10 @@ public enum AttributeValidation {
             let parts = body.split(separator: ",", omittingEmptySubsequences: false)
             guard (1...2).contains(parts.count),
                 parts.allSatisfy({ Double($0).map { $0.isFinite && $0 >= 0 } ?? false })
-            else { throw fail(allowPlus ? "a number ≥ 0 or \"x,y\", optionally with a leading +" : "a number ≥ 0 or \"x,y\"") }
+            else {
+                throw fail(
+                    allowPlus ? "a number ≥ 0 or \"x,y\", optionally with a leading +" : "a number ≥ 0 or \"x,y\"")
+            }
         case .size:
             var body = Substring(text)
             if body.hasSuffix("!") { body = body.dropLast() }
@@ -123,7 +128,9 @@ public enum AttributeValidation {
             else { throw fail("\"x,y\" in inches (positive), optionally followed by !") }
         case let .numberThenWords(min):
             let first = text.split(separator: " ").first.map(String.init) ?? ""
-            guard let x = Double(first), x.isFinite, x >= min else { throw fail("a number ≥ \(GraphvizValue.formatNumber(min)), optionally followed by words") }
+            guard let x = Double(first), x.isFinite, x >= min else {
+                throw fail("a number ≥ \(GraphvizValue.formatNumber(min)), optionally followed by words")
+            }
         case .start:
             if Int(text) != nil { return }
             let lower = text.lowercased()
@@ -134,10 +141,15 @@ public enum AttributeValidation {
             throw fail("an integer seed, or regular, self or random optionally followed by a seed")
         case let .numberOrWord(words):
             if let x = Double(text), x.isFinite, x > 0 { return }
-            guard words.contains(text.lowercased()) else { throw fail("a positive number or one of \(words.joined(separator: ", "))") }
+            guard words.contains(text.lowercased()) else {
+                throw fail("a positive number or one of \(words.joined(separator: ", "))")
+            }
         case .overlap:
             let lower = text.lowercased()
-            let modes = ["scale", "scalexy", "compress", "vpsc", "ipsep", "voronoi", "ortho", "orthoxy", "orthoyx", "portho", "porthoxy", "porthoyx"]
+            let modes = [
+                "scale", "scalexy", "compress", "vpsc", "ipsep", "voronoi", "ortho", "orthoxy", "orthoyx", "portho",
+                "porthoxy", "porthoyx",
+            ]
             if isBoolean(text) || modes.contains(lower) { return }
             if lower.hasPrefix("prism"), lower.dropFirst(5).isEmpty || Int(lower.dropFirst(5)) != nil { return }
             throw fail("true, false, prism[N], scale, scalexy, compress, vpsc, voronoi or ortho")

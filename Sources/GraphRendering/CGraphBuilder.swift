@@ -81,7 +81,8 @@ enum CGraphBuilder {
 
     /// Declares defaults (`node [...]`, `edge [...]`) on `g`; for a subgraph, the attribute
     /// is first declared on the root with an empty default so the root keeps its own.
-    private static func setDefaults(_ g: GraphPointer, kind: Int32, _ attributes: GraphvizAttributes, escapeURLs: Bool) {
+    private static func setDefaults(_ g: GraphPointer, kind: Int32, _ attributes: GraphvizAttributes, escapeURLs: Bool)
+    {
         let root: GraphPointer = agroot(UnsafeMutableRawPointer(g))
         for name in attributes.keys.sorted() {
             guard let raw = attributes[name] else { continue }
@@ -118,9 +119,15 @@ enum CGraphBuilder {
                 throw .invalidGraph("edge \"\(edge.tail)\" – \"\(edge.head)\": no node \"\(edge.head)\"")
             }
             let e: UnsafeMutablePointer<Agedge_t>?
-            if let key = edge.key { e = uccn_agedge(g, tail, head, key, 1) } else { e = uccn_agedge(g, tail, head, nil, 1) }
+            if let key = edge.key {
+                e = uccn_agedge(g, tail, head, key, 1)
+            } else {
+                e = uccn_agedge(g, tail, head, nil, 1)
+            }
             guard let e else {
-                throw .graphviz(stage: "graph construction", messages: ["could not create edge \"\(edge.tail)\" – \"\(edge.head)\""])
+                throw .graphviz(
+                    stage: "graph construction", messages: ["could not create edge \"\(edge.tail)\" – \"\(edge.head)\""]
+                )
             }
             set(UnsafeMutableRawPointer(e), edge.attributes, escapeURLs: escapeURLs)
         }

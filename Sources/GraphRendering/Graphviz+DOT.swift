@@ -107,7 +107,8 @@ enum CGraphReader {
             if !string(current).isEmpty { graph.graphAttributes[string(sym.pointee.name)] = value(current) }
         }
         // cgraph declares `node [label="\N"]` (the node's name) itself.
-        for sym in nodeSymbols where !string(sym.pointee.defval).isEmpty
+        for sym in nodeSymbols
+        where !string(sym.pointee.defval).isEmpty
             && !(string(sym.pointee.name) == "label" && string(sym.pointee.defval) == "\\N")
         {
             graph.nodeDefaults[string(sym.pointee.name)] = value(sym.pointee.defval)
@@ -117,7 +118,10 @@ enum CGraphReader {
         }
         var node = agfstnode(g)
         while let n = node {
-            graph.nodes.append(.init(string(agnameof(UnsafeMutableRawPointer(n))), attributes: attributes(UnsafeMutableRawPointer(n), nodeSymbols)))
+            graph.nodes.append(
+                .init(
+                    string(agnameof(UnsafeMutableRawPointer(n))),
+                    attributes: attributes(UnsafeMutableRawPointer(n), nodeSymbols)))
             node = agnxtnode(g, n)
         }
         node = agfstnode(g)
@@ -125,16 +129,18 @@ enum CGraphReader {
             var edge = agfstout(g, n)
             while let e = edge {
                 let key = agnameof(UnsafeMutableRawPointer(e)).map { String(cString: $0) }
-                graph.edges.append(.init(
-                    string(agnameof(UnsafeMutableRawPointer(uccn_agtail(e)))),
-                    string(agnameof(UnsafeMutableRawPointer(uccn_aghead(e)))),
-                    key: key?.isEmpty == false ? key : nil,
-                    attributes: attributes(UnsafeMutableRawPointer(e), edgeSymbols)))
+                graph.edges.append(
+                    .init(
+                        string(agnameof(UnsafeMutableRawPointer(uccn_agtail(e)))),
+                        string(agnameof(UnsafeMutableRawPointer(uccn_aghead(e)))),
+                        key: key?.isEmpty == false ? key : nil,
+                        attributes: attributes(UnsafeMutableRawPointer(e), edgeSymbols)))
                 edge = agnxtout(g, e)
             }
             node = agnxtnode(g, n)
         }
-        graph.subgraphs = subgraphs(of: g, root: g, graphSymbols: graphSymbols, nodeSymbols: nodeSymbols, edgeSymbols: edgeSymbols)
+        graph.subgraphs = subgraphs(
+            of: g, root: g, graphSymbols: graphSymbols, nodeSymbols: nodeSymbols, edgeSymbols: edgeSymbols)
         return graph
     }
 
@@ -172,7 +178,8 @@ enum CGraphReader {
                 sub.nodes.append(string(agnameof(UnsafeMutableRawPointer(n))))
                 node = agnxtnode(sg, n)
             }
-            sub.subgraphs = subgraphs(of: sg, root: root, graphSymbols: graphSymbols, nodeSymbols: nodeSymbols, edgeSymbols: edgeSymbols)
+            sub.subgraphs = subgraphs(
+                of: sg, root: root, graphSymbols: graphSymbols, nodeSymbols: nodeSymbols, edgeSymbols: edgeSymbols)
             result.append(sub)
             next = agnxtsubg(sg)
         }

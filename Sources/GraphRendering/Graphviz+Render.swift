@@ -11,7 +11,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// Size limits per engine; ``LayoutLimits/unlimited`` forces any layout.
     public var limits: LayoutLimits
 
-    public init(engine: LayoutEngine = .sfdp, format: OutputFormat = .svg, seed: UInt64? = 1, limits: LayoutLimits = .default) {
+    public init(
+        engine: LayoutEngine = .sfdp, format: OutputFormat = .svg, seed: UInt64? = 1, limits: LayoutLimits = .default
+    ) {
         self.engine = engine
         self.format = format
         self.seed = seed
@@ -44,11 +46,15 @@ extension Graphviz {
     ///
     /// - Throws: ``RenderError``: invalid attributes or graph, too large for the engine, unknown
     ///   engine or format, or an error Graphviz reported during layout or rendering.
-    public func render(_ graph: RenderableGraph, options: RenderOptions = RenderOptions()) throws(RenderError) -> RenderedGraph {
+    public func render(
+        _ graph: RenderableGraph, options: RenderOptions = RenderOptions()
+    ) throws(RenderError) -> RenderedGraph {
         try AttributeValidation.validate(graph)
         try options.limits.check(graph, engine: options.engine)
         var graph = graph
-        if let seed = options.seed, [.neato, .fdp, .sfdp].contains(options.engine), graph.graphAttributes["start"] == nil {
+        if let seed = options.seed, [.neato, .fdp, .sfdp].contains(options.engine),
+            graph.graphAttributes["start"] == nil
+        {
             graph.graphAttributes["start"] = .text(String(seed % 2_147_483_647))
         }
         let escapeURLs = options.format == .svg

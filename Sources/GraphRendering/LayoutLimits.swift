@@ -43,7 +43,8 @@ public struct LayoutLimits: Sendable, Hashable {
             guard let other = limits[candidate] else { return true }
             return nodes <= other.maxNodes && edges <= other.maxEdges
         }
-        let suggestion = faster.isEmpty
+        let suggestion =
+            faster.isEmpty
             ? "Reduce the graph, or force the layout if you accept the wait."
             : "Use \(faster.map(\.rawValue).joined(separator: " or ")), or force the layout if you accept the wait."
         throw .graphTooLarge(

@@ -36,7 +36,10 @@ struct ClustersCommand: FailureReportingCommand {
     @Option(help: "Leiden iterations (default: until the partition is stable, see --tolerance).")
     var maxIterations: Int?
 
-    @Option(help: "Leiden: an iteration that raises modularity by less than this ends the run (0: only one that improves nothing; at most \(Leiden.stableIterationLimit) iterations).")
+    @Option(
+        help:
+            "Leiden: an iteration that raises modularity by less than this ends the run (0: only one that improves nothing; at most \(Leiden.stableIterationLimit) iterations)."
+    )
     var tolerance: Double = Leiden.defaultTolerance
 
     @Option(help: "Seed of the random numbers.")
@@ -58,7 +61,9 @@ struct ClustersCommand: FailureReportingCommand {
 
     func execute() throws {
         guard let algorithmChoice = CommunityAlgorithm(rawValue: algorithm) else {
-            throw CommandFailure.unsupported("unknown algorithm \"\(algorithm)\"; expected one of \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure.unsupported(
+                "unknown algorithm \"\(algorithm)\"; expected one of \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard let objectiveChoice = Leiden.Objective(rawValue: objective) else {
             throw CommandFailure.usage("unknown objective \"\(objective)\"; expected modularity or cpm")
@@ -122,8 +127,10 @@ struct ClustersCommand: FailureReportingCommand {
         }
         return ClustersInput(
             graph: loaded.graph, names: loaded.names,
-            details: [("fields", dataset.cities.map(\.field.rawValue)),
-                      ("regions", dataset.cities.map(\.region.rawValue))],
+            details: [
+                ("fields", dataset.cities.map(\.field.rawValue)),
+                ("regions", dataset.cities.map(\.region.rawValue)),
+            ],
             nodeKind: "cities")
     }
 
@@ -217,14 +224,18 @@ struct ClustersReport {
         out += "\n"
         out += "modularity Q = \(fixed(modularity, 4)) (γ = 1; nodes without edges do not change it)\n"
         if algorithm == .leiden && (objective == .cpm || resolution != 1) || algorithm == .louvain && resolution != 1 {
-            let q: Double = objective == .cpm && algorithm == .leiden
+            let q: Double =
+                objective == .cpm && algorithm == .leiden
                 ? Modularity.cpmQuality(of: graph, partition: partition, resolution: resolution)
                 : Modularity.modularity(of: graph, partition: partition, resolution: resolution)
-            out += "\(objective == .cpm && algorithm == .leiden ? "CPM quality" : "modularity") at γ = \(shortNumber(resolution)): \(fixed(q, 4))\n"
+            out +=
+                "\(objective == .cpm && algorithm == .leiden ? "CPM quality" : "modularity") at γ = \(shortNumber(resolution)): \(fixed(q, 4))\n"
         }
         if let stability {
             let connectedNodes = shown.flatMap { members[$0] }
-            let mean = connectedNodes.isEmpty ? 1 : connectedNodes.map { stability.nodeStability[$0] }.reduce(0, +) / Double(connectedNodes.count)
+            let mean =
+                connectedNodes.isEmpty
+                ? 1 : connectedNodes.map { stability.nodeStability[$0] }.reduce(0, +) / Double(connectedNodes.count)
             out += "stability over \(stability.runs.count) further seeds: mean node stability \(fixed(mean, 3)) "
             out += "(connected nodes), \(fixed(stability.identicalFraction * 100, 0))% of runs identical\n"
         }

@@ -32,7 +32,9 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     static func runtime(_ message: String) -> CommandFailure { CommandFailure(kind: .runtime, message: message) }
     static func usage(_ message: String) -> CommandFailure { CommandFailure(kind: .usage, message: message) }
-    static func unsupported(_ message: String) -> CommandFailure { CommandFailure(kind: .unsupported, message: message) }
+    static func unsupported(_ message: String) -> CommandFailure {
+        CommandFailure(kind: .unsupported, message: message)
+    }
 
     var description: String { message }
 }

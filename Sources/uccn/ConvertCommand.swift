@@ -39,7 +39,9 @@ struct ConvertCommand: FailureReportingCommand {
     @Option(help: "CSV input: the nodes table (Id, Label, attributes) that goes with the edges table.")
     var nodes: String?
 
-    @Option(name: .customLong("nodes-out"), help: "CSV output: where to write the nodes table (default: OUT's stem + .nodes.csv).")
+    @Option(
+        name: .customLong("nodes-out"),
+        help: "CSV output: where to write the nodes table (default: OUT's stem + .nodes.csv).")
     var nodesOut: String?
 
     @Option(
@@ -62,7 +64,9 @@ struct ConvertCommand: FailureReportingCommand {
     @Option(name: .customLong("max-edges"), help: "Refuse inputs with more edges than this.")
     var maxEdges: Int = GraphReadOptions().maxEdges
 
-    @Option(name: .customLong("max-attributes"), help: "Refuse inputs with more distinct node (or edge) attributes than this.")
+    @Option(
+        name: .customLong("max-attributes"),
+        help: "Refuse inputs with more distinct node (or edge) attributes than this.")
     var maxAttributes: Int = GraphReadOptions().maxAttributes
 
     @Option(name: .customLong("max-depth"), help: "JSON: refuse arrays and objects nested deeper than this.")
@@ -70,12 +74,16 @@ struct ConvertCommand: FailureReportingCommand {
 
     @Option(
         name: .customLong("with-metrics"),
-        help: "Add measures as node attributes under Gephi's column names: a comma-separated list of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or 'all'.")
+        help:
+            "Add measures as node attributes under Gephi's column names: a comma-separated list of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or 'all'."
+    )
     var withMetrics: String?
 
     @Option(
         name: .customLong("with-communities"),
-        help: "Add the communities found by leiden, louvain, label-propagation or components as the node attribute modularity_class (Gephi's name).")
+        help:
+            "Add the communities found by leiden, louvain, label-propagation or components as the node attribute modularity_class (Gephi's name)."
+    )
     var withCommunities: String?
 
     @Option(help: "Seed for --with-communities.")
@@ -84,13 +92,19 @@ struct ConvertCommand: FailureReportingCommand {
     @Option(help: "Resolution for --with-communities (Leiden and Louvain; 1 is classic modularity).")
     var resolution: Double = 1
 
-    @Flag(name: .customLong("weighted-metrics"), help: "Let --with-metrics use the edge weights (as distances for betweenness, closeness and harmonic; as strengths otherwise).")
+    @Flag(
+        name: .customLong("weighted-metrics"),
+        help:
+            "Let --with-metrics use the edge weights (as distances for betweenness, closeness and harmonic; as strengths otherwise)."
+    )
     var weightedMetrics = false
 
     static let failureWording = FailureWording(prefix: "error: ")
 
     /// The format `name` names (`--from`, `--to`), else the one `path`'s extension implies.
-    private func fileFormat(named name: String?, side: String, option: String, path: String) throws(CommandFailure) -> GraphFileFormat {
+    private func fileFormat(
+        named name: String?, side: String, option: String, path: String
+    ) throws(CommandFailure) -> GraphFileFormat {
         if let name {
             guard let format = GraphFileFormat(name: name) else {
                 throw .usage("unknown \(side) format \"\(name)\"; expected edges, csv, graphml, gexf, json or dot")
@@ -110,10 +124,14 @@ struct ConvertCommand: FailureReportingCommand {
             throw CommandFailure.usage("unknown GEXF version \"\(gexfVersion)\"; expected 1.2 or 1.3")
         }
         guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates) else {
-            throw CommandFailure.usage("unknown duplicate-edge policy \"\(duplicates)\"; expected sum, max, min, first, last or reject")
+            throw CommandFailure.usage(
+                "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, max, min, first, last or reject")
         }
         if directed && undirected { throw CommandFailure.usage("--directed and --undirected cannot be used together") }
-        for (name, value) in [("--max-nodes", maxNodes), ("--max-edges", maxEdges), ("--max-attributes", maxAttributes), ("--max-depth", maxDepth)] where value < 1 {
+        for (name, value) in [
+            ("--max-nodes", maxNodes), ("--max-edges", maxEdges), ("--max-attributes", maxAttributes),
+            ("--max-depth", maxDepth),
+        ] where value < 1 {
             throw CommandFailure.usage("\(name) must be at least 1")
         }
 
@@ -131,34 +149,44 @@ struct ConvertCommand: FailureReportingCommand {
             nodesFile: nodesOut)
         var measures: [CentralityMeasure] = []
         if let withMetrics {
-            for name in withMetrics.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+            for name in withMetrics.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            where !name.isEmpty {
                 if name == "all" {
                     measures = CentralityMeasure.allCases
                 } else if let measure = CentralityMeasure(rawValue: name) {
                     if !measures.contains(measure) { measures.append(measure) }
                 } else {
-                    throw CommandFailure.unsupported("unknown measure \"\(name)\"; expected \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")) or all")
+                    throw CommandFailure.unsupported(
+                        "unknown measure \"\(name)\"; expected \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")) or all"
+                    )
                 }
             }
         }
         var communityAlgorithm: CommunityAlgorithm?
         if let withCommunities {
             guard let algorithm = CommunityAlgorithm(rawValue: withCommunities.lowercased()) else {
-                throw CommandFailure.unsupported("unknown community algorithm \"\(withCommunities)\"; expected \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CommandFailure.unsupported(
+                    "unknown community algorithm \"\(withCommunities)\"; expected \(CommunityAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             communityAlgorithm = algorithm
         }
-        guard resolution.isFinite, resolution >= 0 else { throw CommandFailure.usage("--resolution must be a finite number ≥ 0") }
+        guard resolution.isFinite, resolution >= 0 else {
+            throw CommandFailure.usage("--resolution must be a finite number ≥ 0")
+        }
         do {
             var graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
             if let communityAlgorithm {
                 // Weights are used as strengths when the graph has them (and --weight-attribute
                 // did not turn them off).
-                let partition = communityAlgorithm.detector(resolution: resolution).partition(of: graph.graph, seed: seed)
-                graph.nodeAttributes.setColumn("modularity_class", type: .int, values: partition.labels.map { .int(Int($0)) })
+                let partition = communityAlgorithm.detector(resolution: resolution).partition(
+                    of: graph.graph, seed: seed)
+                graph.nodeAttributes.setColumn(
+                    "modularity_class", type: .int, values: partition.labels.map { .int(Int($0)) })
             }
             if !measures.isEmpty {
-                let options = CentralityOptions(weighted: weightedMetrics, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+                let options = CentralityOptions(
+                    weighted: weightedMetrics, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
                 for measure in measures {
                     let values: [Double]
                     do {
@@ -166,11 +194,13 @@ struct ConvertCommand: FailureReportingCommand {
                     } catch {
                         // As `uccn metrics`: a measure undefined for this graph exits with 3.
                         let message = "\(measure.rawValue) on \(input): \(error)"
-                        throw error is CentralityError ? CommandFailure.unsupported(message) : CommandFailure.runtime(message)
+                        throw error is CentralityError
+                            ? CommandFailure.unsupported(message) : CommandFailure.runtime(message)
                     }
                     let column = GephiColumns.name(of: measure, directed: graph.graph.isDirected)
                     if GephiColumns.isInteger(measure) {
-                        graph.nodeAttributes.setColumn(column, type: .int, values: values.map { $0.isFinite ? .int(Int($0)) : nil })
+                        graph.nodeAttributes.setColumn(
+                            column, type: .int, values: values.map { $0.isFinite ? .int(Int($0)) : nil })
                     } else {
                         graph.nodeAttributes.setColumn(column, type: .double, values: values.map { .double($0) })
                     }
@@ -178,7 +208,9 @@ struct ConvertCommand: FailureReportingCommand {
             }
             let written = try GraphWriter.write(graph, to: output, format: outFormat, options: writeOptions)
             let g = graph.graph
-            print("\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes")
+            print(
+                "\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes"
+            )
         } catch let error as FormatError {
             throw CommandFailure.runtime("\(error)")
         }

@@ -23,7 +23,8 @@ struct DatasetOptions<Name: DatasetFolderOptionName>: ParsableArguments {
             return try loadCreativeCities(directory: folder)
         case let (nil, cities?, links?):
             return try loadCreativeCities {
-                try CreativeCitiesDataset.load(citiesFile: URL(fileURLWithPath: cities), linksFile: URL(fileURLWithPath: links))
+                try CreativeCitiesDataset.load(
+                    citiesFile: URL(fileURLWithPath: cities), linksFile: URL(fileURLWithPath: links))
             }
         default:
             throw .usage("give either --\(Name.long) DIR or both --cities FILE and --links FILE")
@@ -60,11 +61,15 @@ enum GraphFolderOption: DatasetFolderOptionName {
 
 /// Reads `cities.csv` and `links.csv` in `directory` (the bundled folder by default); a file
 /// that cannot be read or a bad row is a runtime failure naming the file and line.
-func loadCreativeCities(directory: URL = CreativeCitiesDataset.defaultDirectory()) throws(CommandFailure) -> CreativeCitiesDataset {
+func loadCreativeCities(
+    directory: URL = CreativeCitiesDataset.defaultDirectory()
+) throws(CommandFailure) -> CreativeCitiesDataset {
     try loadCreativeCities { try CreativeCitiesDataset.load(directory: directory) }
 }
 
-private func loadCreativeCities(_ load: () throws -> CreativeCitiesDataset) throws(CommandFailure) -> CreativeCitiesDataset {
+private func loadCreativeCities(
+    _ load: () throws -> CreativeCitiesDataset
+) throws(CommandFailure) -> CreativeCitiesDataset {
     do {
         return try load()
     } catch {

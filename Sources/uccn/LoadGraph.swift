@@ -32,11 +32,14 @@ func loadGraph(path: String) throws(CommandFailure) -> LoadedGraph {
             // GEXF, node-link JSON, DOT); node labels, when the file has them, become the names.
             guard let format = GraphFileFormat(path: path) else {
                 throw CommandFailure.runtime(
-                    "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot")
+                    "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot"
+                )
             }
             let attributed = try GraphLoader.load(path: path, format: format)
             let labels = attributed.nodeAttributes.column("label")?.values
-            let names = labels.map { values in values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] } }
+            let names = labels.map { values in
+                values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] }
+            }
             return LoadedGraph(graph: attributed.graph, names: names, source: path)
         }
     } catch let failure as CommandFailure {

@@ -10,7 +10,8 @@ import GraphRendering
 struct MapCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draw the network map of the UNESCO Creative Cities Network: whole, one city's partners (--city), or on the world map (--geo).",
+        abstract:
+            "Draw the network map of the UNESCO Creative Cities Network: whole, one city's partners (--city), or on the world map (--geo).",
         discussion: """
             Every member city is a circle coloured by creative field, UNESCO region or community \
             and sized by a centrality (area proportional to the value); links are drawn by kind \
@@ -23,7 +24,10 @@ struct MapCommand: FailureReportingCommand {
             uccn map --geo                    every city at its longitude and latitude
             """)
 
-    @Option(help: "Draw the neighbourhood of this city: an id (hanoi-vn) or a name, in any case, with or without diacritics (Hanoi, ha noi, \"Granada, Spain\").")
+    @Option(
+        help:
+            "Draw the neighbourhood of this city: an id (hanoi-vn) or a name, in any case, with or without diacritics (Hanoi, ha noi, \"Granada, Spain\")."
+    )
     var city: String?
 
     @Option(help: "With --city: include partners up to this many links away.")
@@ -38,19 +42,32 @@ struct MapCommand: FailureReportingCommand {
     @Option(name: .customLong("color-by"), help: "What the fill colour shows: field, region or community.")
     var colorBy: String = "field"
 
-    @Option(name: .customLong("size-by"), help: "Centrality that sizes the circles and picks the labels: degree, betweenness, closeness, pagerank, eigenvector, harmonic or kcore.")
+    @Option(
+        name: .customLong("size-by"),
+        help:
+            "Centrality that sizes the circles and picks the labels: degree, betweenness, closeness, pagerank, eigenvector, harmonic or kcore."
+    )
     var sizeBy: String = "degree"
 
     @Option(help: "Number of top cities (by --size-by) that get a name label.")
     var labels: Int = 30
 
-    @Option(name: .customLong("link-to"), help: "Link each city to <PATH>#city-<id> (e.g. the planner report's HTML file); no links by default.")
+    @Option(
+        name: .customLong("link-to"),
+        help: "Link each city to <PATH>#city-<id> (e.g. the planner report's HTML file); no links by default.")
     var linkTo: String?
 
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: sfdp for the whole network, neato for --city and --geo).")
+    @Option(
+        help:
+            "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: sfdp for the whole network, neato for --city and --geo)."
+    )
     var engine: String?
 
-    @Option(name: .shortAndLong, help: "Output file (default Output/uccn-map.svg, Output/<city>-ego-map.svg or Output/uccn-geo-map.svg; its directory is created if missing).")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Output file (default Output/uccn-map.svg, Output/<city>-ego-map.svg or Output/uccn-geo-map.svg; its directory is created if missing)."
+    )
     var output: String?
 
     @Option(help: "Output format: svg, png or pdf (default: from the output file's extension, else svg).")
@@ -96,7 +113,8 @@ struct MapCommand: FailureReportingCommand {
             if suggest < 1 { throw .usage("--suggest must be 1 or more") }
         }
         if geo, let engine, engine.lowercased() != "neato" {
-            throw .usage("--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
+            throw .usage(
+                "--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
         }
     }
 
@@ -105,7 +123,8 @@ struct MapCommand: FailureReportingCommand {
             NetworkMap.sizeMeasures.contains(sizeMeasure)
         else {
             throw CommandFailure.unsupported(
-                "unknown --size-by measure \"\(sizeBy)\"; expected one of \(NetworkMap.sizeMeasures.map(\.rawValue).joined(separator: ", "))")
+                "unknown --size-by measure \"\(sizeBy)\"; expected one of \(NetworkMap.sizeMeasures.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let coloring = NetworkMap.Coloring(rawValue: colorBy.lowercased()) ?? .field
 
@@ -124,7 +143,8 @@ struct MapCommand: FailureReportingCommand {
         var suggested: [String] = []
         if let focus, let suggest, let index = dataset.index(ofCity: focus.id) {
             do {
-                let suggestions = try PartnerSuggester(dataset: dataset).suggest(PartnerQuery(city: index, top: suggest))
+                let suggestions = try PartnerSuggester(dataset: dataset).suggest(
+                    PartnerQuery(city: index, top: suggest))
                 suggested = suggestions.suggestions.map(\.city.id)
             } catch {
                 throw CommandFailure.runtime("\(error)")
@@ -152,22 +172,26 @@ struct MapCommand: FailureReportingCommand {
 
         let layoutEngine: LayoutEngine
         do {
-            layoutEngine = try engine.map { name throws(RenderError) in try LayoutEngine.named(name) } ?? map.recommendedEngine
+            layoutEngine =
+                try engine.map { name throws(RenderError) in try LayoutEngine.named(name) } ?? map.recommendedEngine
             try Graphviz.shared.requirePlugins([layoutEngine])
         } catch {
             if case .unknownEngine = error { throw CommandFailure.unsupported("\(error)") }
             throw CommandFailure.runtime("\(error)")
         }
 
-        let outputPath = output ?? {
-            switch kind {
-            case .whole: "Output/uccn-map.svg"
-            case let .ego(id, _, _): "Output/\(id)-ego-map.svg"
-            case .geographic: "Output/uccn-geo-map.svg"
-            }
-        }()
+        let outputPath =
+            output
+            ?? {
+                switch kind {
+                case .whole: "Output/uccn-map.svg"
+                case let .ego(id, _, _): "Output/\(id)-ego-map.svg"
+                case .geographic: "Output/uccn-geo-map.svg"
+                }
+            }()
         let outputURL = URL(fileURLWithPath: outputPath)
-        let outputFormat = format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
+        let outputFormat =
+            format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
             ?? OutputFormat(pathExtension: outputURL.pathExtension) ?? .svg
         do {
             let renderOptions = RenderOptions(

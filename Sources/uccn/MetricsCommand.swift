@@ -29,7 +29,9 @@ struct MetricsCommand: FailureReportingCommand {
     @Flag(name: .long, help: "Use edge weights.")
     var weighted = false
 
-    @Option(name: .long, help: "Worker threads for betweenness, closeness, harmonic and PageRank (results do not depend on it).")
+    @Option(
+        name: .long,
+        help: "Worker threads for betweenness, closeness, harmonic and PageRank (results do not depend on it).")
     var threads: Int = 1
 
     @Option(name: .long, help: "Output format: table, csv or json.")
@@ -38,8 +40,9 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "Only the N highest values (sorted descending).")
     var top: Int?
 
-    @Option(name: [.customLong("approximate"), .customLong("samples")],
-            help: "Betweenness from K sampled source nodes (faster estimate on large graphs).")
+    @Option(
+        name: [.customLong("approximate"), .customLong("samples")],
+        help: "Betweenness from K sampled source nodes (faster estimate on large graphs).")
     var samples: Int?
 
     @Option(name: .long, help: "Seed for sampled betweenness.")
@@ -54,8 +57,11 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "PageRank damping factor.")
     var damping: Double = 0.85
 
-    @Option(name: .customLong("katz-alpha"),
-            help: "Katz attenuation factor, below 1/largest eigenvalue (default 0.1, or 0.5/largest eigenvalue when 0.1 is too large).")
+    @Option(
+        name: .customLong("katz-alpha"),
+        help:
+            "Katz attenuation factor, below 1/largest eigenvalue (default 0.1, or 0.5/largest eigenvalue when 0.1 is too large)."
+    )
     var katzAlpha: Double?
 
     @Option(name: .long, help: "Sort the 'all' table by this measure.")
@@ -70,7 +76,9 @@ struct MetricsCommand: FailureReportingCommand {
         } else if let m = CentralityMeasure(rawValue: measure.lowercased()) {
             measures = [m]
         } else {
-            throw CommandFailure.unsupported("unknown measure \"\(measure)\"; expected one of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), all")
+            throw CommandFailure.unsupported(
+                "unknown measure \"\(measure)\"; expected one of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), all"
+            )
         }
         guard threads >= 1 else { throw CommandFailure.usage("--threads must be at least 1") }
         if let top, top < 1 { throw CommandFailure.usage("--top must be at least 1") }
@@ -94,10 +102,13 @@ struct MetricsCommand: FailureReportingCommand {
         if let katzAlpha {
             options.katzAlpha = katzAlpha
         } else if measures.contains(.katz), !g.isDirected,
-                  let lambda = try? largestEigenvalue(of: g, weighted: options.weighted && g.isWeighted),
-                  lambda * 0.1 >= 1 {
+            let lambda = try? largestEigenvalue(of: g, weighted: options.weighted && g.isWeighted),
+            lambda * 0.1 >= 1
+        {
             options.katzAlpha = 0.5 / lambda
-            printError("note: katz: the default alpha 0.1 exceeds 1/λ_max (λ_max = \(String(format: "%.6g", lambda))); using alpha = 0.5/λ_max = \(String(format: "%.6g", options.katzAlpha))")
+            printError(
+                "note: katz: the default alpha 0.1 exceeds 1/λ_max (λ_max = \(String(format: "%.6g", lambda))); using alpha = 0.5/λ_max = \(String(format: "%.6g", options.katzAlpha))"
+            )
         }
 
         // Make the heap the computations will allocate from resident first: a fresh process
@@ -124,7 +135,9 @@ struct MetricsCommand: FailureReportingCommand {
                 }
             } catch let error as CentralityError {
                 if measures.count == 1 {
-                    if case .directedNotSupported = error { throw CommandFailure.unsupported("\(m.rawValue): \(error)") }
+                    if case .directedNotSupported = error {
+                        throw CommandFailure.unsupported("\(m.rawValue): \(error)")
+                    }
                     throw CommandFailure.runtime("\(m.rawValue): \(error)")
                 }
                 printError("note: \(m.rawValue) skipped: \(error)")
@@ -137,13 +150,17 @@ struct MetricsCommand: FailureReportingCommand {
         let output: String
         switch format {
         case .json:
-            output = measures.count == 1
-                ? jsonSingle(measures[0], values: results[measures[0]] ?? [], seconds: seconds[measures[0]] ?? 0, graph: g)
+            output =
+                measures.count == 1
+                ? jsonSingle(
+                    measures[0], values: results[measures[0]] ?? [], seconds: seconds[measures[0]] ?? 0, graph: g)
                 : jsonAll(measures, results: results, seconds: seconds, graph: g)
         case .csv:
-            output = csv(measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
+            output = csv(
+                measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
         case .table:
-            output = table(measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
+            output = table(
+                measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
@@ -152,7 +169,9 @@ struct MetricsCommand: FailureReportingCommand {
 
     /// Node order for display: by `sortBy` descending (ties by node index), cut to
     /// `--top`; node order when neither a sort nor a cut applies.
-    private func rows(_ results: [CentralityMeasure: [Double]], n: Int, sortBy: CentralityMeasure, sorted: Bool) -> [Int] {
+    private func rows(
+        _ results: [CentralityMeasure: [Double]], n: Int, sortBy: CentralityMeasure, sorted: Bool
+    ) -> [Int] {
         var order = Array(0..<n)
         if sorted || top != nil, let key = results[sortBy] {
             order.sort { a, b in
@@ -181,22 +200,28 @@ struct MetricsCommand: FailureReportingCommand {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func jsonAll(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
-                         seconds: [CentralityMeasure: Double], graph g: Graph) -> String {
+    private func jsonAll(
+        _ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
+        seconds: [CentralityMeasure: Double], graph g: Graph
+    ) -> String {
         var parts: [String] = []
         for m in measures {
             guard let values = results[m] else { continue }
             var s = "\"\(m.rawValue)\": {"
-            s += (0..<g.nodeCount).map { JSONText.string(g.ids[$0]) + ": " + jsonNumber(values[$0]) }.joined(separator: ", ")
+            s += (0..<g.nodeCount).map { JSONText.string(g.ids[$0]) + ": " + jsonNumber(values[$0]) }.joined(
+                separator: ", ")
             s += "}"
             parts.append(s)
         }
         let times = measures.compactMap { m in seconds[m].map { "\"\(m.rawValue)\": \($0)" } }
-        return "{\"measure\": \"all\", \"measures\": {\(parts.joined(separator: ", "))}, \"compute_seconds\": {\(times.joined(separator: ", "))}}\n"
+        return
+            "{\"measure\": \"all\", \"measures\": {\(parts.joined(separator: ", "))}, \"compute_seconds\": {\(times.joined(separator: ", "))}}\n"
     }
 
-    private func csv(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
-                     loaded: LoadedGraph, sortBy: CentralityMeasure) -> String {
+    private func csv(
+        _ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
+        loaded: LoadedGraph, sortBy: CentralityMeasure
+    ) -> String {
         let shown = measures.filter { results[$0] != nil }
         var header = ["id"]
         if loaded.names != nil { header.append("name") }
@@ -211,8 +236,10 @@ struct MetricsCommand: FailureReportingCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func table(_ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
-                       loaded: LoadedGraph, sortBy: CentralityMeasure) -> String {
+    private func table(
+        _ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
+        loaded: LoadedGraph, sortBy: CentralityMeasure
+    ) -> String {
         let g = loaded.graph
         let shown = measures.filter { results[$0] != nil }
         var header = ["#", "id"]
@@ -241,7 +268,8 @@ struct MetricsCommand: FailureReportingCommand {
         if shown.count == 1, let m = shown.first {
             out += "\n\(m.title): \(m.meaning)\n"
         }
-        out += "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")"
+        out +=
+            "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")"
         if let top, top < g.nodeCount { out += "; top \(top) by \(sortBy.title)" }
         out += "\n"
         return out
@@ -310,8 +338,10 @@ final class ProgressReporter: @unchecked Sendable {
         let work = Double(graph.nodeCount) * Double(max(graph.arcCount, 1))
         guard work > 2e8 else { return nil }
         active = true
-        FileHandle.standardError.write(Data(
-            "uccn: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "uccn: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n"
+                    .utf8))
     }
 
     var callback: @Sendable (Int, Int) -> Void {

@@ -17,7 +17,10 @@ struct PartnersCommand: FailureReportingCommand {
             ranked and flagged as proposed. See docs/partners.md.
             """)
 
-    @Argument(help: "The city: a name (Hanoi, \"Ha Noi\", hà nội), a name with its country (\"Granada, Spain\") or an id (hanoi-vn).")
+    @Argument(
+        help:
+            "The city: a name (Hanoi, \"Ha Noi\", hà nội), a name with its country (\"Granada, Spain\") or an id (hanoi-vn)."
+    )
     var city: String
 
     @Option(help: "How many suggestions to show.")
@@ -35,7 +38,11 @@ struct PartnersCommand: FailureReportingCommand {
     @Flag(help: "Also rank cities that already cooperate with the city.")
     var includeLinked = false
 
-    @Option(name: .customLong("what-if"), help: "For the first N suggestions, show how the city's betweenness and closeness ranks would change if the link were made (0: off).")
+    @Option(
+        name: .customLong("what-if"),
+        help:
+            "For the first N suggestions, show how the city's betweenness and closeness ranks would change if the link were made (0: off)."
+    )
     var whatIf: Int = 10
 
     @Option(help: "A JSON or YAML file of score weights overriding the defaults.")

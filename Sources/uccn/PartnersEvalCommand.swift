@@ -32,7 +32,9 @@ struct PartnersEvalCommand: FailureReportingCommand {
     @Flag(help: "Tune the weights by coordinate ascent on these seeds and print them as JSON.")
     var tune = false
 
-    @Option(name: .customLong("keep"), help: "With --tune: a score whose weight stays as given (repeatable), e.g. --keep sameField.")
+    @Option(
+        name: .customLong("keep"),
+        help: "With --tune: a score whose weight stays as given (repeatable), e.g. --keep sameField.")
     var keep: [String] = []
 
     @Option(help: "Also write the Markdown report to this file.")
@@ -56,7 +58,9 @@ struct PartnersEvalCommand: FailureReportingCommand {
             var fixed: Set<PartnerScore> = []
             for name in keep {
                 guard let score = PartnerScore(rawValue: name) else {
-                    throw CommandFailure.usage("unknown score \"\(name)\" for --keep; expected one of \(PartnerScore.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw CommandFailure.usage(
+                        "unknown score \"\(name)\" for --keep; expected one of \(PartnerScore.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 fixed.insert(score)
             }
@@ -64,10 +68,13 @@ struct PartnersEvalCommand: FailureReportingCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(tuned), as: UTF8.self))
-            FileHandle.standardError.write(Data(String(
-                format: "tuned on seeds %llu–%llu: AUC %.4f, P@10 %.4f, P@20 %.4f, R@10 %.4f, R@20 %.4f\n",
-                first, first + UInt64(seeds) - 1, metrics.auc, metrics.precisionAt10, metrics.precisionAt20,
-                metrics.recallAt10, metrics.recallAt20).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    String(
+                        format: "tuned on seeds %llu–%llu: AUC %.4f, P@10 %.4f, P@20 %.4f, R@10 %.4f, R@20 %.4f\n",
+                        first, first + UInt64(seeds) - 1, metrics.auc, metrics.precisionAt10, metrics.precisionAt20,
+                        metrics.recallAt10, metrics.recallAt20
+                    ).utf8))
             return
         }
         let report = PartnerEvaluationReport.markdown(

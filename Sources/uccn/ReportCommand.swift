@@ -16,7 +16,11 @@ struct ReportCommand: FailureReportingCommand {
               uccn report --output Output/network
             """)
 
-    @Option(name: .long, help: "The city the report is about: a name (Hanoi) or an id (hanoi-vn). Without it, the report covers the whole network.")
+    @Option(
+        name: .long,
+        help:
+            "The city the report is about: a name (Hanoi) or an id (hanoi-vn). Without it, the report covers the whole network."
+    )
     var city: String?
 
     @Option(name: .long, help: "Folder to write into (default Output/<city-id>/, or Output/network/).")
@@ -36,7 +40,11 @@ struct ReportCommand: FailureReportingCommand {
     @Option(name: .customLong("color-by"), help: "What the maps' colours show: community, field or region.")
     var colorBy: String = "community"
 
-    @Option(name: .customLong("size-by"), help: "The measure that sizes cities on the maps: links, betweenness, closeness, pagerank, eigenvector, harmonic or kcore.")
+    @Option(
+        name: .customLong("size-by"),
+        help:
+            "The measure that sizes cities on the maps: links, betweenness, closeness, pagerank, eigenvector, harmonic or kcore."
+    )
     var sizeBy: String = "links"
 
     static let failureWording = FailureWording(prefix: "uccn report: ", runtimePrefix: "uccn: ")
@@ -49,7 +57,8 @@ struct ReportCommand: FailureReportingCommand {
         }
         let sizeKeys = ["links"] + NetworkMap.sizeMeasures.filter { $0 != .degree }.map(\.rawValue)
         guard sizeKeys.contains(sizeBy.lowercased()) else {
-            throw CommandFailure.unsupported("unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))")
+            throw CommandFailure.unsupported(
+                "unknown measure \"\(sizeBy)\" for --size-by; expected one of \(sizeKeys.joined(separator: ", "))")
         }
         let dataset = try data.load()
         var focusID: String? = nil
@@ -66,7 +75,8 @@ struct ReportCommand: FailureReportingCommand {
         let outputDirectory = URL(fileURLWithPath: output ?? "Output/\(focusID ?? "network")", isDirectory: true)
         do {
             let report = try PlannerReport(
-                dataset: dataset, focusCityID: focusID, notes: DatasetNotes.load(directory: data.folder), settings: settings)
+                dataset: dataset, focusCityID: focusID, notes: DatasetNotes.load(directory: data.folder),
+                settings: settings)
             let files = try ReportFiles(report: report)
             try files.write(to: outputDirectory)
         } catch {

@@ -5,7 +5,8 @@ import ArgumentParser
 struct UCCN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uccn",
-        abstract: "Analyse the UNESCO Creative Cities Network (or any graph): centrality, clusters, partner cities, maps and reports.",
+        abstract:
+            "Analyse the UNESCO Creative Cities Network (or any graph): centrality, clusters, partner cities, maps and reports.",
         version: "0.1.0",
         subcommands: [
             MapCommand.self,

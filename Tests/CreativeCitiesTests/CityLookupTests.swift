@@ -4,7 +4,10 @@ import Testing
 @Suite struct CityLookupTests {
     static let lookup: CityLookup? = bundledDataset.map { CityLookup(dataset: $0) }
 
-    @Test(arguments: ["Hanoi", "Ha Noi", "hà nội", "HANOI", "hanoi-vn", "  hanoi ", "Hà Nội", "HaNoi", "Hanoi, Viet Nam", "Hanoi (VN)"])
+    @Test(arguments: [
+        "Hanoi", "Ha Noi", "hà nội", "HANOI", "hanoi-vn", "  hanoi ", "Hà Nội", "HaNoi", "Hanoi, Viet Nam",
+        "Hanoi (VN)",
+    ])
     func findsHanoiInEveryForm(_ query: String) throws {
         let lookup = try #require(Self.lookup)
         #expect(try lookup.city(named: query).id == "hanoi-vn")

@@ -30,7 +30,9 @@ let bundledDataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(
         let hanoi = try #require(data.city(withID: "hanoi-vn"))
         #expect(hanoi.field == .design)
         #expect(hanoi.year == 2019)
-        let sisters = data.links(of: "hanoi-vn", kinds: [.sisterCity]).map { data.city(withID: $0.other(than: "hanoi-vn"))?.name ?? "" }
+        let sisters = data.links(of: "hanoi-vn", kinds: [.sisterCity]).map {
+            data.city(withID: $0.other(than: "hanoi-vn"))?.name ?? ""
+        }
         #expect(sisters.sorted() == ["Angoulême", "Bangkok", "Beijing", "Jakarta", "Montreal", "Seoul"])
         #expect(data.links(of: "hanoi-vn", kinds: [.proposed]).count == 7)
     }
@@ -64,8 +66,10 @@ let bundledDataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(
         return try CreativeCitiesDataset.load(directory: dir, currentYear: 2026)
     }
 
-    func expectError(_ kind: DatasetError.Kind, file: String, line: Int, containing text: String,
-                     cities: String, links: String = linksHeader) {
+    func expectError(
+        _ kind: DatasetError.Kind, file: String, line: Int, containing text: String,
+        cities: String, links: String = linksHeader
+    ) {
         do {
             _ = try load(cities: cities, links: links)
             Issue.record("expected \(kind)")
@@ -80,67 +84,79 @@ let bundledDataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(
     }
 
     @Test func validFilesLoad() throws {
-        let d = try load(cities: Self.header + Self.hanoi + Self.seoul,
-                         links: Self.linksHeader + "hanoi-vn,seoul-kr,sister-city,,\"Wikipedia, \"\"quoted\"\"\"\n")
+        let d = try load(
+            cities: Self.header + Self.hanoi + Self.seoul,
+            links: Self.linksHeader + "hanoi-vn,seoul-kr,sister-city,,\"Wikipedia, \"\"quoted\"\"\"\n")
         #expect(d.cities.count == 2)
         #expect(d.links.first?.evidence == "Wikipedia, \"quoted\"")
     }
 
     @Test func duplicateID() {
-        expectError(.duplicateID, file: "cities.csv", line: 3, containing: "duplicate id \"hanoi-vn\" (first on line 2)",
-                    cities: Self.header + Self.hanoi + Self.hanoi)
+        expectError(
+            .duplicateID, file: "cities.csv", line: 3, containing: "duplicate id \"hanoi-vn\" (first on line 2)",
+            cities: Self.header + Self.hanoi + Self.hanoi)
     }
 
     @Test func linkToUnknownCity() {
-        expectError(.unknownCity, file: "links.csv", line: 2, containing: "unknown city id \"kobe-jp\"",
-                    cities: Self.header + Self.hanoi, links: Self.linksHeader + "hanoi-vn,kobe-jp,sister-city,,e\n")
+        expectError(
+            .unknownCity, file: "links.csv", line: 2, containing: "unknown city id \"kobe-jp\"",
+            cities: Self.header + Self.hanoi, links: Self.linksHeader + "hanoi-vn,kobe-jp,sister-city,,e\n")
     }
 
     @Test func unknownField() {
-        expectError(.unknownField, file: "cities.csv", line: 2, containing: "unknown field \"Sculpture\"",
-                    cities: Self.header + Self.hanoi.replacingOccurrences(of: "Design", with: "Sculpture"))
+        expectError(
+            .unknownField, file: "cities.csv", line: 2, containing: "unknown field \"Sculpture\"",
+            cities: Self.header + Self.hanoi.replacingOccurrences(of: "Design", with: "Sculpture"))
     }
 
     @Test func unknownRegion() {
-        expectError(.unknownRegion, file: "cities.csv", line: 2, containing: "unknown UNESCO region \"Oceania\"",
-                    cities: Self.header + Self.hanoi.replacingOccurrences(of: "Asia and the Pacific", with: "Oceania"))
+        expectError(
+            .unknownRegion, file: "cities.csv", line: 2, containing: "unknown UNESCO region \"Oceania\"",
+            cities: Self.header + Self.hanoi.replacingOccurrences(of: "Asia and the Pacific", with: "Oceania"))
     }
 
     @Test(arguments: ["2003", "2027"])
     func yearOutOfRange(year: String) {
-        expectError(.yearOutOfRange, file: "cities.csv", line: 2, containing: "outside 2004…2026",
-                    cities: Self.header + Self.hanoi.replacingOccurrences(of: "2019", with: year))
+        expectError(
+            .yearOutOfRange, file: "cities.csv", line: 2, containing: "outside 2004…2026",
+            cities: Self.header + Self.hanoi.replacingOccurrences(of: "2019", with: year))
     }
 
     @Test func latitudeOutOfRange() {
-        expectError(.coordinateOutOfRange, file: "cities.csv", line: 2, containing: "latitude 91.5",
-                    cities: Self.header + Self.hanoi.replacingOccurrences(of: "21.0245", with: "91.5"))
+        expectError(
+            .coordinateOutOfRange, file: "cities.csv", line: 2, containing: "latitude 91.5",
+            cities: Self.header + Self.hanoi.replacingOccurrences(of: "21.0245", with: "91.5"))
     }
 
     @Test func longitudeOutOfRange() {
-        expectError(.coordinateOutOfRange, file: "cities.csv", line: 2, containing: "longitude 185",
-                    cities: Self.header + Self.hanoi.replacingOccurrences(of: "105.84117", with: "185"))
+        expectError(
+            .coordinateOutOfRange, file: "cities.csv", line: 2, containing: "longitude 185",
+            cities: Self.header + Self.hanoi.replacingOccurrences(of: "105.84117", with: "185"))
     }
 
     @Test func selfLink() {
-        expectError(.selfLink, file: "links.csv", line: 2, containing: "to itself",
-                    cities: Self.header + Self.hanoi, links: Self.linksHeader + "hanoi-vn,hanoi-vn,sister-city,,e\n")
+        expectError(
+            .selfLink, file: "links.csv", line: 2, containing: "to itself",
+            cities: Self.header + Self.hanoi, links: Self.linksHeader + "hanoi-vn,hanoi-vn,sister-city,,e\n")
     }
 
     @Test func missingColumn() {
-        expectError(.missingColumn, file: "cities.csv", line: 1, containing: "missing column \"unesco_region\"",
-                    cities: Self.header.replacingOccurrences(of: "unesco_region,", with: "") + "x\n")
+        expectError(
+            .missingColumn, file: "cities.csv", line: 1, containing: "missing column \"unesco_region\"",
+            cities: Self.header.replacingOccurrences(of: "unesco_region,", with: "") + "x\n")
     }
 
     @Test func unknownLinkKind() {
-        expectError(.unknownLinkKind, file: "links.csv", line: 2, containing: "unknown link kind \"friends\"",
-                    cities: Self.header + Self.hanoi + Self.seoul,
-                    links: Self.linksHeader + "hanoi-vn,seoul-kr,friends,,e\n")
+        expectError(
+            .unknownLinkKind, file: "links.csv", line: 2, containing: "unknown link kind \"friends\"",
+            cities: Self.header + Self.hanoi + Self.seoul,
+            links: Self.linksHeader + "hanoi-vn,seoul-kr,friends,,e\n")
     }
 
     @Test func lineNumbersCountNewlinesInsideQuotedFields() {
         let multiline = "a-xx,\"A\nB\",X,XX,Africa,Music,2010,1,1,\"s\ns\"\n"
-        expectError(.duplicateID, file: "cities.csv", line: 6, containing: "first on line 2",
-                    cities: Self.header + multiline + Self.hanoi + multiline)
+        expectError(
+            .duplicateID, file: "cities.csv", line: 6, containing: "first on line 2",
+            cities: Self.header + multiline + Self.hanoi + multiline)
     }
 }

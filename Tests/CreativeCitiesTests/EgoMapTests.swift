@@ -23,7 +23,8 @@ import Testing
     @Test(arguments: [1, 2])
     func containsTheCityItsPartnersWithinTheRadiusAndItsProposedPartners(radius: Int) throws {
         let data = try #require(bundledDataset)
-        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: radius, suggested: [])))
+        let map = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: radius, suggested: [])))
         let proposed = Set(data.links(of: "hanoi-vn", kinds: [.proposed]).map { $0.other(than: "hanoi-vn") })
         let expected = neighbourhood(data, of: "hanoi-vn", radius: radius).union(proposed)
         let graph = map.renderableGraph()
@@ -48,7 +49,8 @@ import Testing
         let data = try #require(bundledDataset)
         let near = neighbourhood(data, of: "hanoi-vn", radius: 1)
         let suggested = data.cities.map(\.id).filter { !near.contains($0) }.prefix(3).map { $0 }
-        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: suggested)))
+        let map = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: suggested)))
         let graph = map.renderableGraph()
         for id in suggested { #expect(graph.nodes.contains { $0.name == id }) }
         let edges = graph.edges.filter { $0.attributes["class"] == "suggested" }
@@ -80,17 +82,21 @@ import Testing
         let one = neighbourhood(data, of: "hanoi-vn", radius: 1)
         let far = try #require(two.subtracting(one).sorted().first)
         let beyond = try #require(data.cities.map(\.id).first { !two.contains($0) })
-        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: [far, beyond])))
+        let map = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: [far, beyond])))
         let graph = map.renderableGraph()
-        let suggestedWeight = Dictionary(uniqueKeysWithValues: graph.edges.filter { $0.attributes["class"] == "suggested" }
-            .map { ($0.head, $0.attributes["weight"]) })
+        let suggestedWeight = Dictionary(
+            uniqueKeysWithValues: graph.edges.filter { $0.attributes["class"] == "suggested" }
+                .map { ($0.head, $0.attributes["weight"]) })
         #expect(suggestedWeight[far] == "0")
         #expect(suggestedWeight[beyond] == "1")
         for edge in graph.edges where edge.attributes["class"] == "proposed" {
             let within = two.contains(edge.tail) && two.contains(edge.head)
             #expect(edge.attributes["weight"] == (within ? "0" : nil), "\(edge.tail)–\(edge.head)")
         }
-        for edge in graph.edges where edge.attributes["class"] == "sister-city" { #expect(edge.attributes["weight"] == nil) }
+        for edge in graph.edges where edge.attributes["class"] == "sister-city" {
+            #expect(edge.attributes["weight"] == nil)
+        }
     }
 
     @Test func unknownCitiesAndBadRadiiAreErrors() throws {
@@ -99,7 +105,8 @@ import Testing
             try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "atlantis-xx", radius: 1, suggested: [])))
         }
         #expect(throws: NetworkMapError.unknownCity("nowhere")) {
-            try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: ["nowhere"])))
+            try NetworkMap(
+                dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: ["nowhere"])))
         }
         #expect(throws: NetworkMapError.invalidRadius(0)) {
             try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 0, suggested: [])))
@@ -109,7 +116,8 @@ import Testing
     @Test(arguments: [LayoutEngine.twopi, .neato, .sfdp])
     func sameSeedGivesTheSameBytes(engine: LayoutEngine) throws {
         let data = try #require(bundledDataset)
-        let map = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: ["bilbao-es"])))
+        let map = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: ["bilbao-es"])))
         let a = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: engine, seed: 3))
         let b = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: engine, seed: 3))
         #expect(a.data == b.data)

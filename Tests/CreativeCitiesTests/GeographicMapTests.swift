@@ -11,7 +11,9 @@ import Testing
         let hanoi = try #require(graph.nodes.first { $0.name == "hanoi-vn" })
         let city = try #require(data.city(withID: "hanoi-vn"))
         let (lat, lon) = try #require(city.coordinates)
-        #expect(hanoi.attributes["pos"] == .text("\(GraphvizValue.number(lon * 4).string),\(GraphvizValue.number(lat * 4).string)!"))
+        #expect(
+            hanoi.attributes["pos"]
+                == .text("\(GraphvizValue.number(lon * 4).string),\(GraphvizValue.number(lat * 4).string)!"))
         #expect(graph.graphAttributes["inputscale"] == "72")
 
         // In the drawing, every city sits at x = lon·k, y = lat·k up to one translation

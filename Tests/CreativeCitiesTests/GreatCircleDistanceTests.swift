@@ -16,7 +16,8 @@ import Testing
     @Test func arcsOfTheEquator() {
         #expect(abs(GreatCircleDistance.kilometres(from: (0, 0), to: (0, 10)) - 1111.950802335329) < 1e-6)
         #expect(abs(GreatCircleDistance.kilometres(from: (0, 0), to: (0, 90)) - 10007.55722101796) < 1e-6)
-        #expect(abs(GreatCircleDistance.kilometres(from: (0, 0), to: (0, 180)) - GreatCircleDistance.antipodalKm) < 1e-6)
+        #expect(
+            abs(GreatCircleDistance.kilometres(from: (0, 0), to: (0, 180)) - GreatCircleDistance.antipodalKm) < 1e-6)
         #expect(GreatCircleDistance.kilometres(from: (48.2, 16.37), to: (48.2, 16.37)) == 0)
     }
 

@@ -12,9 +12,10 @@ import Testing
         let values = try measure.compute(on: data.graph())
         #expect(map.sizeValues == values)
         let graph = map.renderableGraph()
-        let width = Dictionary(uniqueKeysWithValues: graph.nodes.compactMap { node in
-            node.attributes["width"].flatMap { Double($0.string) }.map { (node.name, $0) }
-        })
+        let width = Dictionary(
+            uniqueKeysWithValues: graph.nodes.compactMap { node in
+                node.attributes["width"].flatMap { Double($0.string) }.map { (node.name, $0) }
+            })
         let order = data.cities.indices.sorted { values[$0] > values[$1] }
         let top = order[0]
         let floor = 0.12
@@ -101,13 +102,18 @@ import Testing
 
     @Test func cityLinksAreOptionalAndEscapedInSVG() throws {
         let data = try #require(bundledDataset)
-        let plain = try NetworkMap(dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: [])))
+        let plain = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: [])))
         #expect(plain.renderableGraph().nodes.allSatisfy { $0.attributes["URL"] == nil })
 
-        let linked = try NetworkMap(dataset: data, options: .init(
-            kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: []), cityLinkBase: "report.html?lang=en&view=all"))
+        let linked = try NetworkMap(
+            dataset: data,
+            options: .init(
+                kind: .ego(cityID: "hanoi-vn", radius: 1, suggested: []), cityLinkBase: "report.html?lang=en&view=all"))
         let graph = linked.renderableGraph()
-        #expect(graph.nodes.first { $0.name == "hanoi-vn" }?.attributes["URL"] == "report.html?lang=en&view=all#city-hanoi-vn")
+        #expect(
+            graph.nodes.first { $0.name == "hanoi-vn" }?.attributes["URL"]
+                == "report.html?lang=en&view=all#city-hanoi-vn")
         let rendered = try Graphviz.shared.render(graph, options: RenderOptions(engine: .twopi))
         let svg = try #require(SVGNodeGroups.parse(rendered.data))
         #expect(svg.linkByID["hanoi-vn"] == "report.html?lang=en&view=all#city-hanoi-vn")

@@ -14,13 +14,19 @@ import Testing
             #expect(node.attributes["id"] == .text(city.id))
             #expect(node.attributes["class"]?.string.hasPrefix(city.field.slug) == true)
             let tooltip = node.attributes["tooltip"]?.string ?? ""
-            #expect(tooltip.contains(city.name) && tooltip.contains(city.country) && tooltip.contains(city.field.rawValue))
+            #expect(
+                tooltip.contains(city.name) && tooltip.contains(city.country) && tooltip.contains(city.field.rawValue))
             if let year = city.year { #expect(tooltip.contains(String(year))) }
         }
         let hanoi = try #require(byName["hanoi-vn"])
         let degreeRank = 1 + data.cities.filter { data.links(of: $0.id, kinds: LinkKind.existing).count > 6 }.count
-        let community = Leiden().partition(of: data.graph(), seed: 42).labels[try #require(data.index(ofCity: "hanoi-vn"))]
-        #expect(hanoi.attributes["tooltip"] == .text("Hanoi, Viet Nam — City of Design (2019) — 6 links, 7 proposed — degree rank \(degreeRank) of 405 — community \(community)"))
+        let community = Leiden().partition(of: data.graph(), seed: 42).labels[
+            try #require(data.index(ofCity: "hanoi-vn"))]
+        #expect(
+            hanoi.attributes["tooltip"]
+                == .text(
+                    "Hanoi, Viet Nam — City of Design (2019) — 6 links, 7 proposed — degree rank \(degreeRank) of 405 — community \(community)"
+                ))
     }
 
     @Test func labelsTheBestConnectedCitiesAndHanoi() throws {
@@ -61,7 +67,8 @@ import Testing
 
     @Test func renderedSVGHasOneNodeGroupPerCity() throws {
         let data = try #require(bundledDataset)
-        let rendered = try Graphviz.shared.render(try NetworkMap(dataset: data).renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
+        let rendered = try Graphviz.shared.render(
+            try NetworkMap(dataset: data).renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
         let groups = try #require(SVGNodeGroups.parse(rendered.data))
         let cityIDs = Set(data.cities.map(\.id))
         let cityGroups = groups.classByID.filter { cityIDs.contains($0.key) }

@@ -1,5 +1,6 @@
-@testable import CreativeCities
 import Testing
+
+@testable import CreativeCities
 
 @Suite struct PartnerEvaluationTests {
     /// Nine candidates tie at 5 (one held-out partner), four tie at 3 (one partner) and

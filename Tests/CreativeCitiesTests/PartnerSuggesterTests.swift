@@ -13,10 +13,13 @@ import Testing
 /// Alpha (0°, 0°) and Delta (0°, 10°) share two partners, Bravo and Charlie; Delta is
 /// 1111.950802335329 km away (10° of the equator at R = 6371.0088 km, Python's math).
 enum TinyNetwork {
-    static func city(_ id: String, _ name: String, _ field: CreativeField, _ region: UNESCORegion,
-                     _ year: Int?, _ lat: Double?, _ lon: Double?) -> City {
-        City(id: id, name: name, country: "Testland \(id.suffix(2))", iso2: String(id.suffix(2)).uppercased(),
-             region: region, field: field, year: year, latitude: lat, longitude: lon, source: "test")
+    static func city(
+        _ id: String, _ name: String, _ field: CreativeField, _ region: UNESCORegion,
+        _ year: Int?, _ lat: Double?, _ lon: Double?
+    ) -> City {
+        City(
+            id: id, name: name, country: "Testland \(id.suffix(2))", iso2: String(id.suffix(2)).uppercased(),
+            region: region, field: field, year: year, latitude: lat, longitude: lon, source: "test")
     }
 
     static let dataset = CreativeCitiesDataset(
@@ -34,11 +37,13 @@ enum TinyNetwork {
             CityLink(sourceID: "alpha-aa", targetID: "charlie-cc", kind: .sisterCity, since: nil, evidence: "e"),
             CityLink(sourceID: "bravo-bb", targetID: "delta-dd", kind: .sisterCity, since: nil, evidence: "e"),
             CityLink(sourceID: "charlie-cc", targetID: "delta-dd", kind: .partnership, since: 2024, evidence: "e"),
-            CityLink(sourceID: "alpha-aa", targetID: "foxtrot-ff", kind: .proposed, since: 2020,
-                     evidence: "Jane Doe, Head of the UNESCO Office in Testland, at a dialogue (2020)"),
+            CityLink(
+                sourceID: "alpha-aa", targetID: "foxtrot-ff", kind: .proposed, since: 2020,
+                evidence: "Jane Doe, Head of the UNESCO Office in Testland, at a dialogue (2020)"),
         ])
 
-    static let allOnes = PartnerWeights(values: Dictionary(uniqueKeysWithValues: PartnerScore.allCases.map { ($0, 1.0) }))
+    static let allOnes = PartnerWeights(
+        values: Dictionary(uniqueKeysWithValues: PartnerScore.allCases.map { ($0, 1.0) }))
 
     static func suggestions(includeLinked: Bool = false) throws -> PartnerSuggestions {
         try PartnerSuggester(dataset: dataset, communities: .connectedComponents).suggest(
@@ -55,15 +60,16 @@ enum TinyNetwork {
         #expect(delta.commonPartners.map(\.name) == ["Bravo", "Charlie"])
         #expect(delta.evidence.hops == 2)
         #expect(abs((delta.evidence.distanceKm ?? 0) - 1111.950802335329) < 1e-6)
-        #expect(delta.reasons == [
-            "shares 2 partners (Bravo, Charlie)",
-            "has 2 known partners",
-            "in the same connected group of linked cities",
-            "also a City of Design",
-            "also in Asia and the Pacific",
-            "1,112 km away",
-            "member since 2004",
-        ])
+        #expect(
+            delta.reasons == [
+                "shares 2 partners (Bravo, Charlie)",
+                "has 2 known partners",
+                "in the same connected group of linked cities",
+                "also a City of Design",
+                "also in Asia and the Pacific",
+                "1,112 km away",
+                "member since 2004",
+            ])
         // Every score is 1 except geographic proximity and complementary field (0: same field).
         let geographic = 1 - 1111.950802335329 / (Double.pi * 6371.0088)
         #expect(abs(delta.score - (10 + geographic) / 12) < 1e-12)
@@ -81,14 +87,15 @@ enum TinyNetwork {
         let s = try TinyNetwork.suggestions()
         let foxtrot = try #require(s.suggestions.first { $0.city.id == "foxtrot-ff" })
         #expect(foxtrot.status == .proposed)
-        #expect(foxtrot.reasons == [
-            "proposed in 2020 by UNESCO's office in Testland",
-            "not connected to Alpha through known links",
-            "no known partners yet",
-            "also a City of Design",
-            "3,336 km away",
-            "member since 2015",
-        ])
+        #expect(
+            foxtrot.reasons == [
+                "proposed in 2020 by UNESCO's office in Testland",
+                "not connected to Alpha through known links",
+                "no known partners yet",
+                "also a City of Design",
+                "3,336 km away",
+                "member since 2015",
+            ])
         #expect(s.proposedPartners.map(\.id) == ["foxtrot-ff"])
         #expect(s.existingPartners.map(\.id) == ["bravo-bb", "charlie-cc"])
     }
@@ -127,7 +134,8 @@ enum TinyNetwork {
 
     @Test func manySharedPartnersAreShortened() {
         let cities = (1...6).map { TinyNetwork.city("c\($0)-xx", "City \($0)", .music, .africa, nil, nil, nil) }
-        #expect(PartnerExplanation.sharedPartnersSentence(cities)
+        #expect(
+            PartnerExplanation.sharedPartnersSentence(cities)
                 == "shares 6 partners (City 1, City 2, City 3, City 4 and 2 more)")
         #expect(PartnerExplanation.sharedPartnersSentence(Array(cities.prefix(1))) == "shares 1 partner (City 1)")
     }
@@ -182,7 +190,10 @@ enum TinyNetwork {
         #expect(!design.suggestions.isEmpty && design.suggestions.allSatisfy { $0.city.field == .design })
         // Not Hanoi nor its partners that are cities of design (Bangkok, Beijing, Montreal, Seoul).
         #expect(design.candidateCount == 53 - 1 - design.existingPartners.filter { $0.field == .design }.count)
-        #expect(design.existingPartners.filter { $0.field == .design }.map(\.name) == ["Bangkok", "Beijing", "Montreal", "Seoul"])
+        #expect(
+            design.existingPartners.filter { $0.field == .design }.map(\.name) == [
+                "Bangkok", "Beijing", "Montreal", "Seoul",
+            ])
         let europe = try hanoi { $0.region = try PartnerSuggester.region("europe") }
         #expect(!europe.suggestions.isEmpty && europe.suggestions.allSatisfy { $0.city.region == .europeNorthAmerica })
         let japan = try hanoi { $0.countryISO2 = try suggester.countryISO2("Japan") }
@@ -206,7 +217,8 @@ enum TinyNetwork {
     @Test func outputIsDeterministic() throws {
         let data = try #require(bundledDataset)
         let one = try PartnerSuggestionsOutput.render(try hanoi { $0.top = 20 }, as: .json)
-        let other = try PartnerSuggester(dataset: data).suggest(PartnerQuery(city: data.index(ofCity: "hanoi-vn") ?? -1, top: 20))
+        let other = try PartnerSuggester(dataset: data).suggest(
+            PartnerQuery(city: data.index(ofCity: "hanoi-vn") ?? -1, top: 20))
         #expect(one == (try PartnerSuggestionsOutput.render(other, as: .json)))
     }
 
@@ -241,10 +253,16 @@ enum TinyNetwork {
     @Test func jsonCarriesTheDocumentedFields() throws {
         let text = try PartnerSuggestionsOutput.render(try hanoi { $0.top = 2 }, as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["city", "communitySource", "referenceYear", "filters", "weights",
-                                     "existingPartners", "proposedPartners", "candidateCount", "centralityRanks", "suggestions"])
+        #expect(
+            Set(object.keys) == [
+                "city", "communitySource", "referenceYear", "filters", "weights",
+                "existingPartners", "proposedPartners", "candidateCount", "centralityRanks", "suggestions",
+            ])
         let first = try #require((object["suggestions"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["rank", "city", "status", "score", "scores", "commonPartners", "hops",
-                                    "distanceKm", "membershipYears", "partnerCount", "links", "reasons", "whatIf"])
+        #expect(
+            Set(first.keys) == [
+                "rank", "city", "status", "score", "scores", "commonPartners", "hops",
+                "distanceKm", "membershipYears", "partnerCount", "links", "reasons", "whatIf",
+            ])
     }
 }

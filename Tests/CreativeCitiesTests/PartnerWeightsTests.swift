@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func aFileRoundTrips() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("uccn-weights-\(UUID().uuidString).json")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "uccn-weights-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         var w = PartnerWeights.defaults
         w.membershipYears = 7
@@ -42,7 +43,9 @@ import Testing
         }
         #expect(throws: PartnerWeightsError.self) { try PartnerWeights.parse("- 1\n- 2\n", file: "w.yaml") }
         let allZero = PartnerScore.allCases.map { "\($0.rawValue): 0" }.joined(separator: "\n")
-        #expect(throws: PartnerWeightsError.allZero(file: "w.yaml")) { try PartnerWeights.parse(allZero, file: "w.yaml") }
+        #expect(throws: PartnerWeightsError.allZero(file: "w.yaml")) {
+            try PartnerWeights.parse(allZero, file: "w.yaml")
+        }
         #expect(throws: PartnerWeightsError.self) {
             try PartnerWeights.load(from: URL(fileURLWithPath: "/nonexistent/weights.yaml"))
         }

@@ -5,13 +5,14 @@ import GraphCore
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The planner report checked as a reader would: every section there, every link inside
 /// the report resolving, nothing fetched from outside, figures that parse, same bytes twice.
 @Suite struct PlannerReportTests {
-    static let dataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(directory: CreativeCitiesDataset.defaultDirectory())
+    static let dataset: CreativeCitiesDataset? = try? CreativeCitiesDataset.load(
+        directory: CreativeCitiesDataset.defaultDirectory())
     static let notes = DatasetNotes.load(directory: CreativeCitiesDataset.defaultDirectory())
 
     static func make(_ city: String?) -> PlannerReport? {
@@ -35,8 +36,15 @@ import FoundationXML
     @Test(arguments: ["hanoi-vn", nil] as [String?])
     func everySectionIsPresent(city: String?) throws {
         let html = HTMLReportRenderer.render(try report(city).document())
-        var expected = ["summary", "network", "methods", "cities", "data-gaps", "chart-growth", "maps", "map-geo", "map-network", "communities", "bridges", "def-community", "def-stability", "measure-participation"]
-        if city != nil { expected += ["standing", "links", "measures", "community", "map-ego", "partners", "what-if", "def-partner-score"] }
+        var expected = [
+            "summary", "network", "methods", "cities", "data-gaps", "chart-growth", "maps", "map-geo", "map-network",
+            "communities", "bridges", "def-community", "def-stability", "measure-participation",
+        ]
+        if city != nil {
+            expected += [
+                "standing", "links", "measures", "community", "map-ego", "partners", "what-if", "def-partner-score",
+            ]
+        }
         for id in expected {
             #expect(html.contains("id=\"\(id)\""), "missing section \(id)")
         }
@@ -81,7 +89,8 @@ import FoundationXML
         #expect(!document.figures.isEmpty)
         for figure in document.figures {
             let parser = XMLParser(data: Data(figure.svg.utf8))
-            #expect(parser.parse(), "\(figure.fileName) is not well-formed XML: \(String(describing: parser.parserError))")
+            #expect(
+                parser.parse(), "\(figure.fileName) is not well-formed XML: \(String(describing: parser.parserError))")
         }
         // The SVG inlined in the HTML, legend swatches included.
         let html = HTMLReportRenderer.render(document)
@@ -96,8 +105,12 @@ import FoundationXML
         #expect(names.contains("maps/ego.svg") && names.contains("maps/geo.svg") && names.contains("maps/network.svg"))
         for figure in document.figures where figure.fileName.hasPrefix("maps/") {
             // Graphviz writes "-" in ids and classes as "&#45;".
-            #expect(figure.svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design"), "\(figure.fileName): Hanoi's node")
-            #expect(figure.svg.contains("<a xlink:href=\"#city-hanoi-vn\" xlink:title=\"Hanoi, Viet Nam — City of Design (2019)"), "\(figure.fileName): Hanoi's link and tooltip")
+            #expect(
+                figure.svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design"), "\(figure.fileName): Hanoi's node")
+            #expect(
+                figure.svg.contains(
+                    "<a xlink:href=\"#city-hanoi-vn\" xlink:title=\"Hanoi, Viet Nam — City of Design (2019)"),
+                "\(figure.fileName): Hanoi's link and tooltip")
             #expect(!figure.legend.isEmpty)
         }
         let geo = try #require(document.figures.first { $0.fileName == "maps/geo.svg" })
@@ -122,11 +135,16 @@ import FoundationXML
         let r = try report("hanoi-vn")
         let metrics = try r.metricsCSV()
         let lines = metrics.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,Community,links,betweenness,closeness,harmonic,eigenvector,pagerank,kcore,clustering,participation,links_rank,betweenness_rank") == true)
+        #expect(
+            lines.first?.hasPrefix(
+                "Id,Label,Country,ISO2,Region,Field,Year,Latitude,Longitude,Component,Community,links,betweenness,closeness,harmonic,eigenvector,pagerank,kcore,clustering,participation,links_rank,betweenness_rank"
+            ) == true)
         #expect(lines.count == r.dataset.cities.count + 1)
         #expect(metrics.contains("\nhanoi-vn,Hanoi,Viet Nam,VN,Asia and the Pacific,Design,2019,"))
         let partners = try r.partnersCSV()
-        #expect(partners.hasPrefix("Source,Target,SourceLabel,TargetLabel,Relation,Since,Rank,Score,Explanation,Evidence\n"))
+        #expect(
+            partners.hasPrefix("Source,Target,SourceLabel,TargetLabel,Relation,Since,Rank,Score,Explanation,Evidence\n")
+        )
         // Hanoi: 6 sister cities, 7 proposed links and 10 suggested partners.
         #expect(partners.split(separator: "\n").count == 1 + 13 + 10)
         #expect(partners.contains(",suggested,,1,"))
@@ -142,10 +160,15 @@ import FoundationXML
         #expect(r.overview.cityCount == 405)
         // One row per measure in Hanoi's standing, each with its plain-English meaning.
         for m in r.measures {
-            #expect(text.contains("[\(MarkdownReportRenderer.escape(m.title))](#measure-\(m.key))"), "missing measure \(m.key)")
+            #expect(
+                text.contains("[\(MarkdownReportRenderer.escape(m.title))](#measure-\(m.key))"),
+                "missing measure \(m.key)")
             #expect(text.contains(MarkdownReportRenderer.escape(m.meaning)))
         }
-        #expect(r.measures.map(\.key).starts(with: ["links", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "clustering"]))
+        #expect(
+            r.measures.map(\.key).starts(with: [
+                "links", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "clustering",
+            ]))
         #expect(r.overview.linksByKind.map(\.count) == [502, 7, 7])
     }
 
@@ -198,7 +221,9 @@ import FoundationXML
         }
     }
 
-    @Test(arguments: [(0.125, 2, "0.13"), (2.0, 0, "2"), (-0.004, 2, "0.00"), (1234.5678, 1, "1234.6"), (0.05, 3, "0.050")])
+    @Test(arguments: [
+        (0.125, 2, "0.13"), (2.0, 0, "2"), (-0.004, 2, "0.00"), (1234.5678, 1, "1234.6"), (0.05, 3, "0.050"),
+    ])
     func numbersAreFormattedWithoutLocale(value: Double, decimals: Int, expected: String) {
         #expect(ReportNumber.fixed(value, decimals: decimals) == expected)
     }

@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func katzDivergesAboveTheInverseSpectralRadius() throws {
-        let g = try Self.path(5)   // λ_max = √3 ≈ 1.732
+        let g = try Self.path(5)  // λ_max = √3 ≈ 1.732
         #expect(throws: CentralityError.self) { try katzCentrality(of: g, alpha: 0.9, maxIterations: 500) }
         #expect(abs(try largestEigenvalue(of: g) - 3.0.squareRoot()) < 1e-8)
     }

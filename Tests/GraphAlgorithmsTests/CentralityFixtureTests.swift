@@ -7,7 +7,9 @@ import Testing
 /// exact measures to 1e-9, iterative ones (eigenvector, PageRank, Katz) to 1e-6,
 /// relative to the expected value (absolute below 1e-3).
 @Suite struct CentralityFixtureTests {
-    static let graphs = ["karate", "lesmis", "lfr1k", "lfr1k_w", "islands", "ties_w", "loops", "directed", "directed_w"]
+    static let graphs = [
+        "karate", "lesmis", "lfr1k", "lfr1k_w", "islands", "ties_w", "loops", "directed", "directed_w",
+    ]
 
     static let families = [
         "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness.endpoints",
@@ -32,7 +34,9 @@ import Testing
         }
     }
 
-    static func compute(_ family: String, key: String, weighted: Bool, fixture: Fixture, threads: Int) throws -> [Double] {
+    static func compute(
+        _ family: String, key: String, weighted: Bool, fixture: Fixture, threads: Int
+    ) throws -> [Double] {
         let g = fixture.graph
         switch family {
         case "degree": return degreeCentrality(of: g)
@@ -46,7 +50,8 @@ import Testing
         case "betweenness.raw":
             return betweennessCentrality(of: g, weighted: weighted, normalized: false, threads: threads)
         case "betweenness.raw.endpoints":
-            return betweennessCentrality(of: g, weighted: weighted, normalized: false, endpoints: true, threads: threads)
+            return betweennessCentrality(
+                of: g, weighted: weighted, normalized: false, endpoints: true, threads: threads)
         case "closeness": return closenessCentrality(of: g, weighted: weighted, threads: threads)
         case "harmonic": return harmonicCentrality(of: g, weighted: weighted, threads: threads)
         case "eigenvector": return try eigenvectorCentrality(of: g, weighted: weighted)
@@ -76,7 +81,10 @@ import Testing
             let expected = try #require(fixture.measures[key])
             let actual = try Self.compute(family, key: key, weighted: weighted, fixture: fixture, threads: 1)
             let worst = worstDifference(actual, expected, tolerance: Self.tolerance(family))
-            #expect(worst == nil, "\(graph) \(key): node \(worst?.node ?? -1) is \(worst?.actual ?? .nan), NetworkX \(worst?.expected ?? .nan)")
+            #expect(
+                worst == nil,
+                "\(graph) \(key): node \(worst?.node ?? -1) is \(worst?.actual ?? .nan), NetworkX \(worst?.expected ?? .nan)"
+            )
         }
     }
 

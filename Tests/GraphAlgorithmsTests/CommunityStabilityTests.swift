@@ -30,9 +30,11 @@ import Testing
         let s = await CommunityStability.measure(LabelPropagation(), on: g, seed: 2, runs: 10, maxConcurrency: 2)
         for (c, members) in s.reference.members().enumerated() {
             var sum = 0.0, pairs = 0
-            for i in members.indices { for j in members.indices where j > i {
-                sum += s.coAssignment(members[i], members[j]); pairs += 1
-            } }
+            for i in members.indices {
+                for j in members.indices where j > i {
+                    sum += s.coAssignment(members[i], members[j]); pairs += 1
+                }
+            }
             if pairs > 0 {
                 #expect(abs(s.communityStability[c] - sum / Double(pairs)) < 1e-12)
             }
@@ -58,8 +60,10 @@ import Testing
 
     @Test func singletonStabilityIsTheShareOfRunsLeavingItAlone() {
         let reference = Partition(rawLabels: [0, 0, 1])
-        let runs = [Partition(rawLabels: [0, 0, 1]), Partition(rawLabels: [0, 0, 0]),
-                    Partition(rawLabels: [0, 1, 2]), Partition(rawLabels: [0, 0, 1])]
+        let runs = [
+            Partition(rawLabels: [0, 0, 1]), Partition(rawLabels: [0, 0, 0]),
+            Partition(rawLabels: [0, 1, 2]), Partition(rawLabels: [0, 0, 1]),
+        ]
         let s = CommunityStability(reference: reference, runs: runs)
         #expect(s.communityStability == [0.75, 0.75])
         #expect(s.nodeStability == [0.75, 0.75, 0.75])

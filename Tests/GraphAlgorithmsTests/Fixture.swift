@@ -19,7 +19,7 @@ struct Fixture {
         let graph = try EdgeListFormat.read(path: edges.path)
         let data = try Data(contentsOf: directory.appendingPathComponent(name + ".json"))
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let measures = object["measures"] as? [String: [Double]]
+            let measures = object["measures"] as? [String: [Double]]
         else { throw FixtureError.missing("measures in \(name).json") }
         return Fixture(
             name: name, graph: graph, measures: measures,
@@ -42,7 +42,9 @@ enum FixtureError: Error { case missing(String) }
 
 /// Largest violation of `|a − b| ≤ tolerance · max(|b|, floor)` (0 when all agree),
 /// with the node where it happens.
-func worstDifference(_ actual: [Double], _ expected: [Double], tolerance: Double, floor: Double = 1e-3)
+func worstDifference(
+    _ actual: [Double], _ expected: [Double], tolerance: Double, floor: Double = 1e-3
+)
     -> (excess: Double, node: Int, actual: Double, expected: Double)?
 {
     guard actual.count == expected.count else { return (.infinity, -1, .nan, .nan) }

@@ -32,11 +32,14 @@ import Testing
             try CommunityTestSupport.cliques(count: 8, size: 5, bridges: 2, ring: true),
         ]
         for (i, g) in graphs.enumerated() {
-            for leiden in [Leiden(), Leiden(resolution: 0.5), Leiden(resolution: 3),
-                           Leiden(objective: .cpm, resolution: 0.1), Leiden(maxIterations: 1)] {
+            for leiden in [
+                Leiden(), Leiden(resolution: 0.5), Leiden(resolution: 3),
+                Leiden(objective: .cpm, resolution: 0.1), Leiden(maxIterations: 1),
+            ] {
                 let p = leiden.partition(of: g, seed: seed)
-                #expect(CommunityTestSupport.communitiesAreConnected(g, p),
-                        "graph \(i), \(leiden.objective) γ=\(leiden.resolution)")
+                #expect(
+                    CommunityTestSupport.communitiesAreConnected(g, p),
+                    "graph \(i), \(leiden.objective) γ=\(leiden.resolution)")
             }
         }
     }
@@ -70,7 +73,8 @@ import Testing
         for seed: UInt64 in 1...5 {
             let once = Leiden(maxIterations: 1).partition(of: g, seed: seed)
             let stable = Leiden().run(on: g, seed: seed)
-            #expect(Modularity.modularity(of: g, partition: stable.partition)
+            #expect(
+                Modularity.modularity(of: g, partition: stable.partition)
                     >= Modularity.modularity(of: g, partition: once) - 1e-12)
             #expect(stable.iterations >= 1)
         }
@@ -85,7 +89,8 @@ import Testing
             let strict = Leiden(tolerance: 0).run(on: g, seed: seed)
             #expect(strict.iterations >= loose.iterations)
             #expect(loose.iterations <= 2)
-            #expect(Modularity.modularity(of: g, partition: strict.partition)
+            #expect(
+                Modularity.modularity(of: g, partition: strict.partition)
                     >= Modularity.modularity(of: g, partition: loose.partition) - 1e-12)
         }
     }
@@ -109,7 +114,8 @@ import Testing
         let g = try CommunityTestSupport.fixtureGraph("karate.edges")
         let cpm = Leiden(objective: .cpm, resolution: 0.1).partition(of: g, seed: 4)
         let mod = Leiden().partition(of: g, seed: 4)
-        #expect(Modularity.cpmQuality(of: g, partition: cpm, resolution: 0.1)
+        #expect(
+            Modularity.cpmQuality(of: g, partition: cpm, resolution: 0.1)
                 >= Modularity.cpmQuality(of: g, partition: mod, resolution: 0.1))
     }
 }

@@ -23,8 +23,8 @@ import Testing
 
     static let fixture: Fixture = {
         guard let url = try? CommunityTestSupport.fixtureURL("modularity.json"),
-              let data = try? Data(contentsOf: url),
-              let decoded = try? JSONDecoder().decode(Fixture.self, from: data)
+            let data = try? Data(contentsOf: url),
+            let decoded = try? JSONDecoder().decode(Fixture.self, from: data)
         else { return Fixture(modularity: [], cpm: []) }
         return decoded
     }()

@@ -41,11 +41,11 @@ import Testing
     @Test(arguments: [false, true])
     func edgeMapPlacesEveryInputEdge(directed: Bool) throws {
         var b = GraphBuilder(directed: directed, selfLoops: .keep)
-        try b.addEdge(from: "c", to: "a")   // 0
-        try b.addEdge(from: "a", to: "a")   // 1: self-loop
-        try b.addEdge(from: "a", to: "b")   // 2
-        try b.addEdge(from: "c", to: "a")   // 3: repeat of 0
-        try b.addEdge(from: "b", to: "c")   // 4
+        try b.addEdge(from: "c", to: "a")  // 0
+        try b.addEdge(from: "a", to: "a")  // 1: self-loop
+        try b.addEdge(from: "a", to: "b")  // 2
+        try b.addEdge(from: "c", to: "a")  // 3: repeat of 0
+        try b.addEdge(from: "b", to: "c")  // 4
         let (g, map) = try b.buildWithEdgeMap()
         // Stable order: by source index (c=0, a=1, b=2), then target.
         let edges = g.edges().map { "\(g.ids[$0.source])\(g.ids[$0.target])" }

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func defaultsApplyToNodesAndValuesAreTyped() throws {
-        let dot = "graph G { node [shape=box]; a -- b [weight=2, since=1990]; c [shape=circle, size=1.5, on=true, label=<<b>x</b>>] }"
+        let dot =
+            "graph G { node [shape=box]; a -- b [weight=2, since=1990]; c [shape=circle, size=1.5, on=true, label=<<b>x</b>>] }"
         let g = try DOTFormat.parse(Data(dot.utf8))
         #expect(!g.graph.isDirected)
         #expect(g.graph.ids == ["a", "b", "c"])
@@ -33,10 +34,13 @@ import Testing
     }
 
     @Test func syntaxErrorsNameTheLine() {
-        let error = TestSupport.formatError { try DOTFormat.parse(Data("digraph {\n a -> b\n b -> ;\n}\n".utf8), file: "bad.dot") }
+        let error = TestSupport.formatError {
+            try DOTFormat.parse(Data("digraph {\n a -> b\n b -> ;\n}\n".utf8), file: "bad.dot")
+        }
         #expect(error?.description == "bad.dot:3: DOT: syntax error in line 3 near ';'")
         let empty = TestSupport.formatError { try DOTFormat.parse(Data(" \n".utf8), file: "empty.dot") }
-        #expect(empty?.description == "empty.dot: the file is empty; expected a DOT graph (graph { … } or digraph { … })")
+        #expect(
+            empty?.description == "empty.dot: the file is empty; expected a DOT graph (graph { … } or digraph { … })")
     }
 
     /// Graphviz's parser keeps text after the first graph for its next call; it must not

@@ -21,9 +21,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("# n=3 m=1 directed=false weighted=true\n0 1 abc\n", "g.edges:2:5: expected a number for the weight, found \"abc\""),
-        ("# n=3 m=1 directed=false weighted=true\n0 1 nan\n", "g.edges:2:5: weight nan is not allowed; weights must be finite and not negative"),
-        ("# n=3 m=1 directed=false weighted=false\n0 7\n", "g.edges:2:3: expected a node id between 0 and 2 (the header says n=3), found \"7\""),
+        (
+            "# n=3 m=1 directed=false weighted=true\n0 1 abc\n",
+            "g.edges:2:5: expected a number for the weight, found \"abc\""
+        ),
+        (
+            "# n=3 m=1 directed=false weighted=true\n0 1 nan\n",
+            "g.edges:2:5: weight nan is not allowed; weights must be finite and not negative"
+        ),
+        (
+            "# n=3 m=1 directed=false weighted=false\n0 7\n",
+            "g.edges:2:3: expected a node id between 0 and 2 (the header says n=3), found \"7\""
+        ),
         ("0\n", "g.edges:1: expected two node ids (and an optional weight), found \"0\""),
     ])
     func malformedLinesNameFileLineAndColumn(text: String, message: String) {

@@ -48,8 +48,12 @@ import Testing
     }
 
     @Test func aHugeDeclaredNodeCountIsRefusedBeforeAllocating() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: try TestSupport.fixture("fuzz/edgelist-huge-header-n.edges")))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: try TestSupport.fixture("fuzz/edgelist-huge-header-n.edges")))
         let error = TestSupport.formatError { try GraphLoader.parse(data, format: .edgeList, file: "h.edges") }
-        #expect(error?.description == "h.edges:9: the header says n=355555554, more than the limit of 50000000 nodes; raise it with --max-nodes (GraphReadOptions.maxNodes)")
+        #expect(
+            error?.description
+                == "h.edges:9: the header says n=355555554, more than the limit of 50000000 nodes; raise it with --max-nodes (GraphReadOptions.maxNodes)"
+        )
     }
 }

@@ -28,7 +28,8 @@ import Testing
     }
 
     static func expected(_ variant: String) throws -> Expected {
-        let data = try Data(contentsOf: URL(fileURLWithPath: try TestSupport.fixture("networkx/expected_\(variant).json")))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: try TestSupport.fixture("networkx/expected_\(variant).json")))
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let directed = try #require(root["directed"] as? Bool)
         var nodes: [(String, [String: AttributeValue])] = []
@@ -37,7 +38,11 @@ import Testing
         }
         var edges: [(String, String, [String: AttributeValue])] = []
         for edge in try #require(root["edges"] as? [[String: Any]]) {
-            edges.append((try #require(edge["source"] as? String), try #require(edge["target"] as? String), try attributes(edge["attributes"])))
+            edges.append(
+                (
+                    try #require(edge["source"] as? String), try #require(edge["target"] as? String),
+                    try attributes(edge["attributes"])
+                ))
         }
         return Expected(directed: directed, nodes: nodes, edges: edges)
     }

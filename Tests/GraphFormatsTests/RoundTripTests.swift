@@ -11,14 +11,26 @@ import Testing
         var builder = GraphBuilder(directed: directed, weighted: weighted)
         let ids = ["lyon", "kyōto", "a&b <c>", "quote\"d", "comma, semi; tab\tend", "isolated", "12"]
         for id in ids { try builder.addUniqueNode(id) }
-        let edges: [(Int, Int, Double)] = [(0, 1, 2.5), (1, 2, 0.125), (2, 3, 1), (3, 0, 4), (0, 0, 1.5), (4, 6, 1e-5), (6, 1, 123456.75)]
+        let edges: [(Int, Int, Double)] = [
+            (0, 1, 2.5), (1, 2, 0.125), (2, 3, 1), (3, 0, 4), (0, 0, 1.5), (4, 6, 1e-5), (6, 1, 123456.75),
+        ]
         for (u, v, w) in edges { try builder.addEdge(u, v, weight: w) }
         let (graph, map) = try builder.buildWithEdgeMap()
         var nodes = AttributeTable(count: graph.nodeCount)
-        nodes.setColumn("label", type: .string, values: ["Lyon", "京都", "A & B", "“Quoted” \"text\"", "multi\nline", nil, "twelve"].map { $0.map(AttributeValue.string) })
-        nodes.setColumn("year", type: .int, values: [2008, 2014, nil, -5, 0, 1999, Int(Int32.max) + 7].map { $0.map(AttributeValue.int) })
-        nodes.setColumn("score", type: .double, values: [0.75, -2.25, 3, 1e-300, nil, 0.1, 6.02e23].map { $0.map(AttributeValue.double) })
-        nodes.setColumn("member", type: .bool, values: [true, false, true, nil, false, true, false].map { $0.map(AttributeValue.bool) })
+        nodes.setColumn(
+            "label", type: .string,
+            values: ["Lyon", "京都", "A & B", "“Quoted” \"text\"", "multi\nline", nil, "twelve"].map {
+                $0.map(AttributeValue.string)
+            })
+        nodes.setColumn(
+            "year", type: .int,
+            values: [2008, 2014, nil, -5, 0, 1999, Int(Int32.max) + 7].map { $0.map(AttributeValue.int) })
+        nodes.setColumn(
+            "score", type: .double,
+            values: [0.75, -2.25, 3, 1e-300, nil, 0.1, 6.02e23].map { $0.map(AttributeValue.double) })
+        nodes.setColumn(
+            "member", type: .bool,
+            values: [true, false, true, nil, false, true, false].map { $0.map(AttributeValue.bool) })
         var edgeTable = AttributeTable(count: graph.edgeCount)
         let kinds = ["sister-city", "partnership", "proposed", "sister-city", "self", "x,y", "é"]
         let since = [1959, 2015, 2020, 1990, 2000, 1, 2]
@@ -30,7 +42,9 @@ import Testing
         }
         edgeTable.setColumn("kind", type: .string, values: kindValues)
         edgeTable.setColumn("since", type: .int, values: sinceValues)
-        return AttributedGraph(graph: graph, nodeAttributes: nodes, edgeAttributes: edgeTable, graphAttributes: ["name": .string("sample & co")])
+        return AttributedGraph(
+            graph: graph, nodeAttributes: nodes, edgeAttributes: edgeTable,
+            graphAttributes: ["name": .string("sample & co")])
     }
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -102,7 +116,9 @@ import Testing
             try GraphWriter.write(g, to: path, options: GraphWriteOptions(gexfVersion: version))
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.contains("<viz:color r=\"245\" g=\"91\" b=\"91\"/>"))
-            #expect(text.contains(version == .v1_3 ? "xmlns=\"http://gexf.net/1.3\"" : "xmlns=\"http://www.gexf.net/1.2draft\""))
+            #expect(
+                text.contains(
+                    version == .v1_3 ? "xmlns=\"http://gexf.net/1.3\"" : "xmlns=\"http://www.gexf.net/1.2draft\""))
             TestSupport.expectSame(g, try GraphLoader.load(path: path))
         }
     }
@@ -120,8 +136,10 @@ import Testing
     @Test func csvNodesTableBesideTheEdgesTable() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "Id,Label\nx,Ex\ny,Why\nz,Zed\n".write(to: directory.appendingPathComponent("t.nodes.csv"), atomically: true, encoding: .utf8)
-        try "Source,Target,Type\ny,x,Undirected\n".write(to: directory.appendingPathComponent("t.edges.csv"), atomically: true, encoding: .utf8)
+        try "Id,Label\nx,Ex\ny,Why\nz,Zed\n".write(
+            to: directory.appendingPathComponent("t.nodes.csv"), atomically: true, encoding: .utf8)
+        try "Source,Target,Type\ny,x,Undirected\n".write(
+            to: directory.appendingPathComponent("t.edges.csv"), atomically: true, encoding: .utf8)
         let g = try GraphLoader.load(path: directory.appendingPathComponent("t.edges.csv").path)
         #expect(g.graph.ids == ["x", "y", "z"])
         #expect(!g.graph.isDirected)

@@ -47,7 +47,10 @@ enum TestSupport {
 
     /// Expects `b` to hold the same graph as `a`: ids in the same order, the same edges
     /// with the same weights, and the same attribute values and column types.
-    static func expectSame(_ a: AttributedGraph, _ b: AttributedGraph, nodeOrder: Bool = true, graphAttributes: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSame(
+        _ a: AttributedGraph, _ b: AttributedGraph, nodeOrder: Bool = true, graphAttributes: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(a.graph.isDirected == b.graph.isDirected, sourceLocation: sourceLocation)
         #expect(a.graph.isWeighted == b.graph.isWeighted, sourceLocation: sourceLocation)
         #expect(a.graph.nodeCount == b.graph.nodeCount, sourceLocation: sourceLocation)
@@ -79,7 +82,8 @@ enum TestSupport {
 
     /// The message of the error `body` throws (the test fails when it throws none or
     /// another type).
-    static func formatError(_ body: () throws -> Any, sourceLocation: SourceLocation = #_sourceLocation) -> FormatError? {
+    static func formatError(_ body: () throws -> Any, sourceLocation: SourceLocation = #_sourceLocation) -> FormatError?
+    {
         do {
             _ = try body()
             Issue.record("expected a FormatError, but reading succeeded", sourceLocation: sourceLocation)

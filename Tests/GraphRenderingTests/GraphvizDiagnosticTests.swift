@@ -5,12 +5,15 @@ import Testing
 @Suite struct GraphvizDiagnosticTests {
     /// Graphviz writes "Error", ": ", the text, then continuation lines without a prefix.
     @Test func piecesAreJoinedIntoMessages() {
-        let text = ["Error", ": ", "syntax error in line 1 ... <b> ...\n", "in label of node a\n",
-                    "Warning", ": ", "gray101 is not a known color.\n"].joined()
-        #expect(GraphvizDiagnostic.parse(text) == [
-            .init(severity: .error, message: "syntax error in line 1 ... <b> ... in label of node a"),
-            .init(severity: .warning, message: "gray101 is not a known color."),
-        ])
+        let text = [
+            "Error", ": ", "syntax error in line 1 ... <b> ...\n", "in label of node a\n",
+            "Warning", ": ", "gray101 is not a known color.\n",
+        ].joined()
+        #expect(
+            GraphvizDiagnostic.parse(text) == [
+                .init(severity: .error, message: "syntax error in line 1 ... <b> ... in label of node a"),
+                .init(severity: .warning, message: "gray101 is not a known color."),
+            ])
     }
 
     @Test func unknownColourIsReturnedAsAWarning() throws {

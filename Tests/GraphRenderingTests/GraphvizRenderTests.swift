@@ -130,7 +130,9 @@ import Testing
         #expect {
             try Graphviz.shared.render(graph, options: RenderOptions(engine: .dot))
         } throws: { error in
-            guard case let .graphTooLarge(engine, nodes, _, maxNodes, _, suggestion) = error as? RenderError else { return false }
+            guard case let .graphTooLarge(engine, nodes, _, maxNodes, _, suggestion) = error as? RenderError else {
+                return false
+            }
             return engine == "dot" && nodes == 900 && maxNodes == 800 && suggestion.contains("sfdp")
         }
     }

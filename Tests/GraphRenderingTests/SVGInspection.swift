@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -21,7 +22,9 @@ final class SVGInspection: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
-        if elementName == "g", let cls = attributes["class"], cls.split(separator: " ").first == "node", let id = attributes["id"] {
+        if elementName == "g", let cls = attributes["class"], cls.split(separator: " ").first == "node",
+            let id = attributes["id"]
+        {
             nodeIDs.append(id)
             nodeClasses[id] = cls
         }

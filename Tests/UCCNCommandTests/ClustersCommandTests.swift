@@ -6,7 +6,9 @@ import Testing
 
     @Test(arguments: ["leiden", "louvain", "label-propagation", "components"])
     func jsonHasTheHarnessKeys(algorithm: String) throws {
-        let result = try CommandRunner.run(["clusters", Self.karate, "--algorithm", algorithm, "--seed", "42", "--format", "json"])
+        let result = try CommandRunner.run([
+            "clusters", Self.karate, "--algorithm", algorithm, "--seed", "42", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["algorithm"] as? String == algorithm)
@@ -34,7 +36,9 @@ import Testing
 
     @Test func sameSeedSameBytes() throws {
         for format in ["table", "csv"] {
-            let args = ["clusters", Self.karate, "--algorithm", "louvain", "--seed", "7", "--runs", "4", "--format", format]
+            let args = [
+                "clusters", Self.karate, "--algorithm", "louvain", "--seed", "7", "--runs", "4", "--format", format,
+            ]
             let a = try CommandRunner.run(args)
             let b = try CommandRunner.run(args + ["--threads", "1"])
             #expect(a.status == 0)

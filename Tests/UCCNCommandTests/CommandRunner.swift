@@ -16,13 +16,13 @@ struct CommandRunner {
     /// run inside Xcode's `xctest` tool, leaks the array it copies on every call on Linux.)
     static let productsDirectory: URL = {
         #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
+            for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+                return bundle.bundleURL.deletingLastPathComponent()
+            }
+            return Bundle.main.bundleURL
         #else
-        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            return executable.resolvingSymlinksInPath().deletingLastPathComponent()
         #endif
     }()
 

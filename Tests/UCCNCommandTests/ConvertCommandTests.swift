@@ -34,7 +34,8 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("bad.json")
-        try "{\"nodes\": [{\"id\": \"a\"}],\n \"edges\": [{\"source\": \"a\", \"target\": \"b\"}]}".write(to: input, atomically: true, encoding: .utf8)
+        try "{\"nodes\": [{\"id\": \"a\"}],\n \"edges\": [{\"source\": \"a\", \"target\": \"b\"}]}".write(
+            to: input, atomically: true, encoding: .utf8)
         let output = directory.appendingPathComponent("out.graphml").path
         let result = try CommandRunner.run(["convert", input.path, output])
         #expect(result.status == 1)
@@ -48,7 +49,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out.json")
         try "previous".write(to: output, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["convert", directory.appendingPathComponent("missing.graphml").path, output.path])
+        let result = try CommandRunner.run([
+            "convert", directory.appendingPathComponent("missing.graphml").path, output.path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("missing.graphml: cannot read the file"))
         #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
@@ -72,7 +75,8 @@ import Testing
         let out = directory.appendingPathComponent("g.json").path
         let result = try CommandRunner.run([
             "convert", Self.fixtures.appendingPathComponent("directed.edges.csv").path, out,
-            "--nodes", Self.fixtures.appendingPathComponent("directed.nodes.csv").path, "--undirected", "--weight-attribute", "none",
+            "--nodes", Self.fixtures.appendingPathComponent("directed.nodes.csv").path, "--undirected",
+            "--weight-attribute", "none",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("5 nodes, 5 edges, undirected, unweighted"))
@@ -91,7 +95,9 @@ import Testing
         // lyon: kyoto, a&b and a self-loop (counted twice, as NetworkX counts it).
         #expect(text.contains("\"degree\": 4, \"betweenesscentrality\": "))
         #expect(text.contains("\"pageranks\": "))
-        let unknown = try CommandRunner.run(["convert", Self.fixtures.appendingPathComponent("undirected.graphml").path, out, "--with-metrics", "fame"])
+        let unknown = try CommandRunner.run([
+            "convert", Self.fixtures.appendingPathComponent("undirected.graphml").path, out, "--with-metrics", "fame",
+        ])
         #expect(unknown.status == 3)
         #expect(unknown.stderr.contains("unknown measure \"fame\""))
     }

@@ -14,11 +14,11 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("uccn-bad-data-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """
-            id,city,country,iso2,unesco_region,field,year,latitude,longitude,source
-            a-xx,Aville,X,XX,Africa,Design,2010,0,0,s
-            b-xx,Bville,X,XX,Africa,Juggling,2012,0,1,s
+        id,city,country,iso2,unesco_region,field,year,latitude,longitude,source
+        a-xx,Aville,X,XX,Africa,Design,2010,0,0,s
+        b-xx,Bville,X,XX,Africa,Juggling,2012,0,1,s
 
-            """.write(to: dir.appendingPathComponent("cities.csv"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("cities.csv"), atomically: true, encoding: .utf8)
         try "source_id,target_id,kind,since,evidence\n"
             .write(to: dir.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
         return dir
@@ -37,13 +37,17 @@ import Testing
         let dir = try Self.badDataset()
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("never-written").path
-        let extra = command[0] == "map" ? ["--output", output + ".svg"] : command[0] == "report" ? ["--output", output] : []
+        let extra =
+            command[0] == "map" ? ["--output", output + ".svg"] : command[0] == "report" ? ["--output", output] : []
         let result = try CommandRunner.run(command + [option, dir.path] + extra)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == prefix + "\(dir.path)/cities.csv:3: unknown field \"Juggling\" for b-xx; "
-            + "expected one of Architecture, Crafts and Folk Art, Design, Film, Gastronomy, Literature, Media Arts, Music\n")
-        #expect(!FileManager.default.fileExists(atPath: output) && !FileManager.default.fileExists(atPath: output + ".svg"))
+        #expect(
+            result.stderr == prefix + "\(dir.path)/cities.csv:3: unknown field \"Juggling\" for b-xx; "
+                + "expected one of Architecture, Crafts and Folk Art, Design, Film, Gastronomy, Literature, Media Arts, Music\n"
+        )
+        #expect(
+            !FileManager.default.fileExists(atPath: output) && !FileManager.default.fileExists(atPath: output + ".svg"))
     }
 
     @Test(arguments: datasetCommands)
@@ -66,7 +70,9 @@ import Testing
         let dir = try Self.badDataset()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cities = dir.appendingPathComponent("cities.csv").path, links = dir.appendingPathComponent("links.csv").path
-        let both = try CommandRunner.run(["partners", "Hanoi", "--graph", dir.path, "--cities", cities, "--links", links])
+        let both = try CommandRunner.run([
+            "partners", "Hanoi", "--graph", dir.path, "--cities", cities, "--links", links,
+        ])
         #expect(both.status == 2)
         #expect(both.stderr == "error: give either --graph DIR or both --cities FILE and --links FILE\n")
         let files = try CommandRunner.run(["partners", "Hanoi", "--cities", cities, "--links", links])
@@ -77,38 +83,64 @@ import Testing
     @Test(arguments: [
         // map: usage errors point to --help.
         (["map", "--labels=-1"], 2, "uccn map: error: --labels must be 0 or more (see uccn map --help)"),
-        (["map", "--size-by", "fame"], 3,
-         "uccn map: error: unknown --size-by measure \"fame\"; expected one of degree, betweenness, closeness, pagerank, eigenvector, harmonic, kcore"),
-        (["map", "--engine", "spring", "--output", "/nonexistent/map.svg"], 3,
-         "uccn map: error: unknown layout engine \"spring\"; available: dot, neato, fdp, sfdp, circo, twopi"),
+        (
+            ["map", "--size-by", "fame"], 3,
+            "uccn map: error: unknown --size-by measure \"fame\"; expected one of degree, betweenness, closeness, pagerank, eigenvector, harmonic, kcore"
+        ),
+        (
+            ["map", "--engine", "spring", "--output", "/nonexistent/map.svg"], 3,
+            "uccn map: error: unknown layout engine \"spring\"; available: dot, neato, fdp, sfdp, circo, twopi"
+        ),
         // report: usage and unsupported name the command, runtime errors do not.
         (["report", "--top", "0"], 2, "uccn report: --top must be 1 to 100, got 0"),
-        (["report", "--size-by", "fame"], 3,
-         "uccn report: unknown measure \"fame\" for --size-by; expected one of links, betweenness, closeness, pagerank, eigenvector, harmonic, kcore"),
-        (["report", "--output", "/proc/uccn-never/x"], 1,
-         "uccn: cannot write /proc/uccn-never/x: "),
+        (
+            ["report", "--size-by", "fame"], 3,
+            "uccn report: unknown measure \"fame\" for --size-by; expected one of links, betweenness, closeness, pagerank, eigenvector, harmonic, kcore"
+        ),
+        (
+            ["report", "--output", "/proc/uccn-never/x"], 1,
+            "uccn: cannot write /proc/uccn-never/x: "
+        ),
         // partners, partners-eval, convert: "error: ".
         (["partners", "Hanoi", "--top", "0"], 2, "error: --top must be at least 1, got 0"),
-        (["partners", "Hanoi", "--weights", "/nonexistent/w.yaml"], 1,
-         "error: /nonexistent/w.yaml: cannot read the weights file ("),
+        (
+            ["partners", "Hanoi", "--weights", "/nonexistent/w.yaml"], 1,
+            "error: /nonexistent/w.yaml: cannot read the weights file ("
+        ),
         (["partners-eval", "--seeds", "0"], 2, "error: --seeds must be at least 1, got 0"),
-        (["partners-eval", "--tune", "--keep", "fame"], 2,
-         "error: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears"),
+        (
+            ["partners-eval", "--tune", "--keep", "fame"], 2,
+            "error: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears"
+        ),
         (["convert", karate, "/nonexistent/out.gexf", "--max-nodes", "0"], 2, "error: --max-nodes must be at least 1"),
-        (["convert", karate, "/nonexistent/out.gexf", "--with-communities", "magic"], 3,
-         "error: unknown community algorithm \"magic\"; expected leiden, louvain, label-propagation, components"),
-        (["convert", "/nonexistent/in.graphml", "/nonexistent/out.gexf"], 1,
-         "error: /nonexistent/in.graphml: cannot read the file: no such file"),
+        (
+            ["convert", karate, "/nonexistent/out.gexf", "--with-communities", "magic"], 3,
+            "error: unknown community algorithm \"magic\"; expected leiden, louvain, label-propagation, components"
+        ),
+        (
+            ["convert", "/nonexistent/in.graphml", "/nonexistent/out.gexf"], 1,
+            "error: /nonexistent/in.graphml: cannot read the file: no such file"
+        ),
         // metrics: "uccn: ".
         (["metrics", karate, "--threads", "0"], 2, "uccn: --threads must be at least 1"),
-        (["metrics", karate, "--measure", "fame"], 3,
-         "uccn: unknown measure \"fame\"; expected one of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore, clustering, components, all"),
+        (
+            ["metrics", karate, "--measure", "fame"], 3,
+            "uccn: unknown measure \"fame\"; expected one of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore, clustering, components, all"
+        ),
         (["metrics", "/nonexistent/g.edges"], 1, "uccn: /nonexistent/g.edges: no such file"),
         // clusters: "uccn clusters: ".
-        (["clusters", karate, "--objective", "surprise"], 2, "uccn clusters: unknown objective \"surprise\"; expected modularity or cpm"),
-        (["clusters", karate, "--tolerance=-1"], 2, "uccn clusters: --tolerance must be a finite number ≥ 0, found -1.0"),
-        (["clusters", karate, "--algorithm", "spectral"], 3,
-         "uccn clusters: unknown algorithm \"spectral\"; expected one of leiden, louvain, label-propagation, components"),
+        (
+            ["clusters", karate, "--objective", "surprise"], 2,
+            "uccn clusters: unknown objective \"surprise\"; expected modularity or cpm"
+        ),
+        (
+            ["clusters", karate, "--tolerance=-1"], 2,
+            "uccn clusters: --tolerance must be a finite number ≥ 0, found -1.0"
+        ),
+        (
+            ["clusters", karate, "--algorithm", "spectral"], 3,
+            "uccn clusters: unknown algorithm \"spectral\"; expected one of leiden, louvain, label-propagation, components"
+        ),
         (["clusters", "/nonexistent/g.edges"], 1, "uccn clusters: /nonexistent/g.edges: no such file"),
     ])
     func failuresKeepTheirStatusAndWording(arguments: [String], status: Int32, line: String) throws {

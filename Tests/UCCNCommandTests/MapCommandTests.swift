@@ -17,7 +17,8 @@ import Testing
         #expect(result.stdout.contains("405 cities"))
         let svg = try String(contentsOf: file, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml"))
-        #expect(svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design asia&#45;and&#45;the&#45;pacific community&#45;"))
+        #expect(
+            svg.contains("<g id=\"hanoi&#45;vn\" class=\"node design asia&#45;and&#45;the&#45;pacific community&#45;"))
         #expect(svg.components(separatedBy: "<g id=\"").count > 405)
     }
 
@@ -103,7 +104,9 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("geo.svg")
-        let result = try CommandRunner.run(["map", "--geo", "--size-by", "betweenness", "--link-to", "report.html", "-o", file.path])
+        let result = try CommandRunner.run([
+            "map", "--geo", "--size-by", "betweenness", "--link-to", "report.html", "-o", file.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("403 cities"))
         #expect(result.stdout.contains("not placed (no coordinates): Sifnos"))

@@ -38,7 +38,10 @@ import Testing
         let result = try CommandRunner.run(["metrics", Self.karate, "--measure", "all", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "id,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank,katz,kcore,clustering,components")
+        #expect(
+            lines.first
+                == "id,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank,katz,kcore,clustering,components"
+        )
         #expect(lines.count == 35)
     }
 

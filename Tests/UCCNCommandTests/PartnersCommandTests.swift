@@ -36,7 +36,9 @@ import Testing
     }
 
     @Test func filtersAndCSV() throws {
-        let r = try CommandRunner.run(["partners", "Hanoi", "--field", "design", "--region", "Europe", "--top", "50", "--format", "csv"])
+        let r = try CommandRunner.run([
+            "partners", "Hanoi", "--field", "design", "--region", "Europe", "--top", "50", "--format", "csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("rank,id,city,country,field,region,status,score,") == true)
@@ -50,7 +52,9 @@ import Testing
     }
 
     @Test func includeLinkedShowsExistingPartners() throws {
-        func ids(_ csv: String) -> [Substring] { csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] } }
+        func ids(_ csv: String) -> [Substring] {
+            csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+        }
         let without = try CommandRunner.run(["partners", "Hanoi", "--top", "500", "--format", "csv"])
         #expect(!ids(without.stdout).contains("seoul-kr"))
         #expect(ids(without.stdout).count == 398)
@@ -75,9 +79,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         // Only distance counts: the nearest city comes first (Nan, Thailand, 585 km; Python haversine).
         let near = dir.appendingPathComponent("near.yaml")
-        let zeros = ["commonPartners", "jaccard", "adamicAdar", "resourceAllocation", "preferentialAttachment",
-                     "sameCommunity", "pathProximity", "sameField", "complementaryField", "sameRegion", "membershipYears"]
-        try (zeros.map { "\($0): 0" } + ["geographicProximity: 1"]).joined(separator: "\n").write(to: near, atomically: true, encoding: .utf8)
+        let zeros = [
+            "commonPartners", "jaccard", "adamicAdar", "resourceAllocation", "preferentialAttachment",
+            "sameCommunity", "pathProximity", "sameField", "complementaryField", "sameRegion", "membershipYears",
+        ]
+        try (zeros.map { "\($0): 0" } + ["geographicProximity: 1"]).joined(separator: "\n").write(
+            to: near, atomically: true, encoding: .utf8)
         let r = try CommandRunner.run(["partners", "Hanoi", "--weights", near.path, "--top", "3", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let ids = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
@@ -96,26 +103,30 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try """
-            id,city,country,iso2,unesco_region,field,year,latitude,longitude,source
-            a-xx,Aville,X,XX,Africa,Design,2010,0,0,s
-            b-xx,Bville,X,XX,Africa,Music,2012,0,1,s
-            c-xx,Cville,X,XX,Africa,Design,2014,0,2,s
+        id,city,country,iso2,unesco_region,field,year,latitude,longitude,source
+        a-xx,Aville,X,XX,Africa,Design,2010,0,0,s
+        b-xx,Bville,X,XX,Africa,Music,2012,0,1,s
+        c-xx,Cville,X,XX,Africa,Design,2014,0,2,s
 
-            """.write(to: dir.appendingPathComponent("cities.csv"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("cities.csv"), atomically: true, encoding: .utf8)
         try """
-            source_id,target_id,kind,since,evidence
-            a-xx,b-xx,sister-city,,e
-            b-xx,c-xx,sister-city,,e
+        source_id,target_id,kind,since,evidence
+        a-xx,b-xx,sister-city,,e
+        b-xx,c-xx,sister-city,,e
 
-            """.write(to: dir.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
         let r = try CommandRunner.run(["partners", "aville", "--graph", dir.path, "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("c-xx"))
         #expect(r.stdout.contains("shares 1 partner (Bville)"))
-        let files = try CommandRunner.run(["partners", "aville", "--cities", dir.appendingPathComponent("cities.csv").path,
-                                           "--links", dir.appendingPathComponent("links.csv").path, "--format", "csv"])
+        let files = try CommandRunner.run([
+            "partners", "aville", "--cities", dir.appendingPathComponent("cities.csv").path,
+            "--links", dir.appendingPathComponent("links.csv").path, "--format", "csv",
+        ])
         #expect(files.stdout == r.stdout)
-        let half = try CommandRunner.run(["partners", "aville", "--cities", dir.appendingPathComponent("cities.csv").path])
+        let half = try CommandRunner.run([
+            "partners", "aville", "--cities", dir.appendingPathComponent("cities.csv").path,
+        ])
         #expect(half.status == 2)
     }
 

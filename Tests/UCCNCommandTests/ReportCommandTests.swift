@@ -22,8 +22,10 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted() == names)
         for name in names where !name.hasSuffix("/") {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: a.appendingPathComponent(name).path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+            guard
+                FileManager.default.fileExists(atPath: a.appendingPathComponent(name).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
             let x = try Data(contentsOf: a.appendingPathComponent(name))
             let y = try Data(contentsOf: b.appendingPathComponent(name))
             #expect(x == y, "\(name) differs between two runs")
@@ -41,9 +43,12 @@ import Testing
         #expect(html.contains("<h1>The UNESCO Creative Cities Network</h1>"))
     }
 
-    @Test(arguments: [["report", "--city", "Atlantis"], ["report", "--city", "Granada"], ["report", "--radius", "0"]])
+    @Test(arguments: [
+        ["report", "--city", "Atlantis"], ["report", "--city", "Granada"], ["report", "--radius", "0"],
+    ])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
-        let result = try CommandRunner.run(arguments + ["--output", FileManager.default.temporaryDirectory.appendingPathComponent("uccn-unused").path])
+        let result = try CommandRunner.run(
+            arguments + ["--output", FileManager.default.temporaryDirectory.appendingPathComponent("uccn-unused").path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("uccn report:"))
     }

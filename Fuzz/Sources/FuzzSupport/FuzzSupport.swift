@@ -36,7 +36,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int, format: GraphFile
     do {
         let again = try GraphLoader.parse(written, format: format, file: "fuzz-out", options: options)
         guard again.graph.nodeCount == graph.graph.nodeCount, again.graph.edgeCount == graph.graph.edgeCount else {
-            fatalError("\(format) round trip changed the graph: \(graph.graph.nodeCount)/\(graph.graph.edgeCount) → \(again.graph.nodeCount)/\(again.graph.edgeCount)")
+            fatalError(
+                "\(format) round trip changed the graph: \(graph.graph.nodeCount)/\(graph.graph.edgeCount) → \(again.graph.nodeCount)/\(again.graph.edgeCount)"
+            )
         }
     } catch {
         fatalError("\(format) could not read back what it wrote: \(error)")

@@ -86,7 +86,8 @@ public enum ReportNumber {
         let exponent = log10(value).rounded()
         guard abs(value - pow(10, exponent)) <= 1e-12 * value else { return "\(value)" }
         let superscripts: [Character: Character] = [
-            "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+            "9": "⁹",
         ]
         return "10" + String(String(Int(exponent)).map { superscripts[$0] ?? $0 })
     }

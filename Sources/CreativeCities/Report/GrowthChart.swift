@@ -13,13 +13,14 @@ public enum GrowthChart {
         let axisMax = ((maxCount + step - 1) / step) * step
         func y(_ v: Int) -> Int { top + plotHeight - v * plotHeight / axisMax }
         var s = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="system-ui, DejaVu Sans, Arial, sans-serif" font-size="11">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="system-ui, DejaVu Sans, Arial, sans-serif" font-size="11">
 
-        """
+            """
         s += "<title>New member cities per designation year</title>\n"
         var tick = 0
         while tick <= axisMax {
-            s += "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(width - right)\" y2=\"\(y(tick))\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\n"
+            s +=
+                "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(width - right)\" y2=\"\(y(tick))\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\n"
             s += "<text x=\"\(left - 6)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" fill=\"#57606a\">\(tick)</text>\n"
             tick += step
         }
@@ -29,13 +30,18 @@ public enum GrowthChart {
             let x = left + gap / 2 + i * (barWidth + gap)
             let fill = entry.year == highlightYear ? "#d55e00" : "#0072b2"
             if entry.count > 0 {
-                s += "<rect x=\"\(x)\" y=\"\(y(entry.count))\" width=\"\(barWidth)\" height=\"\(y(0) - y(entry.count))\" fill=\"\(fill)\"><title>\(entry.year): \(entry.count) new, \(total) in total</title></rect>\n"
+                s +=
+                    "<rect x=\"\(x)\" y=\"\(y(entry.count))\" width=\"\(barWidth)\" height=\"\(y(0) - y(entry.count))\" fill=\"\(fill)\"><title>\(entry.year): \(entry.count) new, \(total) in total</title></rect>\n"
             }
-            s += "<text x=\"\(x + barWidth / 2)\" y=\"\(y(entry.count) - 4)\" text-anchor=\"middle\" fill=\"#1f2328\">\(entry.count)</text>\n"
-            s += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight + 15)\" text-anchor=\"middle\" fill=\"#1f2328\">\(entry.year)</text>\n"
-            s += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight + 30)\" text-anchor=\"middle\" fill=\"#57606a\">\(total)</text>\n"
+            s +=
+                "<text x=\"\(x + barWidth / 2)\" y=\"\(y(entry.count) - 4)\" text-anchor=\"middle\" fill=\"#1f2328\">\(entry.count)</text>\n"
+            s +=
+                "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight + 15)\" text-anchor=\"middle\" fill=\"#1f2328\">\(entry.year)</text>\n"
+            s +=
+                "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight + 30)\" text-anchor=\"middle\" fill=\"#57606a\">\(total)</text>\n"
         }
-        s += "<text x=\"\(left)\" y=\"16\" fill=\"#1f2328\" font-size=\"12\">Bars: new member cities that year. Grey numbers under the years: members in total after that year.</text>\n"
+        s +=
+            "<text x=\"\(left)\" y=\"16\" fill=\"#1f2328\" font-size=\"12\">Bars: new member cities that year. Grey numbers under the years: members in total after that year.</text>\n"
         s += "</svg>\n"
         return s
     }

@@ -31,7 +31,8 @@ public enum HTMLReportRenderer {
         case let .numbered(items):
             out += "<ol>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ol>\n"
         case let .keyPoints(items):
-            out += "<div class=\"key-points\"><ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul></div>\n"
+            out +=
+                "<div class=\"key-points\"><ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul></div>\n"
         case let .note(text):
             out += "<p class=\"note\">\(inline(text))</p>\n"
         case let .heading(title, anchor):
@@ -101,9 +102,11 @@ public enum HTMLReportRenderer {
         case .line:
             body = "<line x1=\"0\" y1=\"7\" x2=\"18\" y2=\"7\" stroke=\"\(c)\" stroke-width=\"2.5\"/>"
         case .dashedLine:
-            body = "<line x1=\"0\" y1=\"7\" x2=\"18\" y2=\"7\" stroke=\"\(c)\" stroke-width=\"2.5\" stroke-dasharray=\"4 3\"/>"
+            body =
+                "<line x1=\"0\" y1=\"7\" x2=\"18\" y2=\"7\" stroke=\"\(c)\" stroke-width=\"2.5\" stroke-dasharray=\"4 3\"/>"
         }
-        return "<svg class=\"swatch\" width=\"18\" height=\"14\" viewBox=\"0 0 18 14\" aria-hidden=\"true\">\(body)</svg>"
+        return
+            "<svg class=\"swatch\" width=\"18\" height=\"14\" viewBox=\"0 0 18 14\" aria-hidden=\"true\">\(body)</svg>"
     }
 
     /// The SVG element of an SVG document, without the XML declaration, DOCTYPE and comments
@@ -148,58 +151,58 @@ public enum HTMLReportRenderer {
     }
 
     static let styleSheet = """
-    :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --accent: #0b5cad; --focus: #fff3c4; --box: #f3f7fb; }
-    * { box-sizing: border-box; }
-    body { margin: 0; color: var(--ink); background: #ffffff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-    header, main { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
-    header { padding-top: 28px; border-bottom: 1px solid var(--rule); }
-    h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 6px; }
-    h2 { font-size: 1.45rem; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
-    h3 { font-size: 1.12rem; margin: 26px 0 8px; }
-    nav h2 { font-size: 1rem; border: 0; margin: 16px 0 4px; }
-    nav ol { columns: 2; margin: 0 0 20px; padding-left: 22px; }
-    .subtitle { color: var(--muted); margin: 0; }
-    a { color: var(--accent); }
-    code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; background: #f2f2f2; padding: 0 3px; border-radius: 3px; }
-    .key-points { background: var(--box); border-left: 4px solid var(--accent); padding: 6px 16px; margin: 14px 0; }
-    .key-points ul { margin: 6px 0; padding-left: 20px; }
-    .note { color: var(--muted); font-size: 0.92rem; border-left: 3px solid var(--rule); padding-left: 10px; }
-    .table-wrap { overflow-x: auto; margin: 10px 0 18px; }
-    table { border-collapse: collapse; font-size: 0.93rem; }
-    caption { text-align: left; font-weight: 600; padding: 4px 0; }
-    th, td { border-bottom: 1px solid var(--rule); padding: 5px 10px; text-align: left; vertical-align: top; }
-    th { background: #f6f8fa; font-weight: 600; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    table.compact { font-size: 0.82rem; }
-    table.compact th, table.compact td { padding: 2px 7px; }
-    tr.focus td { background: var(--focus); font-weight: 600; }
-    tr:target td { background: #ffe08a; }
-    dl { margin: 10px 0; }
-    dt { font-weight: 600; margin-top: 10px; }
-    dd { margin: 2px 0 0 20px; }
-    figure { margin: 18px 0 28px; border: 1px solid var(--rule); border-radius: 6px; padding: 12px; }
-    .figure-title { font-weight: 600; margin-bottom: 6px; }
-    .svg svg { display: block; width: 100%; height: auto; margin: 0 auto; }
-    .svg svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
-    #map-ego .svg { max-width: 760px; margin: 0 auto; }
-    figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 8px; }
-    .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9rem; }
-    .legend li { display: flex; align-items: center; gap: 6px; }
-    .swatch { flex: none; }
-    @media print {
-      body { font-size: 10.5pt; }
-      header, main { max-width: none; padding: 0; }
-      nav { display: none; }
-      a { color: inherit; text-decoration: none; }
-      h2 { break-after: avoid; page-break-after: avoid; }
-      h3 { break-after: avoid; }
-      figure, .key-points, tr { break-inside: avoid; page-break-inside: avoid; }
-      section { break-before: auto; }
-      .table-wrap { overflow: visible; }
-      tr.focus td { background: none; }
-    }
+        :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --accent: #0b5cad; --focus: #fff3c4; --box: #f3f7fb; }
+        * { box-sizing: border-box; }
+        body { margin: 0; color: var(--ink); background: #ffffff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+        header, main { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
+        header { padding-top: 28px; border-bottom: 1px solid var(--rule); }
+        h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 6px; }
+        h2 { font-size: 1.45rem; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+        h3 { font-size: 1.12rem; margin: 26px 0 8px; }
+        nav h2 { font-size: 1rem; border: 0; margin: 16px 0 4px; }
+        nav ol { columns: 2; margin: 0 0 20px; padding-left: 22px; }
+        .subtitle { color: var(--muted); margin: 0; }
+        a { color: var(--accent); }
+        code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; background: #f2f2f2; padding: 0 3px; border-radius: 3px; }
+        .key-points { background: var(--box); border-left: 4px solid var(--accent); padding: 6px 16px; margin: 14px 0; }
+        .key-points ul { margin: 6px 0; padding-left: 20px; }
+        .note { color: var(--muted); font-size: 0.92rem; border-left: 3px solid var(--rule); padding-left: 10px; }
+        .table-wrap { overflow-x: auto; margin: 10px 0 18px; }
+        table { border-collapse: collapse; font-size: 0.93rem; }
+        caption { text-align: left; font-weight: 600; padding: 4px 0; }
+        th, td { border-bottom: 1px solid var(--rule); padding: 5px 10px; text-align: left; vertical-align: top; }
+        th { background: #f6f8fa; font-weight: 600; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.compact { font-size: 0.82rem; }
+        table.compact th, table.compact td { padding: 2px 7px; }
+        tr.focus td { background: var(--focus); font-weight: 600; }
+        tr:target td { background: #ffe08a; }
+        dl { margin: 10px 0; }
+        dt { font-weight: 600; margin-top: 10px; }
+        dd { margin: 2px 0 0 20px; }
+        figure { margin: 18px 0 28px; border: 1px solid var(--rule); border-radius: 6px; padding: 12px; }
+        .figure-title { font-weight: 600; margin-bottom: 6px; }
+        .svg svg { display: block; width: 100%; height: auto; margin: 0 auto; }
+        .svg svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
+        #map-ego .svg { max-width: 760px; margin: 0 auto; }
+        figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 8px; }
+        .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9rem; }
+        .legend li { display: flex; align-items: center; gap: 6px; }
+        .swatch { flex: none; }
+        @media print {
+          body { font-size: 10.5pt; }
+          header, main { max-width: none; padding: 0; }
+          nav { display: none; }
+          a { color: inherit; text-decoration: none; }
+          h2 { break-after: avoid; page-break-after: avoid; }
+          h3 { break-after: avoid; }
+          figure, .key-points, tr { break-inside: avoid; page-break-inside: avoid; }
+          section { break-before: auto; }
+          .table-wrap { overflow: visible; }
+          tr.focus td { background: none; }
+        }
 
-    """
+        """
 }
 
 extension String {

@@ -51,16 +51,18 @@ public enum MarkdownReportRenderer {
             out += "<a id=\"\(figure.id)\"></a>\n\n**\(escape(figure.title))**\n\n"
             out += "![\(escape(figure.alt))](\(figure.fileName))\n\n"
             if !figure.legend.isEmpty {
-                out += "Legend: " + figure.legend.map { entry -> String in
-                    let mark: String
-                    switch entry.mark {
-                    case .dot: mark = "dot"
-                    case .ring: mark = "ring"
-                    case .line: mark = "line"
-                    case .dashedLine: mark = "dashed line"
-                    }
-                    return "\(mark) \(entry.color) = \(escape(entry.label))"
-                }.joined(separator: "; ") + "\n\n"
+                out +=
+                    "Legend: "
+                    + figure.legend.map { entry -> String in
+                        let mark: String
+                        switch entry.mark {
+                        case .dot: mark = "dot"
+                        case .ring: mark = "ring"
+                        case .line: mark = "line"
+                        case .dashedLine: mark = "dashed line"
+                        }
+                        return "\(mark) \(entry.color) = \(escape(entry.label))"
+                    }.joined(separator: "; ") + "\n\n"
             }
             out += "_\(inline(figure.caption))_\n"
         }

@@ -6,7 +6,9 @@ extension PlannerReport {
     /// the maps number them.
     func communityName(_ label: Int) -> String {
         guard let communities else { return "" }
-        if let hub = communities.hub(of: label, links: measures[0], names: dataset.cities.map(\.name)), communities.partition.sizes[label] > 1 {
+        if let hub = communities.hub(of: label, links: measures[0], names: dataset.cities.map(\.name)),
+            communities.partition.sizes[label] > 1
+        {
             return "Community \(label) (around \(dataset.cities[hub].name))"
         }
         return "Community \(label)"
@@ -56,7 +58,12 @@ extension PlannerReport {
         let label = Int(communities.partition.labels[i])
         var blocks: [ReportBlock] = []
         if communities.partition.sizes[label] == 1 {
-            blocks.append(.paragraph([.text("\(city.name) has no known cooperation link, so it belongs to no community: a community is a group of linked cities. See the "), .anchor(id: "communities", text: "communities of the network"), .text(" below.")]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "\(city.name) has no known cooperation link, so it belongs to no community: a community is a group of linked cities. See the "
+                    ), .anchor(id: "communities", text: "communities of the network"), .text(" below."),
+                ]))
             return ReportSection(id: "community", title: "\(city.name)'s community", blocks: blocks)
         }
         let members = communities.members(of: label)
@@ -67,27 +74,62 @@ extension PlannerReport {
         let countries = topGroups(members, limit: 4) { $0.country }
         let nodeStability = communities.stability.nodeStability[i]
         let groupStability = communities.stability.communityStability[label]
-        blocks.append(.paragraph([.text("A "), .anchor(id: "def-community", text: "community"), .text(" is a group of cities with more links among themselves than to the rest of the network. It shows who already works together closely, and through whom a city can reach a whole group.")]))
-        blocks.append(.keyPoints([
-            [.strong(city.name), .text(" is in "), .strong(communityName(label)), .text(", \(members.count) of the \(dataset.cities.count) member cities.")],
-            [.text("What ties them: regions \(groupsText(regions)); fields \(groupsText(fields)); countries \(groupsText(countries)).")],
-            [.text("\(links.inside) links run inside the community; its members have \(links.outside) link\(links.outside == 1 ? "" : "s") to cities outside it.")],
-            [.text("Stability: across \(communities.ensembleRuns) further runs with other seeds, \(city.name) stayed with the members of this community \(ReportNumber.percent(nodeStability)) of the time on average, and the community as a whole held together \(ReportNumber.percent(groupStability)) of the time ("), .anchor(id: "def-stability", text: "how this is measured"), .text(").")],
-        ]))
+        blocks.append(
+            .paragraph([
+                .text("A "), .anchor(id: "def-community", text: "community"),
+                .text(
+                    " is a group of cities with more links among themselves than to the rest of the network. It shows who already works together closely, and through whom a city can reach a whole group."
+                ),
+            ]))
+        blocks.append(
+            .keyPoints([
+                [
+                    .strong(city.name), .text(" is in "), .strong(communityName(label)),
+                    .text(", \(members.count) of the \(dataset.cities.count) member cities."),
+                ],
+                [
+                    .text(
+                        "What ties them: regions \(groupsText(regions)); fields \(groupsText(fields)); countries \(groupsText(countries))."
+                    )
+                ],
+                [
+                    .text(
+                        "\(links.inside) links run inside the community; its members have \(links.outside) link\(links.outside == 1 ? "" : "s") to cities outside it."
+                    )
+                ],
+                [
+                    .text(
+                        "Stability: across \(communities.ensembleRuns) further runs with other seeds, \(city.name) stayed with the members of this community \(ReportNumber.percent(nodeStability)) of the time on average, and the community as a whole held together \(ReportNumber.percent(groupStability)) of the time ("
+                    ), .anchor(id: "def-stability", text: "how this is measured"), .text(")."),
+                ],
+            ]))
         let order = others.sorted { a, b in
-            measures[0].values[a] != measures[0].values[b] ? measures[0].values[a] > measures[0].values[b] : dataset.cities[a].name < dataset.cities[b].name
+            measures[0].values[a] != measures[0].values[b]
+                ? measures[0].values[a] > measures[0].values[b] : dataset.cities[a].name < dataset.cities[b].name
         }
-        blocks.append(.table(ReportTable(
-            caption: "The other members of \(communityName(label))",
-            columns: [.init("City"), .init("Country"), .init("Field"), .init("Links", numeric: true), .init("Grouped with \(city.name)", numeric: true), .init("Chain of links from \(city.name)")],
-            rows: order.map { j in
-                let c = dataset.cities[j]
-                return ReportTable.Row([
-                    [.city(id: c.id, name: c.name)], [.text(c.country)], [.text(c.field.rawValue)], [.text(measures[0].formatted(j))],
-                    [.text(ReportNumber.percent(communities.stability.coAssignment(i, j)))], chainText(from: i, to: j),
-                ])
-            })))
-        blocks.append(.note([.text("“Grouped with \(city.name)” is the share of the \(communities.ensembleRuns) further runs that put the city in the same community as \(city.name).")]))
+        blocks.append(
+            .table(
+                ReportTable(
+                    caption: "The other members of \(communityName(label))",
+                    columns: [
+                        .init("City"), .init("Country"), .init("Field"), .init("Links", numeric: true),
+                        .init("Grouped with \(city.name)", numeric: true), .init("Chain of links from \(city.name)"),
+                    ],
+                    rows: order.map { j in
+                        let c = dataset.cities[j]
+                        return ReportTable.Row([
+                            [.city(id: c.id, name: c.name)], [.text(c.country)], [.text(c.field.rawValue)],
+                            [.text(measures[0].formatted(j))],
+                            [.text(ReportNumber.percent(communities.stability.coAssignment(i, j)))],
+                            chainText(from: i, to: j),
+                        ])
+                    })))
+        blocks.append(
+            .note([
+                .text(
+                    "“Grouped with \(city.name)” is the share of the \(communities.ensembleRuns) further runs that put the city in the same community as \(city.name)."
+                )
+            ]))
         return ReportSection(id: "community", title: "\(city.name)'s community", blocks: blocks)
     }
 
@@ -97,26 +139,43 @@ extension PlannerReport {
         let shown = linked.prefix(12)
         var blocks: [ReportBlock] = []
         let singles = communities.partition.sizes.filter { $0 == 1 }.count
-        blocks.append(.paragraph([.text("The Leiden method splits the linked cities into \(linked.count) communities (modularity \(ReportNumber.fixed(communities.modularity, decimals: 2)); see "), .anchor(id: "def-community", text: "Methods"), .text("). \(singles) cities without any link are left out. The largest are:")]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "The Leiden method splits the linked cities into \(linked.count) communities (modularity \(ReportNumber.fixed(communities.modularity, decimals: 2)); see "
+                ), .anchor(id: "def-community", text: "Methods"),
+                .text("). \(singles) cities without any link are left out. The largest are:"),
+            ]))
         let focusLabel = focusIndex.map { Int(communities.partition.labels[$0]) }
-        blocks.append(.table(ReportTable(
-            columns: [.init("Community"), .init("Cities", numeric: true), .init("Main regions"), .init("Main fields"), .init("Links inside", numeric: true), .init("Stability", numeric: true)],
-            rows: shown.map { label in
-                let members = communities.members(of: label)
-                var name: ReportText = [.text("\(label) · around ")]
-                if let hub = communities.hub(of: label, links: measures[0], names: dataset.cities.map(\.name)) {
-                    name.append(.city(id: dataset.cities[hub].id, name: dataset.cities[hub].name))
-                }
-                return ReportTable.Row([
-                    name, [.text("\(members.count)")],
-                    [.text(groupsText(topGroups(members, limit: 2) { $0.region.rawValue }))],
-                    [.text(groupsText(topGroups(members, limit: 2) { $0.field.rawValue }))],
-                    [.text("\(linkCounts(of: label).inside)")],
-                    [.text(ReportNumber.percent(communities.stability.communityStability[label]))],
-                ], highlighted: label == focusLabel)
-            })))
+        blocks.append(
+            .table(
+                ReportTable(
+                    columns: [
+                        .init("Community"), .init("Cities", numeric: true), .init("Main regions"), .init("Main fields"),
+                        .init("Links inside", numeric: true), .init("Stability", numeric: true),
+                    ],
+                    rows: shown.map { label in
+                        let members = communities.members(of: label)
+                        var name: ReportText = [.text("\(label) · around ")]
+                        if let hub = communities.hub(of: label, links: measures[0], names: dataset.cities.map(\.name)) {
+                            name.append(.city(id: dataset.cities[hub].id, name: dataset.cities[hub].name))
+                        }
+                        return ReportTable.Row(
+                            [
+                                name, [.text("\(members.count)")],
+                                [.text(groupsText(topGroups(members, limit: 2) { $0.region.rawValue }))],
+                                [.text(groupsText(topGroups(members, limit: 2) { $0.field.rawValue }))],
+                                [.text("\(linkCounts(of: label).inside)")],
+                                [.text(ReportNumber.percent(communities.stability.communityStability[label]))],
+                            ], highlighted: label == focusLabel)
+                    })))
         if linked.count > shown.count {
-            blocks.append(.note([.text("\(linked.count - shown.count) smaller communities are not listed; the city index gives every city's community.")]))
+            blocks.append(
+                .note([
+                    .text(
+                        "\(linked.count - shown.count) smaller communities are not listed; the city index gives every city's community."
+                    )
+                ]))
         }
         return ReportSection(id: "communities", title: "Communities of the network", blocks: blocks)
     }
@@ -126,21 +185,41 @@ extension PlannerReport {
         let participation = communities.participationMeasure
         let top = betweenness.top(settings.topCount)
         var blocks: [ReportBlock] = []
-        blocks.append(.paragraph([.text("Some cities link communities that would otherwise be far apart. They are the natural brokers for exchange across regions and fields: a partnership with one of them opens a path to its other groups. The table lists the cities with the highest "), .anchor(id: "measure-betweenness", text: "bridging (betweenness)"), .text(" and how evenly their links spread over communities ("), .anchor(id: "measure-participation", text: "participation"), .text(").")]))
-        blocks.append(.table(ReportTable(
-            columns: [.init("Rank", numeric: true), .init("City"), .init("Country"), .init("Community"), .init("Bridging", numeric: true), .init("Participation", numeric: true), .init("Communities reached", numeric: true)],
-            rows: top.map { j in
-                let c = dataset.cities[j]
-                var reached = Set(graph.neighbors(of: j).map { communities.partition.labels[Int($0)] })
-                reached.insert(communities.partition.labels[j])
-                return ReportTable.Row([
-                    [.text("\(betweenness.rank(of: j))")], [.city(id: c.id, name: c.name)], [.text(c.country)],
-                    [.text("\(communities.partition.labels[j])")], [.text(betweenness.formatted(j))],
-                    [.text(participation.formatted(j))], [.text("\(reached.count)")],
-                ], highlighted: j == focusIndex)
-            })))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Some cities link communities that would otherwise be far apart. They are the natural brokers for exchange across regions and fields: a partnership with one of them opens a path to its other groups. The table lists the cities with the highest "
+                ), .anchor(id: "measure-betweenness", text: "bridging (betweenness)"),
+                .text(" and how evenly their links spread over communities ("),
+                .anchor(id: "measure-participation", text: "participation"), .text(")."),
+            ]))
+        blocks.append(
+            .table(
+                ReportTable(
+                    columns: [
+                        .init("Rank", numeric: true), .init("City"), .init("Country"), .init("Community"),
+                        .init("Bridging", numeric: true), .init("Participation", numeric: true),
+                        .init("Communities reached", numeric: true),
+                    ],
+                    rows: top.map { j in
+                        let c = dataset.cities[j]
+                        var reached = Set(graph.neighbors(of: j).map { communities.partition.labels[Int($0)] })
+                        reached.insert(communities.partition.labels[j])
+                        return ReportTable.Row(
+                            [
+                                [.text("\(betweenness.rank(of: j))")], [.city(id: c.id, name: c.name)],
+                                [.text(c.country)],
+                                [.text("\(communities.partition.labels[j])")], [.text(betweenness.formatted(j))],
+                                [.text(participation.formatted(j))], [.text("\(reached.count)")],
+                            ], highlighted: j == focusIndex)
+                    })))
         if let i = focusIndex, let city = focus, !top.contains(i) {
-            blocks.append(.paragraph([.text("\(city.name): bridging \(betweenness.formatted(i)) (rank \(betweenness.rank(of: i)) of \(dataset.cities.count)), participation \(participation.formatted(i)).")]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "\(city.name): bridging \(betweenness.formatted(i)) (rank \(betweenness.rank(of: i)) of \(dataset.cities.count)), participation \(participation.formatted(i))."
+                    )
+                ]))
         }
         return ReportSection(id: "bridges", title: "Cities that bridge communities", blocks: blocks)
     }
@@ -148,9 +227,27 @@ extension PlannerReport {
     func communityDefinitions() -> [ReportDefinition] {
         guard let communities else { return [] }
         return [
-            ReportDefinition("Community", anchor: "def-community", [.text("A group of cities with more cooperation links among themselves than expected by chance, found by the Leiden method (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) maximising modularity Q = Σ_c [L_c/m − (d_c/2m)²] (L_c links inside community c, d_c the total links of its members, m all links; resolution 1, refinement randomness 0.01, iterations until the grouping stops changing: no change or a modularity gain below \(ReportNumber.powerOfTen(Leiden.defaultTolerance)), at most \(Leiden.stableIterationLimit) iterations), on the unweighted cooperation graph with seed \(communities.seed). This run's modularity: \(ReportNumber.fixed(communities.modularity, decimals: 3)). Communities are numbered by size from 0, the largest (as `uccn clusters` and the maps number them), and named after their best-linked member (ties: the first name in alphabetical order).")]),
-            ReportDefinition("Links inside, communities reached", anchor: "def-inside", [.text("Links inside a community join two of its members; links to outside join a member to a city of another community. A city's communities reached are the distinct communities of the city itself and of its partners.")]),
-            ReportDefinition("Stability", anchor: "def-stability", [.text("Leiden is randomised, so the grouping is run again with \(communities.ensembleRuns) further seeds derived from \(communities.seed). For two cities, the co-assignment is the share of those runs that put them in the same community. A city's stability is its mean co-assignment with the other members of its community; a community's stability is the mean over its members. 100% means every run found the same group.")]),
+            ReportDefinition(
+                "Community", anchor: "def-community",
+                [
+                    .text(
+                        "A group of cities with more cooperation links among themselves than expected by chance, found by the Leiden method (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) maximising modularity Q = Σ_c [L_c/m − (d_c/2m)²] (L_c links inside community c, d_c the total links of its members, m all links; resolution 1, refinement randomness 0.01, iterations until the grouping stops changing: no change or a modularity gain below \(ReportNumber.powerOfTen(Leiden.defaultTolerance)), at most \(Leiden.stableIterationLimit) iterations), on the unweighted cooperation graph with seed \(communities.seed). This run's modularity: \(ReportNumber.fixed(communities.modularity, decimals: 3)). Communities are numbered by size from 0, the largest (as `uccn clusters` and the maps number them), and named after their best-linked member (ties: the first name in alphabetical order)."
+                    )
+                ]),
+            ReportDefinition(
+                "Links inside, communities reached", anchor: "def-inside",
+                [
+                    .text(
+                        "Links inside a community join two of its members; links to outside join a member to a city of another community. A city's communities reached are the distinct communities of the city itself and of its partners."
+                    )
+                ]),
+            ReportDefinition(
+                "Stability", anchor: "def-stability",
+                [
+                    .text(
+                        "Leiden is randomised, so the grouping is run again with \(communities.ensembleRuns) further seeds derived from \(communities.seed). For two cities, the co-assignment is the share of those runs that put them in the same community. A city's stability is its mean co-assignment with the other members of its community; a community's stability is the mean over its members. 100% means every run found the same group."
+                    )
+                ]),
         ]
     }
 }

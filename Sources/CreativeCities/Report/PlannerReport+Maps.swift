@@ -34,8 +34,14 @@ extension PlannerReport {
         func color(_ kind: LinkKind) -> String { String((NetworkMap.linkStyles[kind]?.color ?? "#555555").prefix(7)) }
         entries.append(LegendEntry(.line, color: color(.sisterCity), label: "sister cities"))
         entries.append(LegendEntry(.line, color: color(.partnership), label: "joint project"))
-        if proposed { entries.append(LegendEntry(.dashedLine, color: color(.proposed), label: "proposed (not yet a link)")) }
-        if suggestions { entries.append(LegendEntry(.dashedLine, color: String(NetworkMap.suggestionStyle.color.prefix(7)), label: "suggested partner")) }
+        if proposed {
+            entries.append(LegendEntry(.dashedLine, color: color(.proposed), label: "proposed (not yet a link)"))
+        }
+        if suggestions {
+            entries.append(
+                LegendEntry(
+                    .dashedLine, color: String(NetworkMap.suggestionStyle.color.prefix(7)), label: "suggested partner"))
+        }
         if let city = focus { entries.append(LegendEntry(.ring, color: "#111111", label: city.name)) }
         return entries
     }
@@ -43,7 +49,8 @@ extension PlannerReport {
     func render(_ map: NetworkMap) throws(ReportError) -> String {
         do {
             let rendered = try Graphviz.shared.render(
-                map.renderableGraph(), options: RenderOptions(engine: map.recommendedEngine, format: .svg, seed: settings.seed))
+                map.renderableGraph(),
+                options: RenderOptions(engine: map.recommendedEngine, format: .svg, seed: settings.seed))
             return String(decoding: rendered.data, as: UTF8.self)
         } catch {
             throw ReportError.map("\(error)")
@@ -56,30 +63,49 @@ extension PlannerReport {
         if let city = focus {
             let suggested = suggestedForMap
             let ego = try networkMap(.ego(cityID: city.id, radius: settings.radius, suggested: suggested))
-            var caption: ReportText = [.text("\(city.name) in the middle, its partner cities within \(settings.radius) link\(settings.radius == 1 ? "" : "s"), the cities proposed to it (dark dashes)")]
-            if !suggested.isEmpty { caption.append(.text(" and its top \(suggested.count) suggested partners (green dashes)")) }
-            caption.append(.text(". Colour: \(ego.colorDescription); \(ego.sizeDescription). Click a city to see its row in the "))
+            var caption: ReportText = [
+                .text(
+                    "\(city.name) in the middle, its partner cities within \(settings.radius) link\(settings.radius == 1 ? "" : "s"), the cities proposed to it (dark dashes)"
+                )
+            ]
+            if !suggested.isEmpty {
+                caption.append(.text(" and its top \(suggested.count) suggested partners (green dashes)"))
+            }
+            caption.append(
+                .text(". Colour: \(ego.colorDescription); \(ego.sizeDescription). Click a city to see its row in the "))
             caption += [.anchor(id: "cities", text: "city index"), .text(".")]
-            figures.append(ReportFigure(
-                id: "map-ego", title: "\(city.name) and its partners", caption: caption,
-                svg: try render(ego), fileName: "maps/ego.svg", alt: "Map of \(city.name) and its partner cities",
-                legend: legend(ego, suggestions: !suggested.isEmpty, proposed: true)))
+            figures.append(
+                ReportFigure(
+                    id: "map-ego", title: "\(city.name) and its partners", caption: caption,
+                    svg: try render(ego), fileName: "maps/ego.svg", alt: "Map of \(city.name) and its partner cities",
+                    legend: legend(ego, suggestions: !suggested.isEmpty, proposed: true)))
         }
         let geo = try networkMap(.geographic)
-        var geoCaption: ReportText = [.text("Every member city at its longitude and latitude (a flat world map: east to the right, north up; grey lines every 30°), with its known links drawn straight. Colour: \(geo.colorDescription); \(geo.sizeDescription).")]
+        var geoCaption: ReportText = [
+            .text(
+                "Every member city at its longitude and latitude (a flat world map: east to the right, north up; grey lines every 30°), with its known links drawn straight. Colour: \(geo.colorDescription); \(geo.sizeDescription)."
+            )
+        ]
         if !geo.unplacedCities.isEmpty {
-            geoCaption.append(.text(" Not shown (no coordinates): \(geo.unplacedCities.map(\.name).joined(separator: ", "))."))
+            geoCaption.append(
+                .text(" Not shown (no coordinates): \(geo.unplacedCities.map(\.name).joined(separator: ", "))."))
         }
-        figures.append(ReportFigure(
-            id: "map-geo", title: "The network on the world map", caption: geoCaption, svg: try render(geo),
-            fileName: "maps/geo.svg", alt: "World map of the member cities and their links",
-            legend: legend(geo, suggestions: false, proposed: true)))
+        figures.append(
+            ReportFigure(
+                id: "map-geo", title: "The network on the world map", caption: geoCaption, svg: try render(geo),
+                fileName: "maps/geo.svg", alt: "World map of the member cities and their links",
+                legend: legend(geo, suggestions: false, proposed: true)))
         let whole = try networkMap(.whole)
-        figures.append(ReportFigure(
-            id: "map-network", title: "The whole network",
-            caption: [.text("All \(dataset.cities.count) member cities laid out so that linked cities sit close together (the position has no geographic meaning). Cities with no known link are gathered by region at the edges. Colour: \(whole.colorDescription); \(whole.sizeDescription); names on the \(settings.topCount) largest.")],
-            svg: try render(whole), fileName: "maps/network.svg", alt: "Network map of all member cities",
-            legend: legend(whole, suggestions: false, proposed: true)))
+        figures.append(
+            ReportFigure(
+                id: "map-network", title: "The whole network",
+                caption: [
+                    .text(
+                        "All \(dataset.cities.count) member cities laid out so that linked cities sit close together (the position has no geographic meaning). Cities with no known link are gathered by region at the edges. Colour: \(whole.colorDescription); \(whole.sizeDescription); names on the \(settings.topCount) largest."
+                    )
+                ],
+                svg: try render(whole), fileName: "maps/network.svg", alt: "Network map of all member cities",
+                legend: legend(whole, suggestions: false, proposed: true)))
         return figures
     }
 }

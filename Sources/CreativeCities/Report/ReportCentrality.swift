@@ -17,7 +17,9 @@ extension CityMeasure {
     /// Every report centrality of the cooperation graph (unweighted: every link counts
     /// the same). A measure that cannot be computed on this graph is left out and named in
     /// `skipped` with the reason.
-    public static func centralities(of graph: Graph) -> (measures: [CityMeasure], skipped: [(title: String, reason: String)]) {
+    public static func centralities(
+        of graph: Graph
+    ) -> (measures: [CityMeasure], skipped: [(title: String, reason: String)]) {
         var measures: [CityMeasure] = []
         var skipped: [(String, String)] = []
         for m in reportCentralities {

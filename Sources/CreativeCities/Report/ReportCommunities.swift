@@ -49,8 +49,10 @@ public struct ReportCommunities: Sendable {
     public var participationMeasure: CityMeasure {
         CityMeasure(
             key: "participation", title: "Spread over communities (participation)",
-            meaning: "How evenly a city's links spread over different communities: a city near 0 works inside one group, a high value marks a bridge between groups.",
-            definition: "Participation coefficient (Guimerà & Amaral 2005): P = 1 − Σ_c (k_c / k)², with k the city's links and k_c those going to members of community c. 0 when every link stays in one community or the city has none; approaches 1 − 1/C when links spread evenly over C communities.",
+            meaning:
+                "How evenly a city's links spread over different communities: a city near 0 works inside one group, a high value marks a bridge between groups.",
+            definition:
+                "Participation coefficient (Guimerà & Amaral 2005): P = 1 − Σ_c (k_c / k)², with k the city's links and k_c those going to members of community c. 0 when every link stays in one community or the city has none; approaches 1 − 1/C when links spread evenly over C communities.",
             values: participation, decimals: 2)
     }
 }

@@ -102,7 +102,10 @@ public struct ReportFigure: Sendable, Hashable {
     public var alt: String
     public var legend: [LegendEntry]
 
-    public init(id: String, title: String, caption: ReportText, svg: String, fileName: String, alt: String, legend: [LegendEntry] = []) {
+    public init(
+        id: String, title: String, caption: ReportText, svg: String, fileName: String, alt: String,
+        legend: [LegendEntry] = []
+    ) {
         self.id = id
         self.title = title
         self.caption = caption

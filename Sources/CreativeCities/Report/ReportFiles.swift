@@ -28,7 +28,8 @@ public struct ReportFiles: Sendable {
         for (path, contents) in files {
             let url = directory.appendingPathComponent(path)
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
                 throw ReportError.cannotWrite(url.deletingLastPathComponent().path, error.localizedDescription)
             }
@@ -62,14 +63,21 @@ extension PlannerReport {
     /// One row per city, one column per measure, with Gephi's `Id` and `Label` headers
     /// (importable as a Gephi node table). Values to ten significant digits.
     public func metricsCSV() throws -> String {
-        var header = ["Id", "Label", "Country", "ISO2", "Region", "Field", "Year", "Latitude", "Longitude", "Component", "Community"]
+        var header = [
+            "Id", "Label", "Country", "ISO2", "Region", "Field", "Year", "Latitude", "Longitude", "Component",
+            "Community",
+        ]
         header += measures.map(\.key)
         header += measures.map { "\($0.key)_rank" }
         let rows = dataset.cities.indices.map { i -> [String] in
             let c = dataset.cities[i]
-            var row = [c.id, c.name, c.country, c.iso2, c.region.rawValue, c.field.rawValue,
-                       c.year.map(String.init) ?? "", c.latitude.map { String($0) } ?? "", c.longitude.map { String($0) } ?? "",
-                       String(components.labels[i]), graph.degree(of: i) > 0 ? communities.map { String($0.partition.labels[i]) } ?? "" : ""]
+            var row = [
+                c.id, c.name, c.country, c.iso2, c.region.rawValue, c.field.rawValue,
+                c.year.map(String.init) ?? "", c.latitude.map { String($0) } ?? "",
+                c.longitude.map { String($0) } ?? "",
+                String(components.labels[i]),
+                graph.degree(of: i) > 0 ? communities.map { String($0.partition.labels[i]) } ?? "" : "",
+            ]
             row += measures.map { Self.csvNumber($0.values[i]) }
             row += measures.map { String($0.rank(of: i)) }
             return row
@@ -81,7 +89,10 @@ extension PlannerReport {
     /// and proposed links and its suggested partners (`Relation` = `suggested`, with rank,
     /// score and explanation), the focus city as `Source`; without one, every link in the data.
     public func partnersCSV() throws -> String {
-        let header = ["Source", "Target", "SourceLabel", "TargetLabel", "Relation", "Since", "Rank", "Score", "Explanation", "Evidence"]
+        let header = [
+            "Source", "Target", "SourceLabel", "TargetLabel", "Relation", "Since", "Rank", "Score", "Explanation",
+            "Evidence",
+        ]
         var rows: [[String]] = []
         if let city = focus {
             let links = dataset.links(of: city.id).sorted { a, b in
@@ -89,18 +100,24 @@ extension PlannerReport {
             }
             for link in links {
                 let other = link.other(than: city.id)
-                rows.append([city.id, other, city.name, dataset.city(withID: other)?.name ?? other,
-                             link.kind.rawValue, link.since.map(String.init) ?? "", "", "", "", link.evidence])
+                rows.append([
+                    city.id, other, city.name, dataset.city(withID: other)?.name ?? other,
+                    link.kind.rawValue, link.since.map(String.init) ?? "", "", "", "", link.evidence,
+                ])
             }
             for s in suggestions?.suggestions ?? [] {
-                rows.append([city.id, s.city.id, city.name, s.city.name, "suggested", "", String(s.rank),
-                             Self.csvNumber(s.score), s.reasons.joined(separator: "; "), ""])
+                rows.append([
+                    city.id, s.city.id, city.name, s.city.name, "suggested", "", String(s.rank),
+                    Self.csvNumber(s.score), s.reasons.joined(separator: "; "), "",
+                ])
             }
         } else {
             for link in dataset.links {
-                rows.append([link.sourceID, link.targetID, dataset.city(withID: link.sourceID)?.name ?? link.sourceID,
-                             dataset.city(withID: link.targetID)?.name ?? link.targetID,
-                             link.kind.rawValue, link.since.map(String.init) ?? "", "", "", "", link.evidence])
+                rows.append([
+                    link.sourceID, link.targetID, dataset.city(withID: link.sourceID)?.name ?? link.sourceID,
+                    dataset.city(withID: link.targetID)?.name ?? link.targetID,
+                    link.kind.rawValue, link.since.map(String.init) ?? "", "", "", "", link.evidence,
+                ])
             }
         }
         return try CSVText.make(header: header, rows: rows)

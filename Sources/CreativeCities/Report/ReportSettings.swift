@@ -19,8 +19,10 @@ public struct ReportSettings: Sendable, Hashable {
     /// How the data folder is named in the report (`Graphs/`).
     public var dataLabel: String
 
-    public init(seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, ensembleRuns: Int = 20,
-                colorBy: NetworkMap.Coloring = .community, sizeBy: String = "links", dataLabel: String = "Graphs/") {
+    public init(
+        seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, ensembleRuns: Int = 20,
+        colorBy: NetworkMap.Coloring = .community, sizeBy: String = "links", dataLabel: String = "Graphs/"
+    ) {
         self.seed = seed
         self.radius = radius
         self.topCount = topCount

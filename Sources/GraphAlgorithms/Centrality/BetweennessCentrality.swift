@@ -93,7 +93,8 @@ func rescaleBetweenness(
     let k = sampledSources?.count ?? bigN
     let correction = directed ? 1 : 2
     if sampledSources == nil || endpoints {
-        let scale = normalized
+        let scale =
+            normalized
             ? 1 / Double(k * (bigN - 1))
             : Double(bigN) / Double(k * correction)
         if scale == 1 { return values }

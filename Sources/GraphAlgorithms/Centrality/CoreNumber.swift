@@ -28,66 +28,66 @@ public func coreNumbers(of graph: Graph) -> [Double] {
     var frontier = [Int32](repeating: 0, count: n)
     var removed = [Bool](repeating: false, count: n)
     adjacency.offsets.withUnsafeBufferPointer { offsets in
-    adjacency.targets.withUnsafeBufferPointer { targets in
-    degree.withUnsafeMutableBufferPointer { degree in
-    core.withUnsafeMutableBufferPointer { core in
-    remaining.withUnsafeMutableBufferPointer { remaining in
-    frontier.withUnsafeMutableBufferPointer { frontier in
-    removed.withUnsafeMutableBufferPointer { removed in
-        var minDegree = Int32.max
-        for u in 0..<n {
-            let d = offsets[u + 1] - offsets[u]
-            degree[u] = d
-            remaining[u] = Int32(u)
-            minDegree = min(minDegree, d)
-        }
-        var remainingCount = n
-        var k = minDegree
-        while remainingCount > 0 {
-            // Nodes at or below level k start the level; the rest stay for later.
-            var frontierCount = 0
-            var kept = 0
-            var nextMin = Int32.max
-            for i in 0..<remainingCount {
-                let u = Int(remaining[i])
-                if removed[u] { continue }
-                if degree[u] <= k {
-                    frontier[frontierCount] = Int32(u); frontierCount += 1
-                    removed[u] = true
-                } else {
-                    remaining[kept] = Int32(u); kept += 1
-                }
-            }
-            var head = 0
-            while head < frontierCount {
-                let v = Int(frontier[head]); head += 1
-                core[v] = Double(k)
-                for a in Int(offsets[v])..<Int(offsets[v + 1]) {
-                    let u = Int(targets[a])
-                    if removed[u] { continue }
-                    let du = degree[u]
-                    if du > k {
-                        degree[u] = du - 1
-                        if du - 1 == k {
-                            removed[u] = true
-                            frontier[frontierCount] = Int32(u); frontierCount += 1
+        adjacency.targets.withUnsafeBufferPointer { targets in
+            degree.withUnsafeMutableBufferPointer { degree in
+                core.withUnsafeMutableBufferPointer { core in
+                    remaining.withUnsafeMutableBufferPointer { remaining in
+                        frontier.withUnsafeMutableBufferPointer { frontier in
+                            removed.withUnsafeMutableBufferPointer { removed in
+                                var minDegree = Int32.max
+                                for u in 0..<n {
+                                    let d = offsets[u + 1] - offsets[u]
+                                    degree[u] = d
+                                    remaining[u] = Int32(u)
+                                    minDegree = min(minDegree, d)
+                                }
+                                var remainingCount = n
+                                var k = minDegree
+                                while remainingCount > 0 {
+                                    // Nodes at or below level k start the level; the rest stay for later.
+                                    var frontierCount = 0
+                                    var kept = 0
+                                    var nextMin = Int32.max
+                                    for i in 0..<remainingCount {
+                                        let u = Int(remaining[i])
+                                        if removed[u] { continue }
+                                        if degree[u] <= k {
+                                            frontier[frontierCount] = Int32(u); frontierCount += 1
+                                            removed[u] = true
+                                        } else {
+                                            remaining[kept] = Int32(u); kept += 1
+                                        }
+                                    }
+                                    var head = 0
+                                    while head < frontierCount {
+                                        let v = Int(frontier[head]); head += 1
+                                        core[v] = Double(k)
+                                        for a in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                            let u = Int(targets[a])
+                                            if removed[u] { continue }
+                                            let du = degree[u]
+                                            if du > k {
+                                                degree[u] = du - 1
+                                                if du - 1 == k {
+                                                    removed[u] = true
+                                                    frontier[frontierCount] = Int32(u); frontierCount += 1
+                                                }
+                                            }
+                                        }
+                                    }
+                                    remainingCount = kept
+                                    for i in 0..<kept {
+                                        let u = Int(remaining[i])
+                                        if !removed[u] { nextMin = min(nextMin, degree[u]) }
+                                    }
+                                    k = max(k + 1, nextMin == Int32.max ? k + 1 : nextMin)
+                                }
+                            }
                         }
                     }
                 }
             }
-            remainingCount = kept
-            for i in 0..<kept {
-                let u = Int(remaining[i])
-                if !removed[u] { nextMin = min(nextMin, degree[u]) }
-            }
-            k = max(k + 1, nextMin == Int32.max ? k + 1 : nextMin)
         }
-    }
-    }
-    }
-    }
-    }
-    }
     }
     return core
 }

@@ -44,7 +44,8 @@ public func largestEigenvalue(of graph: Graph, weighted: Bool = false) throws ->
     } catch CentralityError.ambiguousEigenvector {
         // Tied components still share one largest eigenvalue.
         return try principalEigenpair(
-            of: graph, weighted: weighted, tolerance: 1e-10, maxIterations: 100_000, allowTies: true).lambda
+            of: graph, weighted: weighted, tolerance: 1e-10, maxIterations: 100_000, allowTies: true
+        ).lambda
     }
 }
 
@@ -210,7 +211,7 @@ func restartedLanczos(
                     beta[j] = b
                     steps = j + 1
                     if b <= 1e-14 * max(1, abs(a)) {
-                        return true   // invariant subspace: the Ritz values are exact
+                        return true  // invariant subspace: the Ritz values are exact
                     }
                     let next = V + (j + 1) * size
                     let inverse = 1 / b
@@ -267,7 +268,8 @@ func restartedLanczos(
             return (theta, x)
         }
     }
-    throw CentralityError.notConverged(measure: "eigenvector centrality", iterations: maxMatrixProducts, tolerance: tolerance)
+    throw CentralityError.notConverged(
+        measure: "eigenvector centrality", iterations: maxMatrixProducts, tolerance: tolerance)
 }
 
 /// Eigenvalues and eigenvectors (columns of the returned row-major matrix) of a small

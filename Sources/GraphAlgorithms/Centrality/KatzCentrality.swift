@@ -21,7 +21,8 @@ public func katzCentrality(
     normalized: Bool = true, tolerance: Double = 1e-12, maxIterations: Int = 10_000
 ) throws -> [Double] {
     guard alpha.isFinite, alpha >= 0 else {
-        throw CentralityError.invalidParameter(name: "alpha", value: "\(alpha)", expected: "a non-negative attenuation factor below 1/λ_max")
+        throw CentralityError.invalidParameter(
+            name: "alpha", value: "\(alpha)", expected: "a non-negative attenuation factor below 1/λ_max")
     }
     guard beta.isFinite else {
         throw CentralityError.invalidParameter(name: "beta", value: "\(beta)", expected: "a finite number")

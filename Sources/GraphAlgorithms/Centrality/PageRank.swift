@@ -52,7 +52,8 @@ public func pageRank(
         }
         let total = personalization.reduce(0, +)
         guard total > 0 else {
-            throw CentralityError.invalidParameter(name: "personalization", value: "all zeros", expected: "a positive sum")
+            throw CentralityError.invalidParameter(
+                name: "personalization", value: "all zeros", expected: "a positive sum")
         }
         p = personalization.map { $0 / total }
     }
@@ -75,7 +76,8 @@ public func pageRank(
     // Gather side: in-arcs (the arcs themselves when undirected).
     let inOffsets = graph.isDirected ? graph.inOffsets : graph.offsets
     let inSources = graph.isDirected ? graph.inSources : graph.targets
-    let inMatrix = graph.isDirected
+    let inMatrix =
+        graph.isDirected
         ? MatrixWeights(graph: graph, weighted: weighted, arcs: inSources, offsets: inOffsets, weights: graph.inWeights)
         : outMatrix
 

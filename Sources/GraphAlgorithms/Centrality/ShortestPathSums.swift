@@ -64,14 +64,16 @@ struct ShortestPathSums {
                             for s in partition.items(ofBlock: b) {
                                 batch.append(s)
                                 if batch.count == 64 {
-                                    kernel.run(sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
-                                               reached: reachedOut, total: totalOut, harmonic: harmonicOut)
+                                    kernel.run(
+                                        sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
+                                        reached: reachedOut, total: totalOut, harmonic: harmonicOut)
                                     batch.removeAll(keepingCapacity: true)
                                 }
                             }
                             if !batch.isEmpty {
-                                kernel.run(sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
-                                           reached: reachedOut, total: totalOut, harmonic: harmonicOut)
+                                kernel.run(
+                                    sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
+                                    reached: reachedOut, total: totalOut, harmonic: harmonicOut)
                             }
                         }
                     }

@@ -208,7 +208,10 @@ struct CommunityGraph: Sendable {
                                                     var touchedCount = 0
                                                     for p in start[c]..<start[c + 1] {
                                                         let u = Int(mem[p])
-                                                        if p + 1 < n { prefetchArcs(of: Int(mem[p + 1]), offsets: off, targets: tgt) }
+                                                        if p + 1 < n {
+                                                            prefetchArcs(
+                                                                of: Int(mem[p + 1]), offsets: off, targets: tgt)
+                                                        }
                                                         inside += selfW[u]
                                                         strengthSum += str[u]
                                                         sizeSum += sz[u]

@@ -91,7 +91,8 @@ public struct LabelPropagation: CommunityDetector {
                                             let keep = lw[Int(current)] == maxWeight
                                             for t in 0..<touchedCount { lw[Int(touchedList[t])] = -1 }
                                             if keep { continue }
-                                            let chosen = bestCount == 1
+                                            let chosen =
+                                                bestCount == 1
                                                 ? bestList[0] : bestList[rng.nextIndex(below: bestCount)]
                                             label[v] = chosen
                                             changes += 1

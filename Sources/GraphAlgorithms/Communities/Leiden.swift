@@ -121,7 +121,8 @@ public struct Leiden: CommunityDetector {
         var iterations = 0
         let limit = maxIterations ?? Self.stableIterationLimit
         // Objective values are Σ_c [in_c − s·A_c²] = 2m·Q for modularity.
-        let threshold = maxIterations == nil
+        let threshold =
+            maxIterations == nil
             ? max(tolerance * base.totalArcWeight, moveTolerance(base)) : moveTolerance(base)
         while iterations < limit {
             iterations += 1
@@ -194,12 +195,14 @@ public struct Leiden: CommunityDetector {
         // Node of the current aggregate graph that each input node belongs to.
         var nodeOf = (0..<n).map { Int32($0) }
         while true {
-            moveNodesFast(g, membership: &memb, quality: quality, rng: &rng,
-                          inOrder: baseInCommunityOrder && g.nodeCount == n)
+            moveNodesFast(
+                g, membership: &memb, quality: quality, rng: &rng,
+                inOrder: baseInCommunityOrder && g.nodeCount == n)
             let k = renumber(&memb)
             if k == g.nodeCount { break }
-            var refined = refine(g, membership: memb, communityCount: k, quality: quality,
-                                 randomness: randomness, rng: &rng)
+            var refined = refine(
+                g, membership: memb, communityCount: k, quality: quality,
+                randomness: randomness, rng: &rng)
             var r = renumber(&refined)
             if r == g.nodeCount {
                 // Nothing merged inside any community: aggregate by the communities.
@@ -271,7 +274,8 @@ public struct Leiden: CommunityDetector {
                                                         if count > 0 {
                                                             prefetchArcs(
                                                                 of: Int(q[head]), offsets: off, targets: tgt,
-                                                                andOffsetsOf: count > 1 ? Int(q[head + 1 == n ? 0 : head + 1]) : nil)
+                                                                andOffsetsOf: count > 1
+                                                                    ? Int(q[head + 1 == n ? 0 : head + 1]) : nil)
                                                         }
                                                         queued[v] = false
                                                         let cv = Int(memb[v])
@@ -392,7 +396,9 @@ public struct Leiden: CommunityDetector {
                                     let total = communityWeight[c]
                                     for p in start[c]..<start[c + 1] {
                                         let v = Int(grouped[p])
-                                        if p + 1 < n { prefetchArcs(of: Int(grouped[p + 1]), offsets: off, targets: tgt) }
+                                        if p + 1 < n {
+                                            prefetchArcs(of: Int(grouped[p + 1]), offsets: off, targets: tgt)
+                                        }
                                         // Only nodes still alone may move.
                                         guard ref[v] == Int32(v), clusterSize[v] == 1 else { continue }
                                         let av = a[v]
@@ -460,7 +466,8 @@ public struct Leiden: CommunityDetector {
                                                 clusterSize[chosen] += 1
                                                 clusterSize[v] = 0
                                                 clusterWeight[v] = 0
-                                                clusterExternal[chosen] += clusterExternal[v] - 2 * neighbourWeight[chosen]
+                                                clusterExternal[chosen] +=
+                                                    clusterExternal[v] - 2 * neighbourWeight[chosen]
                                             }
                                         }
                                         for t in 0..<touchedCount { neighbourWeight[Int(touched[t])] = -1 }

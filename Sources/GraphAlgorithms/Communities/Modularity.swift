@@ -36,8 +36,9 @@ import GraphCore
 public enum Modularity {
     /// Modularity of `partition` on `graph` (weights used when the graph has them).
     public static func modularity(of graph: Graph, partition: Partition, resolution: Double = 1) -> Double {
-        modularity(of: CommunityGraph(graph), labels: partition.labels, communityCount: partition.count,
-                   resolution: resolution)
+        modularity(
+            of: CommunityGraph(graph), labels: partition.labels, communityCount: partition.count,
+            resolution: resolution)
     }
 
     /// Modularity of the partition given by any labels (nodes with equal labels together).
@@ -83,7 +84,9 @@ public enum Modularity {
         return inside
     }
 
-    static func modularity(of graph: CommunityGraph, labels: [Int32], communityCount k: Int, resolution: Double) -> Double {
+    static func modularity(
+        of graph: CommunityGraph, labels: [Int32], communityCount k: Int, resolution: Double
+    ) -> Double {
         let total = graph.totalArcWeight
         guard total > 0 else { return 0 }
         let inside = insideWeights(of: graph, labels: labels, communityCount: k)
