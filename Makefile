@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CITY ?= Hanoi
 
-.PHONY: run test deps build map clean
+.PHONY: run test deps build map clean lint format
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,10 +19,17 @@ run: build
 map: build
 	.build/release/uccn map
 
-test: deps
+test: deps lint
 	$(SWIFT) build --product uccn
 	python3 Tests/interop/check_networkx.py --uccn .build/debug/uccn
 	$(SWIFT) test
+
+# The committed .swift-format is the one format; lint fails on any finding.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
 
 clean:
 	rm -rf .build
