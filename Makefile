@@ -1,13 +1,21 @@
-# uccn: the two commands a fresh Debian machine with Swift needs.
+# uccn: the three commands a fresh Debian machine with Swift needs.
 #   make run    install what is missing, build, and write the planner report (bundled UCCN data)
-#   make test   install what is missing and run every test (NetworkX interop, then swift test)
+#   make test   install what is missing and run every test (NetworkX interop, the web page in
+#               headless Chromium, then swift test)
+#   make serve  install what is missing, build, and serve the planners' web page and the API on
+#               http://127.0.0.1:8080 (bundled UCCN data; Ctrl-C stops)
 SWIFT ?= swift
 CITY ?= Hanoi
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
-.PHONY: run test deps build map clean lint format
+.PHONY: run test serve deps test-deps build map clean lint format
 
 deps:
 	@bash scripts/install-deps.sh
+
+test-deps:
+	@bash scripts/install-test-deps.sh
 
 build: deps
 	$(SWIFT) build -c release --product uccn
@@ -19,9 +27,13 @@ run: build
 map: build
 	.build/release/uccn map
 
-test: deps lint
+serve: build
+	.build/release/uccn serve --host "$(HOST)" --port "$(PORT)"
+
+test: deps test-deps lint
 	$(SWIFT) build --product uccn
 	python3 Tests/interop/check_networkx.py --uccn .build/debug/uccn
+	python3 Tests/browser/page_test.py --uccn .build/debug/uccn
 	$(SWIFT) test
 
 # The committed .swift-format is the one format; lint fails on any finding.

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Graphviz's C API (cgraph + gvc) through pkg-config.
@@ -49,12 +50,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The partner query service: JSON API and the planners' web page over HTTP (Hummingbird).
+        .target(
+            name: "CreativeCitiesService",
+            dependencies: [
+                "GraphCore", "GraphRendering", "CreativeCities",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The thin command line.
         .executableTarget(
             name: "uccn",
             dependencies: [
                 "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering", "CreativeCities",
-                "CMemory",
+                "CreativeCitiesService", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +85,14 @@ let package = Package(
             name: "CreativeCitiesTests",
             dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms", "GraphRendering"]),
         .testTarget(name: "UCCNCommandTests", dependencies: ["uccn"]),
+        .testTarget(
+            name: "CreativeCitiesServiceTests",
+            dependencies: [
+                "CreativeCitiesService", "CreativeCities",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,6 +68,25 @@ public struct CityLookup: Sendable {
         throw .unknown(query: trimmed, suggestions: suggestions(for: folded))
     }
 
+    /// The cities a search box should offer for `query`, closest first: the city or cities
+    /// ``index(of:)`` resolves it to (an id, a name, a name with its country; every
+    /// candidate of an ambiguous name), then ``suggestions(for:limit:)`` (edit distance,
+    /// names starting with the query first). Every city, in id order, when the query has no
+    /// letter or digit. At most `limit` cities.
+    public func matches(for query: String, limit: Int = 10) -> [City] {
+        let folded = Self.fold(query)
+        guard !folded.isEmpty else { return Array(cities.sorted { $0.id < $1.id }.prefix(limit)) }
+        var result: [City] = []
+        do {
+            result = [try city(named: query)]
+        } catch {
+            if case let .ambiguous(_, candidates) = error { result = candidates }
+        }
+        let found = Set(result.map(\.id))
+        result += suggestions(for: folded, limit: limit).filter { !found.contains($0.id) }
+        return Array(result.prefix(limit))
+    }
+
     /// Up to `limit` cities whose folded names are closest to `folded` (edit distance, then
     /// id), among those within `max(2, length / 2)` edits; names that start with the query
     /// count as distance 1.

@@ -140,35 +140,24 @@ struct MapCommand: FailureReportingCommand {
             }
         }
 
-        var suggested: [String] = []
-        if let focus, let suggest, let index = dataset.index(ofCity: focus.id) {
-            do {
-                let suggestions = try PartnerSuggester(dataset: dataset).suggest(
-                    PartnerQuery(city: index, top: suggest))
-                suggested = suggestions.suggestions.map(\.city.id)
-            } catch {
-                throw CommandFailure.runtime("\(error)")
-            }
-        }
-
-        let kind: NetworkMap.Kind
+        let scope: NetworkMapRequest.Scope
         if geo {
-            kind = .geographic
+            scope = .geographic
         } else if let focus {
-            kind = .ego(cityID: focus.id, radius: radius ?? 1, suggested: suggested)
+            scope = .city(id: focus.id, radius: radius ?? 1, suggest: suggest ?? 0)
         } else {
-            kind = .whole
+            scope = .whole
         }
-        var options = NetworkMap.Options(
-            kind: kind, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo)
-        if let focus { options.highlightedCityIDs = [focus.id] }
-
+        let request = NetworkMapRequest(
+            scope: scope, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo,
+            highlightedCityIDs: focus.map { [$0.id] })
         let map: NetworkMap
         do {
-            map = try NetworkMap(dataset: dataset, options: options)
+            map = try request.networkMap(dataset: dataset)
         } catch {
             throw CommandFailure.runtime("\(error)")
         }
+        let kind = map.options.kind
 
         let layoutEngine: LayoutEngine
         do {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `uccn`: network analysis of the UNESCO Creative Cities Network, and of any graph.
 @main
-struct UCCN: ParsableCommand {
+struct UCCN: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uccn",
         abstract:
@@ -16,6 +16,7 @@ struct UCCN: ParsableCommand {
             PartnersCommand.self,
             PartnersEvalCommand.self,
             ReportCommand.self,
+            ServeCommand.self,
         ]
     )
 }

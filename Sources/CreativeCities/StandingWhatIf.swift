@@ -1,0 +1,71 @@
+import GraphAlgorithms
+import GraphCore
+
+/// What-if analysis of several new links at once: a city's standing on every measure of
+/// its report (link count and the report centralities of ``CityMeasure/reportCentralities``,
+/// unweighted, on the existing-cooperation graph of sister-city and partnership links)
+/// before and after adding links from it to `partners`.
+///
+/// Ranks are competition ranks (1 + cities with a strictly higher value, ties within 1e-12
+/// relative share a rank; see ``CentralityRank``) among all member cities, recomputed on the
+/// graph with the new links. A partner already linked adds nothing; the graph is otherwise
+/// unchanged.
+///
+/// - Complexity: one computation of every report measure on the graph with the links,
+///   O(n·m) for betweenness, closeness and harmonic centrality.
+public struct StandingWhatIf: Sendable {
+    /// One measure before and after.
+    public struct Change: Sendable, Equatable {
+        public let key: String
+        public let title: String
+        public let valueBefore: Double
+        public let valueAfter: Double
+        public let rank: RankChange
+    }
+
+    /// The city, by index.
+    public let city: Int
+    /// The partners whose links were added, by index, without repeats, in the given order.
+    public let partners: [Int]
+    /// Partners that were already linked to the city (their link changes nothing).
+    public let alreadyLinked: [Int]
+    /// Every measure, link count first, in the report's order.
+    public let changes: [Change]
+
+    /// The measures of `graph` that the standing shows: link count, then the report
+    /// centralities (a measure that cannot be computed is left out).
+    public static func measures(of graph: Graph) -> [CityMeasure] {
+        let links = CityMeasure(
+            key: "links", title: "Links", meaning: "Number of known cooperation links.",
+            definition: "Number of sister-city and partnership links of the city.",
+            values: (0..<graph.nodeCount).map { Double(graph.degree(of: $0)) }, decimals: 0)
+        return [links] + CityMeasure.centralities(of: graph).measures
+    }
+
+    /// - Parameters:
+    ///   - graph: the existing-cooperation graph (``CreativeCitiesDataset/graph(including:)``).
+    ///   - before: ``measures(of:)`` of `graph`, when already computed.
+    public init(graph: Graph, before: [CityMeasure]? = nil, city: Int, partners: [Int]) {
+        var unique: [Int] = []
+        for p in partners where p != city && !unique.contains(p) { unique.append(p) }
+        let linked = Set(graph.neighbors(of: city).map(Int.init))
+        self.city = city
+        self.partners = unique
+        self.alreadyLinked = unique.filter { linked.contains($0) }
+
+        let before = before ?? Self.measures(of: graph)
+        var builder = GraphBuilder(directed: false, weighted: false, selfLoops: .drop, duplicates: .first)
+        builder.reserveCapacity(nodes: graph.nodeCount, edges: graph.edgeCount + unique.count)
+        for id in graph.ids { _ = try? builder.addUniqueNode(id) }
+        graph.forEachEdge { a, b, _ in try? builder.addEdge(a, b) }
+        for p in unique { try? builder.addEdge(city, p) }
+        let after = (try? builder.build()).map { Self.measures(of: $0) } ?? before
+        let afterByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        changes = before.compactMap { m in
+            guard let a = afterByKey[m.key] else { return nil }
+            return Change(
+                key: m.key, title: m.title, valueBefore: m.values[city], valueAfter: a.values[city],
+                rank: RankChange(before: m.rank(of: city), after: a.rank(of: city)))
+        }
+    }
+}

@@ -1,0 +1,342 @@
+import CreativeCities
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphRendering
+
+/// Everything `uccn serve` answers from, computed once when it starts: the dataset, the
+/// forgiving city lookup, the partner model (scores and Leiden communities, seed 42), the
+/// standing measures of every city, and the map communities. Requests only read it; maps
+/// and reports, which need Graphviz, go through ``GraphvizQueue`` and are cached.
+public final class PlannerService: Sendable {
+    public let dataset: CreativeCitiesDataset
+    /// The folder the data was read from (its README.md feeds the report's data notes).
+    public let dataDirectory: URL
+    /// How the report names the data folder.
+    public let dataLabel: String
+    let notes: DatasetNotes?
+    let lookup: CityLookup
+    let suggester: PartnerSuggester
+    /// The existing-cooperation graph (sister-city and partnership links).
+    let graph: Graph
+    /// Link count and the report centralities of every city (``StandingWhatIf/measures(of:)``).
+    let measures: [CityMeasure]
+    /// Communities the maps colour by (``NetworkMap/communities(of:seed:)``).
+    let mapCommunities: [Int32]
+
+    let graphviz = GraphvizQueue()
+    let maps: ResponseCache<NetworkMapRequest>
+    let reports: ResponseCache<String>
+    let partnerAnswers: ResponseCache<PartnerRequest>
+
+    /// Most cities a what-if may link at once.
+    public static let maxWhatIfPartners = 20
+    /// Largest request body accepted, in bytes (a what-if body); larger bodies get 413.
+    public static let maxBodyBytes = 64 * 1024
+
+    /// Loads `cities.csv`, `links.csv` (and `README.md`, for the report) from `directory`
+    /// and computes the partner model and measures.
+    /// - Throws: the dataset's errors (file, line and what was expected).
+    public convenience init(dataDirectory directory: URL, dataLabel: String? = nil) throws {
+        let dataset = try CreativeCitiesDataset.load(directory: directory)
+        self.init(
+            dataset: dataset, dataDirectory: directory, notes: DatasetNotes.load(directory: directory),
+            dataLabel: dataLabel ?? directory.path)
+    }
+
+    public init(dataset: CreativeCitiesDataset, dataDirectory: URL, notes: DatasetNotes?, dataLabel: String) {
+        self.dataset = dataset
+        self.dataDirectory = dataDirectory
+        self.dataLabel = dataLabel
+        self.notes = notes
+        lookup = CityLookup(dataset: dataset)
+        suggester = PartnerSuggester(dataset: dataset)
+        graph = dataset.graph(including: LinkKind.existing)
+        measures = StandingWhatIf.measures(of: graph)
+        mapCommunities = NetworkMap.communities(of: dataset)
+        maps = ResponseCache(capacity: 256, maxBytes: 64 << 20)
+        reports = ResponseCache(capacity: 8, maxBytes: 32 << 20)
+        partnerAnswers = ResponseCache(capacity: 1024, maxBytes: 32 << 20)
+    }
+
+    // MARK: Cities
+
+    /// The city a path segment names: an id or any name the forgiving lookup resolves.
+    func city(_ segment: String) throws(APIError) -> Int {
+        let text = try QueryParameters.decodePathSegment(segment)
+        do {
+            return try lookup.index(of: text)
+        } catch {
+            throw .lookup(error)
+        }
+    }
+
+    struct CitiesAnswer: Encodable {
+        let query: String?
+        let matches: [CityMatch]
+        func encode(to encoder: Encoder) throws {
+            var k = encoder.container(keyedBy: CodingKeys.self)
+            try k.encode(query, forKey: .query)
+            try k.encode(matches, forKey: .matches)
+        }
+        enum CodingKeys: String, CodingKey { case query, matches }
+    }
+
+    /// `GET /api/v1/cities?q=&limit=`: closest first, every city (by id) without `q`.
+    func cities(query: String?, limit: Int?) throws -> Data {
+        let matches: [City]
+        if let query {
+            matches = lookup.matches(for: query, limit: limit ?? 10)
+        } else {
+            matches = Array(dataset.cities.sorted { $0.id < $1.id }.prefix(limit ?? dataset.cities.count))
+        }
+        return try JSONOutput.encode(CitiesAnswer(query: query, matches: matches.map(CityMatch.init)))
+    }
+
+    struct CityAnswer: Encodable {
+        struct CityInfo: Encodable {
+            let id, name, country, iso2, field, region: String
+            let year: Int?
+            let latitude, longitude: Double?
+        }
+        struct Measure: Encodable {
+            let key, title, meaning, definition: String
+            let value: Double
+            let rank: Int
+            let ties: Int
+            let percentile: Double
+        }
+        struct Partner: Encodable {
+            let id, name: String
+        }
+        struct Link: Encodable {
+            let city: Partner
+            let kind: String
+            let year: Int?
+            let evidence: String
+            func encode(to encoder: Encoder) throws {
+                var k = encoder.container(keyedBy: CodingKeys.self)
+                try k.encode(city, forKey: .city)
+                try k.encode(kind, forKey: .kind)
+                try k.encode(year, forKey: .year)
+                try k.encode(evidence, forKey: .evidence)
+            }
+            enum CodingKeys: String, CodingKey { case city, kind, year, evidence }
+        }
+        let city: CityInfo
+        let cityCount: Int
+        let measures: [Measure]
+        let links: [Link]
+    }
+
+    /// `GET /api/v1/cities/{id}`: the city, its measures with value and rank, its links.
+    func cityDetail(_ i: Int) throws -> Data {
+        let c = dataset.cities[i]
+        let links = dataset.links(of: c.id).sorted { a, b in
+            a.kind != b.kind ? a.kind < b.kind : a.other(than: c.id) < b.other(than: c.id)
+        }
+        let answer = CityAnswer(
+            city: .init(
+                id: c.id, name: c.name, country: c.country, iso2: c.iso2, field: c.field.rawValue,
+                region: c.region.rawValue, year: c.year, latitude: c.latitude, longitude: c.longitude),
+            cityCount: dataset.cities.count,
+            measures: measures.map { m in
+                .init(
+                    key: m.key, title: m.title, meaning: m.meaning, definition: m.definition, value: m.values[i],
+                    rank: m.rank(of: i), ties: m.ties(of: i), percentile: (m.percentile(of: i) * 10).rounded() / 10)
+            },
+            links: links.map { link in
+                let other = link.other(than: c.id)
+                return .init(
+                    city: .init(id: other, name: dataset.city(withID: other)?.name ?? other), kind: link.kind.rawValue,
+                    year: link.since, evidence: link.evidence)
+            })
+        return try JSONOutput.encode(answer)
+    }
+
+    // MARK: Partners
+
+    /// A partner query as the route's parameters give it (the cache key).
+    struct PartnerRequest: Hashable, Sendable {
+        var city: Int
+        var top: Int
+        var field: CreativeField?
+        var region: UNESCORegion?
+        var country: String?
+        var includeLinked: Bool
+        var whatIf: Int
+        var format: PartnerOutputFormat
+    }
+
+    /// The parameters of the partners routes.
+    static let partnerParameters: Set<String> = [
+        "top", "field", "region", "country", "goal", "include-linked", "what-if",
+    ]
+
+    /// Reads and checks the partners parameters (the options of `uccn partners`).
+    func partnerRequest(
+        city: Int, _ p: QueryParameters, format: PartnerOutputFormat
+    ) throws(APIError) -> PartnerRequest {
+        let top = try p.integer("top", in: 1...dataset.cities.count, default: 10)
+        let whatIf = try p.integer("what-if", in: 0...dataset.cities.count, default: 10)
+        if let text = p.text("goal") {
+            guard let goal = PartnerGoal(rawValue: text.lowercased()) else {
+                throw .badParameter("goal must be cooperation or twinning, got \"\(text)\"")
+            }
+            guard goal == .cooperation else {
+                throw .badParameter(
+                    "goal twinning is not available: this version ranks partners for cooperation only")
+            }
+        }
+        do {
+            return PartnerRequest(
+                city: city, top: top, field: try p.text("field").map { try PartnerSuggester.field($0) },
+                region: try p.text("region").map { try PartnerSuggester.region($0) },
+                country: try p.text("country").map { try suggester.countryISO2($0) },
+                includeLinked: try p.boolean("include-linked", default: false), whatIf: whatIf, format: format)
+        } catch let error as PartnerQueryError {
+            throw .badParameter(error.description)
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw .badParameter("\(error)")
+        }
+    }
+
+    /// The same text `uccn partners CITY --format json|csv` prints for these options.
+    func partners(_ r: PartnerRequest) throws -> Cached {
+        if let cached = partnerAnswers.value(for: r) { return Cached(data: cached, hit: true) }
+        let query = PartnerQuery(
+            city: r.city, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
+            includeLinked: r.includeLinked, weights: .defaults, whatIfLimit: r.whatIf)
+        let result: PartnerSuggestions
+        do {
+            result = try suggester.suggest(query)
+        } catch {
+            throw APIError.badParameter(error.description)
+        }
+        let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
+        partnerAnswers.store(data, for: r)
+        return Cached(data: data, hit: false)
+    }
+
+    // MARK: What-if
+
+    struct WhatIfBody: Decodable {
+        let partners: [String]
+    }
+
+    struct WhatIfAnswer: Encodable {
+        struct CityRef: Encodable {
+            let id, name: String
+        }
+        struct Side: Encodable {
+            let value: Double
+            let rank: Int
+        }
+        struct Measure: Encodable {
+            let key, title: String
+            let before, after: Side
+        }
+        let city: CityRef
+        let partners: [CityRef]
+        let alreadyLinked: [CityRef]
+        let cityCount: Int
+        let measures: [Measure]
+    }
+
+    /// `POST /api/v1/cities/{id}/what-if`: the city's measure ranks before and after
+    /// linking it to every city of `{"partners": [...]}` (ids or names).
+    func whatIf(city: Int, body: Data) throws(APIError) -> Data {
+        let request: WhatIfBody
+        do {
+            request = try JSONDecoder().decode(WhatIfBody.self, from: body)
+        } catch {
+            throw .badParameter(
+                "the body must be a JSON object {\"partners\": [\"kobe-jp\", ...]} with city ids or names")
+        }
+        guard !request.partners.isEmpty else { throw .badParameter("\"partners\" is empty; name at least one city") }
+        guard request.partners.count <= Self.maxWhatIfPartners else {
+            throw .badParameter(
+                "\"partners\" names \(request.partners.count) cities; a what-if links at most \(Self.maxWhatIfPartners)"
+            )
+        }
+        var partners: [Int] = []
+        for name in request.partners {
+            do {
+                partners.append(try lookup.index(of: name))
+            } catch {
+                throw .lookup(error, inBody: true)
+            }
+        }
+        if partners.contains(city) {
+            throw .badParameter("\"partners\" names \(dataset.cities[city].name) itself; a city cannot link to itself")
+        }
+        let result = StandingWhatIf(graph: graph, before: measures, city: city, partners: partners)
+        func ref(_ i: Int) -> WhatIfAnswer.CityRef { .init(id: dataset.cities[i].id, name: dataset.cities[i].name) }
+        let answer = WhatIfAnswer(
+            city: ref(city), partners: result.partners.map(ref), alreadyLinked: result.alreadyLinked.map(ref),
+            cityCount: dataset.cities.count,
+            measures: result.changes.map {
+                .init(
+                    key: $0.key, title: $0.title, before: .init(value: $0.valueBefore, rank: $0.rank.before),
+                    after: .init(value: $0.valueAfter, rank: $0.rank.after))
+            })
+        do {
+            return try JSONOutput.encode(answer)
+        } catch {
+            throw APIError(.internalServerError, "could not encode the answer: \(error)")
+        }
+    }
+
+    // MARK: Maps and reports
+
+    /// The SVG of a map (from the cache, else drawn on the Graphviz queue and cached).
+    func mapSVG(_ request: NetworkMapRequest) async throws -> Cached {
+        if let cached = maps.value(for: request) { return Cached(data: cached, hit: true) }
+        return try await graphviz.run { [self] in
+            if let cached = maps.value(for: request) { return Cached(data: cached, hit: true) }
+            let map = try request.networkMap(dataset: dataset, suggester: suggester, communityLabels: mapCommunities)
+            let rendered = try Graphviz.shared.render(
+                map.renderableGraph(), options: RenderOptions(engine: map.recommendedEngine, format: .svg, seed: 1))
+            maps.store(rendered.data, for: request)
+            return Cached(data: rendered.data, hit: false)
+        }
+    }
+
+    /// The planner report of `uccn report --city` (HTML) and its `metrics.csv`, drawn on the
+    /// Graphviz queue (the report lays out maps) and cached by city.
+    func report(city: Int, file: ReportFile) async throws -> Data {
+        let id = dataset.cities[city].id
+        let key = "\(id)/\(file.rawValue)"
+        if let cached = reports.value(for: key) { return cached }
+        return try await graphviz.run { [self] in
+            if let cached = reports.value(for: key) { return cached }
+            let report = try PlannerReport(
+                dataset: dataset, focusCityID: id, notes: notes,
+                settings: ReportSettings(dataLabel: dataLabel))
+            let html = Data(HTMLReportRenderer.render(report.document()).utf8)
+            let metrics = Data(try report.metricsCSV().utf8)
+            reports.store(html, for: "\(id)/\(ReportFile.html.rawValue)")
+            reports.store(metrics, for: "\(id)/\(ReportFile.metricsCSV.rawValue)")
+            return file == .html ? html : metrics
+        }
+    }
+
+    /// A response body and whether it came from a cache (the `X-Cache` header).
+    struct Cached: Sendable {
+        let data: Data
+        let hit: Bool
+    }
+
+    enum ReportFile: String, Sendable {
+        case html = "report.html"
+        case metricsCSV = "metrics.csv"
+    }
+}
+
+/// The purpose a partner ranking serves: `cooperation` (projects between creative cities,
+/// the ranking of `uccn partners`) or `twinning` (a formal sister-city agreement).
+enum PartnerGoal: String, Sendable, CaseIterable {
+    case cooperation, twinning
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Synchronization
+
+/// A bounded, thread-safe cache of response bodies, least recently used out first, limited
+/// both in entries and in bytes. Maps are drawn once per set of parameters and served
+/// from here afterwards.
+final class ResponseCache<Key: Hashable & Sendable>: Sendable {
+    private struct State {
+        var entries: [Key: (data: Data, stamp: UInt64)] = [:]
+        var bytes = 0
+        var clock: UInt64 = 0
+        var hits = 0
+        var misses = 0
+    }
+
+    private let state = Mutex(State())
+    let capacity: Int
+    let maxBytes: Int
+
+    init(capacity: Int, maxBytes: Int) {
+        self.capacity = capacity
+        self.maxBytes = maxBytes
+    }
+
+    func value(for key: Key) -> Data? {
+        state.withLock { s in
+            guard let entry = s.entries[key] else {
+                s.misses += 1
+                return nil
+            }
+            s.clock += 1
+            s.entries[key] = (entry.data, s.clock)
+            s.hits += 1
+            return entry.data
+        }
+    }
+
+    func store(_ data: Data, for key: Key) {
+        guard data.count <= maxBytes else { return }
+        state.withLock { s in
+            if let old = s.entries[key] { s.bytes -= old.data.count }
+            s.clock += 1
+            s.entries[key] = (data, s.clock)
+            s.bytes += data.count
+            while s.entries.count > capacity || s.bytes > maxBytes {
+                guard let oldest = s.entries.min(by: { $0.value.stamp < $1.value.stamp }) else { break }
+                s.entries[oldest.key] = nil
+                s.bytes -= oldest.value.data.count
+            }
+        }
+    }
+
+    /// Entries, bytes held, hits and misses so far.
+    var statistics: (entries: Int, bytes: Int, hits: Int, misses: Int) {
+        state.withLock { ($0.entries.count, $0.bytes, $0.hits, $0.misses) }
+    }
+}

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Load test of `uccn serve` on the loopback only: N concurrent clients (16 by default),
+each on its own keep-alive connection, send a seeded mix of partner queries, city lookups,
+city pages, what-ifs and maps for a bounded time (30 s) and number of requests. Prints
+p50/p99 latency per route (maps and partner queries split by X-Cache: hit or miss), errors
+(any status other than 200, or a broken connection), and the server's resident memory
+(VmRSS) at the start and end of the run, as a Markdown table for BENCHMARKS.md.
+
+Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
+       [--seconds 30] [--max-requests 200000] [--seed 1]
+"""
+import argparse
+import http.client
+import json
+import random
+import re
+import signal
+import subprocess
+import threading
+import time
+import urllib.parse
+
+FIELDS = ["Design", "Literature", "Music", "Gastronomy", "Crafts and Folk Art", "Film", "Media Arts"]
+REGIONS = ["Europe", "Asia and the Pacific", "Latin America and the Caribbean", "Africa", "Arab States"]
+LOOKUPS = ["ha noi", "hanoi", "kobe", "granada", "seoul", "bandung", "helsinki", "berlin", "montreal",
+           "shang", "buenos aires", "cape town", "istanbul", "dakar", "bogota", "lyon", "sydney", "porto"]
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--uccn", required=True)
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--max-requests", type=int, default=200_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--map-cities", type=int, default=40,
+                    help="distinct cities whose maps are asked for (each drawn once, then cached)")
+    args = ap.parse_args()
+
+    server = subprocess.Popen([args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = None
+    for line in server.stdout:
+        m = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+        if m:
+            url, port = m.group(0), int(m.group(1))
+            break
+    if not url:
+        raise SystemExit("uccn serve did not start: " + server.stderr.read())
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/api/v1/cities")
+        cities = [c["id"] for c in json.loads(conn.getresponse().read())["matches"]]
+        conn.close()
+        rng = random.Random(args.seed)
+        map_cities = rng.sample(cities, args.map_cities)
+
+        def next_request(r):
+            x = r.random()
+            city = r.choice(cities)
+            if x < 0.40:  # partner queries, with the page's filters
+                q = {}
+                if r.random() < 0.5:
+                    q["field"] = r.choice(FIELDS)
+                if r.random() < 0.3:
+                    q["region"] = r.choice(REGIONS)
+                if r.random() < 0.3:
+                    q["top"] = str(r.choice([5, 10, 20]))
+                return "partners", "GET", f"/api/v1/cities/{city}/partners?" + urllib.parse.urlencode(q), None
+            if x < 0.65:  # search box lookups
+                text = r.choice(LOOKUPS)
+                text = text[: r.randint(2, len(text))]
+                return "cities?q", "GET", "/api/v1/cities?limit=8&q=" + urllib.parse.quote(text), None
+            if x < 0.75:
+                return "city", "GET", f"/api/v1/cities/{city}", None
+            if x < 0.80:
+                partner = r.choice(cities)
+                body = json.dumps({"partners": [partner]}) if partner != city else '{"partners": ["kobe-jp"]}'
+                if city == "kobe-jp":
+                    city = "hanoi-vn"
+                return "what-if", "POST", f"/api/v1/cities/{city}/what-if", body
+            mc = r.choice(map_cities)
+            return "map", "GET", f"/api/v1/cities/{mc}/map.svg?radius=1&suggest=5", None
+
+        lock = threading.Lock()
+        samples = []  # (route, cache, ms)
+        errors = []
+        count = [0]
+        deadline = [0.0]
+
+        def client(index):
+            r = random.Random(args.seed * 1000 + index)
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            local = []
+            while time.perf_counter() < deadline[0]:
+                with lock:
+                    if count[0] >= args.max_requests:
+                        break
+                    count[0] += 1
+                route, method, path, body = next_request(r)
+                headers = {"Content-Type": "application/json"} if body else {}
+                t0 = time.perf_counter()
+                try:
+                    c.request(method, path, body=body, headers=headers)
+                    resp = c.getresponse()
+                    resp.read()
+                    ms = (time.perf_counter() - t0) * 1000
+                    cache = resp.getheader("X-Cache", "")
+                    if resp.status != 200:
+                        with lock:
+                            errors.append(f"{resp.status} {method} {path}")
+                    local.append((route, cache, ms))
+                except Exception as e:  # a broken connection is an error too
+                    with lock:
+                        errors.append(f"{type(e).__name__} {method} {path}")
+                    c.close()
+                    c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            c.close()
+            with lock:
+                samples.extend(local)
+
+        rss_start = rss_kib(server.pid)
+        start = time.perf_counter()
+        deadline[0] = start + args.seconds
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - start
+        rss_end = rss_kib(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            status = server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            status = "killed"
+
+    groups = {}
+    for route, cache, ms in samples:
+        key = route + (f" ({cache})" if cache else "")
+        groups.setdefault(key, []).append(ms)
+    print(f"{len(samples)} requests in {elapsed:.1f} s ({len(samples) / elapsed:.0f}/s), "
+          f"{args.clients} clients, seed {args.seed}; errors: {len(errors)}; server exit status {status}")
+    print()
+    print("| route | requests | p50 ms | p99 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    for key in sorted(groups):
+        v = groups[key]
+        print(f"| {key} | {len(v)} | {percentile(v, 50):.2f} | {percentile(v, 99):.2f} | {max(v):.2f} |")
+    print()
+    growth = 100 * (rss_end - rss_start) / rss_start if rss_start else float("nan")
+    print(f"Resident memory: {rss_start / 1024:.1f} MiB at start, {rss_end / 1024:.1f} MiB at end "
+          f"({growth:+.1f}%)")
+    for e in errors[:20]:
+        print("error:", e)
+
+
+if __name__ == "__main__":
+    main()
