@@ -4,7 +4,8 @@ each on its own keep-alive connection, send a seeded mix of partner queries, cit
 city pages, what-ifs and maps for a bounded time (30 s) and number of requests. Prints
 p50/p99 latency per route (maps and partner queries split by X-Cache: hit or miss), errors
 (any status other than 200, or a broken connection), and the server's resident memory
-(VmRSS) at the start and end of the run, as a Markdown table for BENCHMARKS.md.
+(VmRSS) at the start of the run (after one warm-up request of each kind, which loads
+Graphviz's plugins and fonts) and at its end, as a Markdown table for BENCHMARKS.md.
 
 Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
        [--seconds 30] [--max-requests 200000] [--seed 1]
@@ -135,6 +136,18 @@ def main():
             with lock:
                 samples.extend(local)
 
+        # Warm-up, outside the measurement: one request of each kind loads what the first
+        # request of its kind loads once (Graphviz's plugins and fonts, the JSON encoders).
+        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        for method, path, body in [
+            ("GET", "/api/v1/cities?q=ha", None), ("GET", "/api/v1/cities/hanoi-vn", None),
+            ("GET", "/api/v1/cities/hanoi-vn/partners", None),
+            ("POST", "/api/v1/cities/hanoi-vn/what-if", '{"partners": ["kobe-jp"]}'),
+            ("GET", "/api/v1/cities/hanoi-vn/map.svg?radius=2", None),
+        ]:
+            warm.request(method, path, body=body)
+            warm.getresponse().read()
+        warm.close()
         rss_start = rss_kib(server.pid)
         start = time.perf_counter()
         deadline[0] = start + args.seconds

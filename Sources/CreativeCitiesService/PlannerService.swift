@@ -7,7 +7,8 @@ import GraphRendering
 /// Everything `uccn serve` answers from, computed once when it starts: the dataset, the
 /// forgiving city lookup, the partner model (scores and Leiden communities, seed 42), the
 /// standing measures of every city, and the map communities. Requests only read it; maps
-/// and reports, which need Graphviz, go through ``GraphvizQueue`` and are cached.
+/// and reports, which need Graphviz, go through one serial ``WorkQueue``, partner rankings
+/// and what-ifs through another, and their answers are cached.
 public final class PlannerService: Sendable {
     public let dataset: CreativeCitiesDataset
     /// The folder the data was read from (its README.md feeds the report's data notes).
@@ -24,10 +25,12 @@ public final class PlannerService: Sendable {
     /// Communities the maps colour by (``NetworkMap/communities(of:seed:)``).
     let mapCommunities: [Int32]
 
-    let graphviz = GraphvizQueue()
+    let graphviz = WorkQueue.graphviz()
+    let computations = WorkQueue.computations()
     let maps: ResponseCache<NetworkMapRequest>
     let reports: ResponseCache<String>
     let partnerAnswers: ResponseCache<PartnerRequest>
+    let whatIfAnswers: ResponseCache<[Int]>
 
     /// Most cities a what-if may link at once.
     public static let maxWhatIfPartners = 20
@@ -54,9 +57,10 @@ public final class PlannerService: Sendable {
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
         mapCommunities = NetworkMap.communities(of: dataset)
-        maps = ResponseCache(capacity: 256, maxBytes: 64 << 20)
-        reports = ResponseCache(capacity: 8, maxBytes: 32 << 20)
-        partnerAnswers = ResponseCache(capacity: 1024, maxBytes: 32 << 20)
+        maps = ResponseCache(capacity: 256, maxBytes: 32 << 20)
+        reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
+        partnerAnswers = ResponseCache(capacity: 1024, maxBytes: 16 << 20)
+        whatIfAnswers = ResponseCache(capacity: 1024, maxBytes: 4 << 20)
     }
 
     // MARK: Cities
@@ -203,21 +207,24 @@ public final class PlannerService: Sendable {
         }
     }
 
-    /// The same text `uccn partners CITY --format json|csv` prints for these options.
-    func partners(_ r: PartnerRequest) throws -> Cached {
+    /// The same text `uccn partners CITY --format json|csv` prints for these options (from
+    /// the cache, else ranked on the computations queue and cached).
+    func partners(_ r: PartnerRequest) async throws -> Cached {
         if let cached = partnerAnswers.value(for: r) { return Cached(data: cached, hit: true) }
-        let query = PartnerQuery(
-            city: r.city, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
-            includeLinked: r.includeLinked, weights: .defaults, whatIfLimit: r.whatIf)
-        let result: PartnerSuggestions
-        do {
-            result = try suggester.suggest(query)
-        } catch {
-            throw APIError.badParameter(error.description)
+        return try await computations.run { [self] in
+            let query = PartnerQuery(
+                city: r.city, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
+                includeLinked: r.includeLinked, weights: .defaults, whatIfLimit: r.whatIf)
+            let result: PartnerSuggestions
+            do {
+                result = try suggester.suggest(query)
+            } catch {
+                throw APIError.badParameter("\(error)")
+            }
+            let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
+            partnerAnswers.store(data, for: r)
+            return Cached(data: data, hit: false)
         }
-        let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
-        partnerAnswers.store(data, for: r)
-        return Cached(data: data, hit: false)
     }
 
     // MARK: What-if
@@ -247,7 +254,19 @@ public final class PlannerService: Sendable {
 
     /// `POST /api/v1/cities/{id}/what-if`: the city's measure ranks before and after
     /// linking it to every city of `{"partners": [...]}` (ids or names).
-    func whatIf(city: Int, body: Data) throws(APIError) -> Data {
+    func whatIf(city: Int, body: Data) async throws -> Cached {
+        let partners = try whatIfPartners(city: city, body: body)
+        let key = [city] + partners
+        if let cached = whatIfAnswers.value(for: key) { return Cached(data: cached, hit: true) }
+        return try await computations.run { [self] in
+            let data = try whatIfAnswer(city: city, partners: partners)
+            whatIfAnswers.store(data, for: key)
+            return Cached(data: data, hit: false)
+        }
+    }
+
+    /// The partners a what-if body names, by index.
+    func whatIfPartners(city: Int, body: Data) throws(APIError) -> [Int] {
         let request: WhatIfBody
         do {
             request = try JSONDecoder().decode(WhatIfBody.self, from: body)
@@ -272,6 +291,10 @@ public final class PlannerService: Sendable {
         if partners.contains(city) {
             throw .badParameter("\"partners\" names \(dataset.cities[city].name) itself; a city cannot link to itself")
         }
+        return partners
+    }
+
+    func whatIfAnswer(city: Int, partners: [Int]) throws(APIError) -> Data {
         let result = StandingWhatIf(graph: graph, before: measures, city: city, partners: partners)
         func ref(_ i: Int) -> WhatIfAnswer.CityRef { .init(id: dataset.cities[i].id, name: dataset.cities[i].name) }
         let answer = WhatIfAnswer(

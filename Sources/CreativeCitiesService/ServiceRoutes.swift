@@ -64,21 +64,21 @@ public enum ServiceRoutes {
         router.get("/api/v1/cities/:id/partners") { request, context in
             let city = try service.city(context.parameters.get("id") ?? "")
             let p = try QueryParameters(query: request.uri.query ?? "", allowed: PlannerService.partnerParameters)
-            return respond(try service.partners(try service.partnerRequest(city: city, p, format: .json)))
+            return respond(try await service.partners(try service.partnerRequest(city: city, p, format: .json)))
         }
         router.get("/api/v1/cities/:id/partners.csv") { request, context in
             let city = try service.city(context.parameters.get("id") ?? "")
             let p = try QueryParameters(query: request.uri.query ?? "", allowed: PlannerService.partnerParameters)
             let id = service.dataset.cities[city].id
             return respond(
-                try service.partners(try service.partnerRequest(city: city, p, format: .csv)),
+                try await service.partners(try service.partnerRequest(city: city, p, format: .csv)),
                 type: "text/csv; charset=utf-8", download: "\(id)-partners.csv")
         }
         router.post("/api/v1/cities/:id/what-if") { request, context in
             let city = try service.city(context.parameters.get("id") ?? "")
             _ = try QueryParameters(query: request.uri.query ?? "", allowed: [])
             let body = try await collectBody(request, limit: PlannerService.maxBodyBytes)
-            return respond(try service.whatIf(city: city, body: body))
+            return respond(try await service.whatIf(city: city, body: body))
         }
         router.get("/api/v1/cities/:id/map.svg") { request, context in
             let city = try service.city(context.parameters.get("id") ?? "")

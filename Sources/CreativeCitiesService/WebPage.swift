@@ -79,6 +79,10 @@ enum WebPage {
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         footer{color:#555;font-size:.85rem;padding-bottom:24px}
         @media (max-width:480px){body{font-size:15px}h1{font-size:1.25rem}.card,#suggestions>li{padding:8px}}
+        @media (min-width:1100px){header,main,footer{max-width:1240px}
+        main{display:grid;grid-template-columns:minmax(320px,400px) minmax(0,1fr);column-gap:24px;align-items:start}
+        #search-form,#status,#map-section,#downloads-section{grid-column:1/-1}
+        #standing-section{grid-column:1}#partners-section{grid-column:2}}
         </style>
         </head>
         <body>
@@ -208,7 +212,7 @@ enum WebPage {
           h+='<table><caption class="visually-hidden">Measures of '+esc(c.name)+' among '+n+' member cities</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Value</th><th scope="col" class="num">Rank</th></tr></thead><tbody>';
           for(const m of d.measures){h+='<tr><th scope="row" title="'+esc(m.meaning)+'">'+esc(m.title)+'</th><td class="num">'+fmt(m.value)+'</td><td class="num">'+rankText(m.rank,n)+'</td></tr>';}
           h+='</tbody></table><p class="muted">Rank 1 is the highest value; tied cities share a rank.</p>';
-          if(d.links.length){h+='<h3>Links</h3><ul>'+d.links.map(l=>'<li>'+esc(l.city.name)+' — '+esc(l.kind)+(l.year?' since '+l.year:'')+'</li>').join("")+'</ul>';}
+          if(d.links.length){h+='<h3>Links</h3><p>'+d.links.map(l=>esc(l.city.name)+' ('+esc(l.kind)+(l.year?', '+l.year:'')+')').join(", ")+'.</p>';}
           $("standing").innerHTML=h;$("standing-section").hidden=false;
         }
         function fmt(x){if(Number.isInteger(x))return String(x);return Math.abs(x)>=100?x.toFixed(1):x.toFixed(4);}
