@@ -146,6 +146,11 @@ struct MetricsCommand: FailureReportingCommand {
         if weighted && !g.isWeighted {
             printError("note: \(loaded.source) has no weights; --weighted has no effect")
         }
+        if g.nodeCount == 0 {
+            printError(
+                "note: \(loaded.source) has no nodes: every node and edge measure is empty, and transitivity and average-clustering are 0"
+            )
+        }
         let selected = try nodes.map { try nodeList($0, option: "--nodes", graph: g) }
         let sourceNodes = try sources.map { try nodeList($0, option: "--sources", graph: g) }
 

@@ -176,6 +176,29 @@ import Testing
         #expect(directedTransitivity.stderr.contains("read the graph as undirected (--undirected)"))
     }
 
+    @Test(arguments: ["all", "degree", "eigenvector", "katz", "edge-betweenness", "transitivity", "triangles"])
+    func anEmptyGraphGetsTheSameAnswerFromEveryMeasure(measure: String) throws {
+        let path = try Self.temporaryFile("empty.edges", "# no edges\n")
+        let result = try CommandRunner.run(["metrics", path, "--measure", measure, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(
+            result.stderr
+                == "uccn metrics: note: \(path) has no nodes: every node and edge measure is empty, and transitivity and average-clustering are 0\n"
+        )
+        let object = try Self.json(result.stdout)
+        if let value = object["value"] as? Double {
+            #expect(value == 0)
+        } else if let values = object["values"] as? [String: Double] {
+            #expect(values.isEmpty)
+        } else if let values = object["values"] as? [Any] {
+            #expect(values.isEmpty)
+        } else {
+            let measures = try #require(object["measures"] as? [String: [String: Double]])
+            let allEmpty = measures.values.allSatisfy { $0.isEmpty }
+            #expect(allEmpty)
+        }
+    }
+
     @Test func closenessOptionsMatchNetworkX() throws {
         let result = try CommandRunner.run([
             "metrics", Self.karate, "--measure", "closeness", "--no-wf-improved", "--nodes", "0,33", "--format", "json",
