@@ -9,7 +9,7 @@ import GraphFormats
 struct MetricsCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
-        abstract: "Compute node centrality measures (NetworkX definitions) for a graph.",
+        abstract: "Compute centrality and other node, edge and graph measures (NetworkX definitions) for a graph.",
         discussion: """
             Node measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")); \
             'all' computes \(CentralityMeasure.standard.map(\.rawValue).joined(separator: ", ")). \
@@ -30,7 +30,7 @@ struct MetricsCommand: FailureReportingCommand {
     @Argument(help: "Graph file (.edges or .txt edge list). Default: the bundled UCCN network.")
     var graph: String?
 
-    @Option(name: .long, help: "Measure name (see below), or 'all'.")
+    @Option(name: .long, help: "Measure name (listed above), or 'all'.")
     var measure: String = "all"
 
     @Flag(name: .long, help: "Read the edges as directed, whatever the file says.")
@@ -543,7 +543,7 @@ final class ProgressReporter: @unchecked Sendable {
         active = true
         FileHandle.standardError.write(
             Data(
-                "uccn: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n"
+                "uccn metrics: note: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n"
                     .utf8))
     }
 
