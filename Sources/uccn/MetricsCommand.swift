@@ -135,9 +135,9 @@ struct MetricsCommand: FailureReportingCommand {
         }
 
         if directed && undirected { throw CommandFailure.usage("--directed and --undirected cannot be used together") }
-        guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates), duplicatePolicy != .reject else {
+        guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates) else {
             throw CommandFailure.usage(
-                "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first or last")
+                "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first, last or reject")
         }
         let choices = GraphReadChoices(
             directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy)

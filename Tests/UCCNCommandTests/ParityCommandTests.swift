@@ -102,6 +102,17 @@ import Testing
         #expect(convert.stderr == "uccn convert: /tmp: cannot read the file: it is a directory; give a graph file\n")
     }
 
+    @Test func aDataFolderIsReadAsTheNetwork() throws {
+        let folder = CommandRunner.packageRoot.appendingPathComponent("Graphs").path
+        let result = try CommandRunner.run(["metrics", folder, "--measure", "degree", "--top", "1", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("id,name,degree\n"))
+        let repeated = try Self.temporaryFile("r.edges", "0 1\n1 0\n")
+        let rejected = try CommandRunner.run(["metrics", repeated, "--duplicates", "reject"])
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.contains("appears more than once (duplicate-edge policy: reject)"))
+    }
+
     @Test func weightsAreIgnoredOnlyWithANote() throws {
         let path = try Self.temporaryFile("w.edges", "0 1 2\n1 2 3\n2 0 1\n2 3 1\n")
         let result = try CommandRunner.run(["metrics", path, "--measure", "clustering", "--weighted"])
