@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// `uccn convert IN OUT`: reads a graph in one format and writes it in another, keeping
 /// node and edge attributes, direction and weights.
@@ -175,7 +176,8 @@ struct ConvertCommand: FailureReportingCommand {
             throw CommandFailure.usage("--resolution must be a finite number ≥ 0")
         }
         do {
-            var graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+            var graph = try GraphLoader.load(
+                path: input, format: inFormat, options: readOptions, dot: DOTFormat.codec)
             if let communityAlgorithm {
                 // Weights are used as strengths when the graph has them (and --weight-attribute
                 // did not turn them off).
@@ -206,7 +208,8 @@ struct ConvertCommand: FailureReportingCommand {
                     }
                 }
             }
-            let written = try GraphWriter.write(graph, to: output, format: outFormat, options: writeOptions)
+            let written = try GraphWriter.write(
+                graph, to: output, format: outFormat, options: writeOptions, dot: DOTFormat.codec)
             let g = graph.graph
             print(
                 "\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes"

@@ -2,6 +2,7 @@ import CreativeCities
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// A graph to analyse, with a display name per node when one is known.
 struct LoadedGraph {
@@ -35,7 +36,7 @@ func loadGraph(path: String) throws(CommandFailure) -> LoadedGraph {
                     "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot"
                 )
             }
-            let attributed = try GraphLoader.load(path: path, format: format)
+            let attributed = try GraphLoader.load(path: path, format: format, dot: DOTFormat.codec)
             let labels = attributed.nodeAttributes.column("label")?.values
             let names = labels.map { values in
                 values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] }
