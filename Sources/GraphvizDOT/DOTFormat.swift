@@ -11,7 +11,7 @@ import GraphRendering
 /// default such as `node [shape=box]` counts as the attribute of every node that does not
 /// set its own); edges with theirs; graph attributes. DOT values are text: each attribute
 /// column is typed like a CSV column (integer, double, boolean `true`/`false`, else text).
-/// `weight` (per ``GraphReadOptions/weightAttribute``) becomes the graph's weights; a
+/// `weight` (per `GraphReadOptions.weightAttribute`) becomes the graph's weights; a
 /// `strict` graph's merged edges and repeated edges of other graphs are merged by the
 /// duplicate-edge policy; subgraph membership is not kept. HTML-like labels are kept as
 /// their text between `<` and `>`. Syntax errors carry Graphviz's line number.
@@ -24,8 +24,8 @@ import GraphRendering
 /// NetworkX equivalents: `nx.nx_agraph.read_dot` and `write_dot` (through pygraphviz,
 /// the same cgraph library).
 public enum DOTFormat {
-    /// DOT as a ``GraphFormats/GraphFileCodec``, for ``GraphFormats/GraphLoader`` and
-    /// ``GraphFormats/GraphWriter``'s `dot:` parameter.
+    /// DOT as a `GraphFileCodec`, for `GraphLoader` and
+    /// `GraphWriter`'s `dot:` parameter.
     public static let codec: any GraphFileCodec = Codec()
 
     struct Codec: GraphFileCodec {
@@ -44,7 +44,7 @@ public enum DOTFormat {
     ///   - path: The file to read.
     ///   - options: Direction, weight attribute, duplicate and self-loop policies, limits.
     /// - Returns: The graph with its node, edge and graph attributes.
-    /// - Throws: ``GraphFormats/FormatError`` naming the file, and the line Graphviz gives
+    /// - Throws: `FormatError` naming the file, and the line Graphviz gives
     ///   for a syntax error.
     ///
     /// Linear in the file's size (cgraph's parser, then one pass over its nodes and edges).
@@ -58,7 +58,7 @@ public enum DOTFormat {
     ///   - data: UTF-8 text (or UTF-16/32 with a byte-order mark) of one DOT graph.
     ///   - file: The name errors give the input.
     ///   - options: Direction, weight attribute, duplicate and self-loop policies, limits.
-    /// - Throws: ``GraphFormats/FormatError`` naming `file`.
+    /// - Throws: `FormatError` naming `file`.
     public static func parse(
         _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
     ) throws -> AttributedGraph {
@@ -208,7 +208,7 @@ public enum DOTFormat {
     ///   - graph: The graph to write.
     ///   - file: The name errors give the output.
     ///   - options: The weight attribute's name.
-    /// - Throws: ``GraphFormats/FormatError`` when a value is one Graphviz would misread.
+    /// - Throws: `FormatError` when a value is one Graphviz would misread.
     public static func write(
         _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
     ) throws -> Data {

@@ -10,6 +10,7 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
     /// A parameter is outside its allowed range.
     case invalidParameter(name: String, value: String, expected: String)
 
+    /// A sentence naming the measure or parameter and what was expected.
     public var description: String {
         switch self {
         case let .directedNotSupported(measure):

@@ -26,6 +26,7 @@ public struct CentralityOptions: Sendable, Equatable {
     /// Katz constant term β.
     public var katzBeta: Double = 1
 
+    /// Options with NetworkX's defaults, weights used or not, on `threads` threads.
     public init(weighted: Bool = false, threads: Int = 1) {
         self.weighted = weighted
         self.threads = threads
