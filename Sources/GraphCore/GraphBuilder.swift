@@ -36,12 +36,18 @@ public enum DuplicateEdgePolicy: String, Sendable, CaseIterable {
 ///
 /// - Complexity: `build()` is O(n + m) (two counting sorts), memory O(n + m).
 public struct GraphBuilder: Sendable {
+    /// Whether edges have a direction (`u → v`), fixed at creation.
     public let isDirected: Bool
+    /// Whether the graph keeps edge weights, fixed at creation.
     public let isWeighted: Bool
+    /// What happens to an edge from a node to itself (default: kept).
     public var selfLoops: SelfLoopPolicy
+    /// What happens to an edge added more than once (default: weights summed).
     public var duplicates: DuplicateEdgePolicy
 
+    /// The node ids added so far, by node index.
     public private(set) var ids: [String] = []
+    /// The node index of each id.
     public private(set) var index: [String: Int32] = [:]
     private var sources: [Int32] = []
     private var destinations: [Int32] = []
@@ -49,6 +55,13 @@ public struct GraphBuilder: Sendable {
     /// For each added edge, whether it was dropped by the self-loop policy.
     private var droppedLoops: Set<Int32> = []
 
+    /// An empty builder.
+    ///
+    /// - Parameters:
+    ///   - directed: Whether edges have a direction.
+    ///   - weighted: Whether edge weights are kept (otherwise every edge weighs 1).
+    ///   - selfLoops: What to do with self-loops.
+    ///   - duplicates: What to do with repeated edges.
     public init(
         directed: Bool = false, weighted: Bool = false,
         selfLoops: SelfLoopPolicy = .keep, duplicates: DuplicateEdgePolicy = .sum

@@ -13,6 +13,7 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// More nodes or arcs than `Int32` indices can address.
     case tooLarge(what: String, count: Int)
 
+    /// A sentence naming the node or edge and what was wrong.
     public var description: String {
         switch self {
         case let .invalidWeight(s, t, w):

@@ -22,8 +22,12 @@ public enum EdgeListFormat {
         public var directed: Bool?
         /// Ignore a third column even when present.
         public var ignoreWeights: Bool = false
+        /// What to do with a line `u u` (default: keep it).
         public var selfLoops: SelfLoopPolicy = .keep
+        /// What to do with an edge listed twice (default: one edge, weights summed).
         public var duplicates: DuplicateEdgePolicy = .sum
+        /// Options: direction from the header unless `directed` is set; weights read unless
+        /// `ignoreWeights`.
         public init(directed: Bool? = nil, ignoreWeights: Bool = false) {
             self.directed = directed
             self.ignoreWeights = ignoreWeights

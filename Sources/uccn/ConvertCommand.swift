@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// `uccn convert IN OUT`: reads a graph in one format and writes it in another, keeping
 /// node and edge attributes, direction and weights.
@@ -182,7 +183,7 @@ struct ConvertCommand: FailureReportingCommand {
             var graph =
                 datasetFolder
                 ? try creativeCitiesAttributedGraph(folder: input)
-                : try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+                : try GraphLoader.load(path: input, format: inFormat, options: readOptions, dot: DOTFormat.codec)
             if let communityAlgorithm {
                 if graph.graph.weights?.contains(where: { $0 < 0 }) == true {
                     throw CommandFailure.runtime(
@@ -227,7 +228,8 @@ struct ConvertCommand: FailureReportingCommand {
                     }
                 }
             }
-            let written = try GraphWriter.write(graph, to: output, format: outFormat, options: writeOptions)
+            let written = try GraphWriter.write(
+                graph, to: output, format: outFormat, options: writeOptions, dot: DOTFormat.codec)
             let g = graph.graph
             print(
                 "\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes"

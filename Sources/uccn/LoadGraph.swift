@@ -2,6 +2,7 @@ import CreativeCities
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// A graph to analyse, with a display name per node when one is known.
 struct LoadedGraph {
@@ -58,7 +59,7 @@ func loadGraph(path: String, choices: GraphReadChoices = .init()) throws(Command
             }
             var options = GraphReadOptions(directed: choices.directed)
             options.duplicates = choices.duplicates
-            let attributed = try GraphLoader.load(path: path, format: format, options: options)
+            let attributed = try GraphLoader.load(path: path, format: format, options: options, dot: DOTFormat.codec)
             let labels = attributed.nodeAttributes.column("label")?.values
             let names = labels.map { values in
                 values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] }

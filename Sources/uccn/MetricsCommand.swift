@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMemory
 import Foundation
 import GraphAlgorithms
 import GraphCore
@@ -111,6 +110,8 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "Sort the 'all' table by this measure.")
     var sort: String = "degree"
 
+    @OptionGroup var heap: HeapPreparationOption
+
     static let failureWording = FailureWording(prefix: "uccn metrics: ")
 
     func execute() throws {
@@ -209,11 +210,9 @@ struct MetricsCommand: FailureReportingCommand {
             }
         }
 
-        // Make the heap the computations will allocate from resident first: a fresh process
-        // otherwise pays a page fault (about 2 µs on a VM) on every new 4 KiB page of its
-        // first output arrays, which would dwarf an O(n) measure. This costs about 0.5 ms per
-        // MiB, counted in the whole command's time, not in compute_seconds.
-        _ = uccn_heap_prepare(min(max(32 * g.nodeCount, 1 << 20), 64 << 20))
+        // With --prepare-heap (benchmarks only): the output arrays' pages resident before
+        // the clock starts (HeapPreparationOption).
+        heap.prepare(bytes: 32 * g.nodeCount)
 
         var results: [CentralityMeasure: [Double]] = [:]
         var seconds: [CentralityMeasure: Double] = [:]

@@ -1,6 +1,7 @@
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 import Testing
 
 /// Every reader rejects malformed input with a ``FormatError`` that names the file, the
@@ -228,7 +229,9 @@ import Testing
 
     @Test(arguments: cases)
     func rejectedWithALocatedMessage(_ c: Case) {
-        let error = TestSupport.formatError { try GraphLoader.parse(Data(c.bytes), format: c.format, file: c.file) }
+        let error = TestSupport.formatError {
+            try GraphLoader.parse(Data(c.bytes), format: c.format, file: c.file, dot: DOTFormat.codec)
+        }
         #expect(error?.description == c.message)
     }
 

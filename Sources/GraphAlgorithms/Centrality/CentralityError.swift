@@ -18,6 +18,7 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
     /// A graph-level measure asked of a directed graph or other graph it is not defined for.
     case undefined(measure: String, reason: String)
 
+    /// A sentence naming the measure or parameter and what was expected.
     public var description: String {
         switch self {
         case let .directedNotSupported(measure):

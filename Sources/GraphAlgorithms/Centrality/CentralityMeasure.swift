@@ -39,6 +39,7 @@ public struct CentralityOptions: Sendable, Equatable {
     /// PageRank dangling distribution (one non-negative value per node).
     public var dangling: [Double]? = nil
 
+    /// Options with NetworkX's defaults, weights used or not, on `threads` threads.
     public init(weighted: Bool = false, threads: Int = 1) {
         self.weighted = weighted
         self.threads = threads

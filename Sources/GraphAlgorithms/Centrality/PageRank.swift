@@ -17,11 +17,19 @@ import GraphCore
 ///   only on the previous vector) and the error is summed chunk by chunk in order, so
 ///   results do not depend on `threads`.
 ///
+/// NetworkX equivalent: `nx.pagerank(G, alpha, personalization, max_iter, tol)`.
+///
 /// - Parameters:
+///   - graph: the graph.
 ///   - alpha: damping factor, in [0, 1].
+///   - tolerance: stop when the L1 change of a sweep is below `n · tolerance`.
+///   - weighted: use edge weights as strengths.
 ///   - personalization: one non-negative value per node, not all 0.
 ///   - dangling: one non-negative value per node, not all 0: where the walk goes from a
 ///     node without out-arcs.
+///   - maxIterations: sweeps at most.
+///   - threads: worker threads (the result does not depend on them).
+/// - Returns: one score a node, summing to 1.
 /// - Throws: ``CentralityError/invalidParameter(name:value:expected:)`` for a bad `alpha`
 ///   or personalisation; ``CentralityError/notConverged(measure:iterations:tolerance:)``
 ///   after `maxIterations` sweeps.
