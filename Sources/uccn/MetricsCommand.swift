@@ -469,7 +469,9 @@ struct MetricsCommand: FailureReportingCommand {
                     + "\n"
                 for row in rows { output += line(row) + "\n" }
                 output +=
-                    "\nEdge betweenness: how many shortest paths between other cities run along the link, as a share of all pairs (n(n − 1)).\n"
+                    unnormalized
+                    ? "\nEdge betweenness: how many shortest paths between two cities run along the link (each pair once on an undirected network).\n"
+                    : "\nEdge betweenness: how many shortest paths between two cities run along the link, as a share of all ordered pairs, n(n − 1).\n"
                 output +=
                     "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
             }
