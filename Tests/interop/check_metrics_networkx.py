@@ -115,8 +115,8 @@ def values_file(directory, name, values):
     return path
 
 
-def check_graph(c, name, tmp):
-    path = os.path.join(FIXTURES, name + ".edges")
+def check_graph(c, name, tmp, path=None):
+    path = path or os.path.join(FIXTURES, name + ".edges")
     g, weighted = read_edges(path)
     n = len(g)
     directed = g.is_directed()
@@ -174,6 +174,41 @@ def check_graph(c, name, tmp):
         c.scalar(f"{name} transitivity", [path, "--measure", "transitivity"], nx.transitivity(g))
 
 
+def generated_graphs():
+    """Graphs NetworkX's own tests use (complete, cycle, path, wheel, Petersen, the
+    Florentine families, Davis's southern women) and seeded random ones, directed and
+    weighted, with self-loops."""
+    import random
+    rng = random.Random(7)
+    graphs = {
+        "complete_digraph5": nx.complete_graph(5, create_using=nx.DiGraph),
+        "directed_cycle6": nx.cycle_graph(6, create_using=nx.DiGraph),
+        "directed_path10": nx.path_graph(10, create_using=nx.DiGraph),
+        "wheel8": nx.wheel_graph(8),
+        "petersen": nx.petersen_graph(),
+        "florentine": nx.convert_node_labels_to_integers(nx.florentine_families_graph(), ordering="sorted"),
+        "davis": nx.convert_node_labels_to_integers(nx.davis_southern_women_graph(), ordering="sorted"),
+        "gnp_directed": nx.gnp_random_graph(40, 0.08, seed=3, directed=True),
+        "gnp_weighted": nx.gnp_random_graph(50, 0.1, seed=5),
+        "gnp_directed_weighted": nx.gnp_random_graph(40, 0.1, seed=11, directed=True),
+    }
+    for name in ["gnp_weighted", "gnp_directed_weighted"]:
+        g = graphs[name]
+        for u, v in g.edges():
+            g[u][v]["weight"] = rng.choice([0.5, 1.0, 1.5, 2.0, 3.0])
+        g.add_edge(0, 0, weight=2.0)
+    return graphs
+
+
+def write_graph(g, path):
+    weighted = any("weight" in d for _, _, d in g.edges(data=True))
+    with open(path, "w") as f:
+        f.write(f"# n={len(g)} m={g.number_of_edges()} directed={str(g.is_directed()).lower()} "
+                f"weighted={str(weighted).lower()}\n")
+        for u, v, d in g.edges(data=True):
+            f.write(f"{u} {v} {d['weight']}\n" if weighted else f"{u} {v}\n")
+
+
 def check_multigraph(c, tmp):
     """Parallel edges: --duplicates min/sum give NetworkX's MultiGraph answers."""
     edges = [(0, 1, 2.0), (0, 1, 0.5), (1, 2, 1.0), (1, 2, 1.0), (2, 3, 4.0), (0, 3, 1.5), (3, 4, 1.0),
@@ -202,6 +237,10 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for name in ["karate", "lesmis", "islands", "ties_w", "loops", "directed", "directed_w"]:
             check_graph(c, name, tmp)
+        for name, g in generated_graphs().items():
+            path = os.path.join(tmp, name + ".edges")
+            write_graph(g, path)
+            check_graph(c, name, tmp, path)
         check_multigraph(c, tmp)
     for failure in c.failures:
         print("DIFFERS:", failure)
