@@ -20,6 +20,7 @@ import tempfile
 
 try:
     import networkx as nx
+    import numpy
 except ImportError:  # check_networkx.py, run first by `make test`, installs it
     print("SKIPPED: networkx is not installed")
     sys.exit(0)
@@ -157,6 +158,15 @@ def check_graph(c, name, tmp, path=None):
                 nx.edge_betweenness_centrality(g, weight=w, normalized=False), directed)
         c.scalar(f"{tag} average-clustering", base + ["--measure", "average-clustering"],
                  nx.average_clustering(g, weight=w))
+        c.nodes(f"{tag} strength", base + ["--measure", "strength"], dict(g.degree(weight=w)))
+        if not directed and nx.is_connected(g) and g.number_of_edges() > 0:
+            c.nodes(f"{tag} eigenvector", base + ["--measure", "eigenvector"],
+                    nx.eigenvector_centrality_numpy(g, weight=w), 1e-6)
+        # Katz with uccn's default α: 0.1, or 0.5/λ_max when 0.1 ≥ 1/λ_max.
+        lam = max(abs(x) for x in numpy.linalg.eigvals(nx.to_numpy_array(g, weight=w)))
+        alpha = 0.1 if 0.1 * lam < 1 else 0.5 / lam
+        c.nodes(f"{tag} katz (default alpha {alpha:.6g})", base + ["--measure", "katz"],
+                nx.katz_centrality_numpy(g, alpha=alpha, weight=w), 1e-6)
     c.nodes(f"{name} clustering", [path, "--measure", "clustering"], nx.clustering(g))
     if weighted:
         c.nodes(f"{name} weighted-clustering", [path, "--measure", "weighted-clustering"],
