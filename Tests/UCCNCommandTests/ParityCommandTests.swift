@@ -146,6 +146,13 @@ import Testing
                 == "uccn metrics: closeness: closeness reads weights as distances and the graph has negative weights; leave out --weighted, or give non-negative weights\n"
         )
         #expect(try CommandRunner.run(["metrics", path, "--measure", "closeness"]).status == 0)
+        let clusters = try CommandRunner.run(["clusters", path, "--weighted"])
+        #expect(clusters.status == 1)
+        #expect(
+            clusters.stderr
+                == "uccn clusters: \(path) has negative edge weights, which community detection cannot use as strengths; leave out --weighted\n"
+        )
+        #expect(try CommandRunner.run(["clusters", path]).status == 0)
     }
 
     @Test func personalizationAndDanglingFilesReachPageRank() throws {
