@@ -152,6 +152,19 @@ struct MetricsCommand: FailureReportingCommand {
                 "note: \(loaded.source) has no nodes: every node and edge measure is empty, and transitivity and average-clustering are 0"
             )
         }
+        // Options that only some measures read: say so rather than ignore them silently.
+        let applies: [(given: Bool, option: String, measures: [String])] = [
+            (sources != nil, "--sources", ["harmonic"]),
+            (personalization != nil, "--personalization", ["pagerank"]),
+            (dangling != nil, "--dangling", ["pagerank"]),
+            (!wfImproved, "--no-wf-improved", ["closeness"]),
+            (!countZeros, "--no-count-zeros", ["average-clustering"]),
+        ]
+        let asked = measures.isEmpty ? [name] : measures.map(\.rawValue)
+        for rule in applies where rule.given && !asked.contains(where: rule.measures.contains) {
+            printError(
+                "note: \(rule.option) applies to \(rule.measures.joined(separator: ", ")) only; it has no effect here")
+        }
         let selected = try nodes.map { try nodeList($0, option: "--nodes", graph: g) }
         let sourceNodes = try sources.map { try nodeList($0, option: "--sources", graph: g) }
 

@@ -113,6 +113,14 @@ import Testing
         #expect(rejected.stderr.contains("appears more than once (duplicate-edge policy: reject)"))
     }
 
+    @Test func anOptionTheMeasureDoesNotReadIsNamed() throws {
+        let result = try CommandRunner.run(["metrics", Self.karate, "--measure", "closeness", "--sources", "1,2"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "uccn metrics: note: --sources applies to harmonic only; it has no effect here\n")
+        let harmonic = try CommandRunner.run(["metrics", Self.karate, "--measure", "harmonic", "--sources", "1,2"])
+        #expect(harmonic.stderr.isEmpty)
+    }
+
     @Test func weightsAreIgnoredOnlyWithANote() throws {
         let path = try Self.temporaryFile("w.edges", "0 1 2\n1 2 3\n2 0 1\n2 3 1\n")
         let result = try CommandRunner.run(["metrics", path, "--measure", "clustering", "--weighted"])
