@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not log each request.")
     var quiet = false
 
-    static let failureWording = FailureWording(prefix: "uccn serve: error: ", usageSuffix: " (see uccn serve --help)")
+    static let failureWording = FailureWording(prefix: "uccn serve: ", usageSuffix: " (see uccn serve --help)")
 
     func validate() throws {
         try Self.failureWording.reporting(validateOptions)
