@@ -8,7 +8,7 @@ p50/p99 latency per route (maps and partner queries split by X-Cache: hit or mis
 Graphviz's plugins and fonts) and at its end, as a Markdown table for BENCHMARKS.md.
 
 Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
-       [--seconds 30] [--max-requests 200000] [--seed 1]
+       [--seconds 30] [--max-requests 200000] [--seed 1] [--what-if N]
 """
 import argparse
 import http.client
@@ -50,6 +50,8 @@ def main():
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--what-if", type=int, default=None,
+                    help="add what-if=N to every partner query (default: the service's default, 10)")
     ap.add_argument("--map-cities", type=int, default=40,
                     help="distinct cities whose maps are asked for (each drawn once, then cached)")
     args = ap.parse_args()
@@ -83,6 +85,8 @@ def main():
                     q["region"] = r.choice(REGIONS)
                 if r.random() < 0.3:
                     q["top"] = str(r.choice([5, 10, 20]))
+                if args.what_if is not None:
+                    q["what-if"] = str(args.what_if)
                 return "partners", "GET", f"/api/v1/cities/{city}/partners?" + urllib.parse.urlencode(q), None
             if x < 0.65:  # search box lookups
                 text = r.choice(LOOKUPS)
@@ -171,7 +175,9 @@ def main():
         key = route + (f" ({cache})" if cache else "")
         groups.setdefault(key, []).append(ms)
     print(f"{len(samples)} requests in {elapsed:.1f} s ({len(samples) / elapsed:.0f}/s), "
-          f"{args.clients} clients, seed {args.seed}; errors: {len(errors)}; server exit status {status}")
+          f"{args.clients} clients, seed {args.seed}, partner what-if "
+          f"{'default (10)' if args.what_if is None else args.what_if}; errors: {len(errors)}; "
+          f"server exit status {status}")
     print()
     print("| route | requests | p50 ms | p99 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
