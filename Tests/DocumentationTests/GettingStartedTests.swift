@@ -22,16 +22,20 @@ import Testing
         // snippet begin
         let graph = try GraphLoader.load(path: input).graph
         let rank = try pageRank(of: graph)  // nx.pagerank(G)
-        let communities = Leiden().partition(of: graph, seed: 42)  // leidenalg, seed 42
-        let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442"]
+        let communities = Leiden().partition(of: graph, seed: 42)  // leidenalg
+        let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"]
         var map = RenderableGraph(name: "network", isDirected: graph.isDirected)
+        map.nodeDefaults = ["style": "filled", "fontsize": "9"]
         for u in 0..<graph.nodeCount {
             let color = palette[Int(communities.labels[u]) % palette.count]
-            let size = GraphvizValue.number(0.1 + 3 * rank[u])
-            map.addNode(graph.ids[u], ["style": "filled", "fillcolor": .text(color), "width": size, "label": ""])
+            let size = GraphvizValue.number(0.2 + 3 * rank[u])
+            map.addNode(graph.ids[u], ["fillcolor": .text(color), "width": size])
         }
-        for edge in graph.edges() { map.addEdge(graph.ids[edge.source], graph.ids[edge.target]) }
-        let drawn = try Graphviz.shared.render(map, options: RenderOptions(engine: .sfdp, format: .svg, seed: 1))
+        for edge in graph.edges() {
+            map.addEdge(graph.ids[edge.source], graph.ids[edge.target])
+        }
+        let options = RenderOptions(engine: .sfdp, format: .svg, seed: 1)
+        let drawn = try Graphviz.shared.render(map, options: options)
         try AtomicFile.write(drawn.data, to: output)
         // snippet end
 
