@@ -21,6 +21,7 @@ public struct City: Sendable, Hashable, Identifiable, Codable {
     /// Where each value came from.
     public let source: String
 
+    /// A city with every column of its `cities.csv` row.
     public init(
         id: String, name: String, country: String, iso2: String, region: UNESCORegion,
         field: CreativeField, year: Int?, latitude: Double?, longitude: Double?, source: String
@@ -56,6 +57,7 @@ public enum LinkKind: String, Sendable, CaseIterable, Codable, Comparable {
     /// Named as a cooperation to pursue, not yet existing (Hanoi's seven cities of design, 2020).
     case proposed
 
+    /// Orders kinds as declared: sister city, partnership, proposed.
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -66,14 +68,18 @@ public enum LinkKind: String, Sendable, CaseIterable, Codable, Comparable {
 
 /// A link between two member cities, as one row of `links.csv`.
 public struct CityLink: Sendable, Hashable, Codable {
+    /// The id of one city (`hanoi-vn`).
     public let sourceID: String
+    /// The id of the other city; links are undirected.
     public let targetID: String
+    /// Sister city, partnership or proposed.
     public let kind: LinkKind
     /// Year the link started, where a source gives one.
     public let since: Int?
     /// Which source states the link, quoted.
     public let evidence: String
 
+    /// A link with every column of its `links.csv` row.
     public init(sourceID: String, targetID: String, kind: LinkKind, since: Int?, evidence: String) {
         self.sourceID = sourceID
         self.targetID = targetID

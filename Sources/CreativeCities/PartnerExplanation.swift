@@ -6,12 +6,16 @@ import Foundation
 /// length of membership. A sentence about a score is given only when that score has a
 /// non-zero weight; facts the scores did not use are left out.
 public struct PartnerExplanation: Sendable {
+    /// The city the suggestions are for.
     public let city: City
+    /// The weights of the ranking: scores with weight 0 are not explained.
     public let weights: PartnerWeights
+    /// Where the communities came from (worded in the community sentence).
     public let communitySource: CommunitySource
     /// The city's own number of partners (with none, distances in the network say nothing).
     public let cityPartnerCount: Int
 
+    /// An explainer for suggestions to `city` ranked with `weights`.
     public init(
         city: City, weights: PartnerWeights, communitySource: CommunitySource = .leiden,
         cityPartnerCount: Int

@@ -22,7 +22,9 @@ public struct PartnerEvidence: Sendable {
     /// Whether the two cities already cooperate (an edge of the cooperation graph).
     public let isLinked: Bool
 
+    /// `score` before normalisation.
     public func raw(_ score: PartnerScore) -> Double { raw[Self.position[score] ?? 0] }
+    /// `score` in [0, 1].
     public func normalized(_ score: PartnerScore) -> Double { normalized[Self.position[score] ?? 0] }
 
     static let position: [PartnerScore: Int] = Dictionary(
@@ -59,11 +61,17 @@ public struct PartnerEvidence: Sendable {
 ///   reference year (by default the latest designation year in the data, so output does
 ///   not change with the calendar) and 2004 the network's founding; 0 when unknown.
 public struct PartnerScorer: Sendable {
+    /// The member cities, node i being `cities[i]`.
     public let cities: [City]
+    /// The existing-cooperation graph (sister-city and partnership links).
     public let graph: Graph
+    /// The community of each city, for "same community".
     public let communityLabels: [Int32]
+    /// The year membership is counted to (by default the latest designation year in the data).
     public let referenceYear: Int
 
+    /// A scorer over `cities` and their cooperation `graph`.
+    ///
     /// - Precondition: `graph.nodeCount == cities.count == communityLabels.count`, node i
     ///   being `cities[i]`.
     public init(cities: [City], graph: Graph, communityLabels: [Int32], referenceYear: Int? = nil) {

@@ -16,11 +16,14 @@ public struct PartnerQuery: Sendable, Equatable {
     public var countryISO2: String?
     /// Also rank cities that already cooperate with the city.
     public var includeLinked: Bool
+    /// The weights that combine the scores (the evaluated defaults unless given).
     public var weights: PartnerWeights
     /// For how many of the first suggestions to compute the what-if centrality ranks
     /// (0: none; each costs two all-pairs shortest-path passes).
     public var whatIfLimit: Int
 
+    /// A query for the city at index `city`; by default the top 10 new or proposed partners
+    /// with the default weights and no what-if ranks.
     public init(
         city: Int, top: Int? = 10, field: CreativeField? = nil, region: UNESCORegion? = nil,
         countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults,
@@ -49,11 +52,13 @@ public enum PartnerStatus: String, Sendable, Codable, Equatable {
 
 /// One score's share of a suggestion.
 public struct ScoreContribution: Sendable, Equatable, Codable {
+    /// Which score.
     public let score: PartnerScore
     /// The score before normalisation (a count, a sum, 0/1, …).
     public let raw: Double
     /// The score in [0, 1].
     public let normalized: Double
+    /// The score's weight in the combination.
     public let weight: Double
     /// weight · normalized / Σ |weights|; the contributions add up to the combined score.
     public let contribution: Double
@@ -63,12 +68,15 @@ public struct ScoreContribution: Sendable, Equatable, Codable {
 public struct PartnerSuggestion: Sendable {
     /// 1-based position in the ranking (after filters).
     public let rank: Int
+    /// The suggested city.
     public let city: City
+    /// New, proposed or already linked.
     public let status: PartnerStatus
     /// The combined score Σ wᵢ·sᵢ / Σ |wᵢ|.
     public let score: Double
     /// One entry per score with a non-zero weight, in ``PartnerScore`` order.
     public let breakdown: [ScoreContribution]
+    /// Every score and the facts behind them.
     public let evidence: PartnerEvidence
     /// The shared partners, sorted by name.
     public let commonPartners: [City]
@@ -83,7 +91,9 @@ public struct PartnerSuggestion: Sendable {
 
 /// The ranked suggestions for one city.
 public struct PartnerSuggestions: Sendable {
+    /// The city the suggestions are for.
     public let city: City
+    /// The query that made them.
     public let query: PartnerQuery
     /// Cities it already cooperates with (sister city or partnership), sorted by name.
     public let existingPartners: [City]
@@ -93,7 +103,9 @@ public struct PartnerSuggestions: Sendable {
     public let candidateCount: Int
     /// Which grouping "same community" refers to.
     public let communitySource: CommunitySource
+    /// The year membership years are counted to.
     public let referenceYear: Int
+    /// The suggestions in rank order (at most `query.top`).
     public let suggestions: [PartnerSuggestion]
     /// Number of cities in the network (the ranks' range).
     public var cityCount: Int { dataset.cities.count }
@@ -128,6 +140,7 @@ public enum PartnerCommunities: Sendable, Equatable {
         }
     }
 
+    /// The kind of grouping these labels are, for output.
     public var source: CommunitySource {
         switch self {
         case .leiden: return .leiden
@@ -139,8 +152,11 @@ public enum PartnerCommunities: Sendable, Equatable {
 
 /// The kind of grouping "same community" refers to, for output.
 public enum CommunitySource: String, Sendable, Codable, Equatable {
+    /// Leiden communities of the cooperation graph.
     case leiden
+    /// Connected components of the cooperation graph.
     case connectedComponents = "connected-components"
+    /// Labels given by the caller.
     case custom
 
     /// How the explanation names a shared group.
@@ -155,12 +171,18 @@ public enum CommunitySource: String, Sendable, Codable, Equatable {
 
 /// A problem with a partner query's filters.
 public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The field filter names no creative field.
     case unknownField(String)
+    /// The region filter names no UNESCO region (or several).
     case unknownRegion(String)
+    /// The country filter names no country of a member city.
     case unknownCountry(String)
+    /// `top` is below 1.
     case invalidTop(Int)
+    /// The what-if count is negative.
     case invalidWhatIf(Int)
 
+    /// A sentence naming the filter and the values it accepts.
     public var description: String {
         switch self {
         case let .unknownField(text):
@@ -187,8 +209,11 @@ public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertib
 /// Cities that already cooperate with the city are left out unless the query includes
 /// them; cities only *proposed* as partners are candidates, flagged as proposed.
 public struct PartnerSuggester: Sendable {
+    /// The cities and links.
     public let dataset: CreativeCitiesDataset
+    /// Scores every candidate on the existing-cooperation graph.
     public let scorer: PartnerScorer
+    /// Where the "same community" labels come from.
     public let communitySource: CommunitySource
 
     /// Suggestions on the dataset's existing cooperation graph, with its Leiden communities
@@ -228,6 +253,12 @@ public struct PartnerSuggester: Sendable {
         throw .unknownCountry(text)
     }
 
+    /// The ranked suggestions for `query`, with their scores, breakdowns and reasons.
+    ///
+    /// - Throws: ``PartnerQueryError`` for a `top` below 1 or a negative what-if count.
+    /// - Complexity: O(n + m) for one city's scores (neighbourhood scores and one
+    ///   breadth-first search) and O(n log n) to rank them, plus two all-pairs
+    ///   shortest-path passes for each what-if.
     public func suggest(_ query: PartnerQuery) throws(PartnerQueryError) -> PartnerSuggestions {
         if let top = query.top, top < 1 { throw .invalidTop(top) }
         if query.whatIfLimit < 0 { throw .invalidWhatIf(query.whatIfLimit) }
