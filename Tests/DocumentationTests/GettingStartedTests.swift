@@ -1,3 +1,4 @@
+import CreativeCities
 import Foundation
 import GraphAlgorithms
 import GraphCore
@@ -60,5 +61,27 @@ import Testing
         let close = try #require(article[output...].firstIndex { $0 == "```" })
         let shown = Array(article[(output + 2)..<close])
         #expect(shown == tested)
+    }
+}
+
+/// The example of CreativeCities' overview (CreativeCities.docc/CreativeCities.md), on the
+/// bundled dataset.
+@Suite struct CreativeCitiesOverviewTests {
+    @Test func hanoiPartnersAndTheMap() throws {
+        let folder = GettingStartedTests.root.appendingPathComponent("Graphs")
+        let dataset = try CreativeCitiesDataset.load(directory: folder)
+        let hanoi = try CityLookup(dataset: dataset).index(of: "Hanoi")
+        let query = PartnerQuery(city: hanoi, top: 3)
+        let partners = try PartnerSuggester(dataset: dataset).suggest(query)
+        #expect(partners.suggestions.map(\.city.name) == ["Shanghai", "Istanbul", "Busan"])
+        #expect(partners.suggestions.map(\.rank) == [1, 2, 3])
+        #expect(abs(partners.suggestions[0].score - 0.796) < 0.0005)
+        let map = try NetworkMap(dataset: dataset)
+        let svg = try Graphviz.shared.render(map.renderableGraph()).data
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.hasPrefix("<?xml"))
+        // Every city, and one hub a region that gathers its cities with no known link.
+        let nodes = text.components(separatedBy: "class=\"node ").count - 1
+        #expect(nodes == dataset.cities.count + UNESCORegion.allCases.count)
     }
 }
