@@ -30,7 +30,8 @@ public enum DuplicateEdgePolicy: String, Sendable, CaseIterable {
 ///
 /// Policies: self-loops are kept by default and repeated edges are merged into one whose
 /// weight is the sum (``DuplicateEdgePolicy/sum``); both can be changed. Weights must be
-/// finite and not negative (a weight of 0 is allowed); anything else throws
+/// finite (0 and negative weights are kept: measures that need non-negative weights refuse
+/// them when they run); NaN or an infinity throws
 /// ``GraphError/invalidWeight(source:target:weight:)`` when the edge is added.
 ///
 /// - Complexity: `build()` is O(n + m) (two counting sorts), memory O(n + m).
@@ -110,7 +111,7 @@ public struct GraphBuilder: Sendable {
     public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1) throws {
         guard u >= 0, u < ids.count else { throw GraphError.nodeOutOfRange(index: u, nodeCount: ids.count) }
         guard v >= 0, v < ids.count else { throw GraphError.nodeOutOfRange(index: v, nodeCount: ids.count) }
-        guard weight.isFinite, weight >= 0 else {
+        guard weight.isFinite else {
             throw GraphError.invalidWeight(source: ids[u], target: ids[v], weight: weight)
         }
         if u == v {

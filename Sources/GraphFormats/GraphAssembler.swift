@@ -307,10 +307,10 @@ package struct GraphAssembler {
                         "expected a number for the edge weight \"\(name)\", found \"\(value)\" (read it as an ordinary attribute with --weight-attribute none)"
                     )
                 }
-                guard number.isFinite, number >= 0 else {
+                guard number.isFinite else {
                     throw FormatError(
                         file: file, line: line,
-                        "edge weight \"\(name)\" is \(value); weights must be finite and not negative (read it as an ordinary attribute with --weight-attribute none)"
+                        "edge weight \"\(name)\" is \(value); weights must be finite numbers (read it as an ordinary attribute with --weight-attribute none)"
                     )
                 }
                 weight = number

@@ -5,6 +5,10 @@ import Foundation
 package enum TextInput {
     /// The bytes of the file at `path`.
     package static func read(path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw FormatError(file: path, "cannot read the file: it is a directory; give a graph file")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
@@ -20,6 +24,8 @@ package enum TextInput {
             return String(cString: message)
         }
         if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError { return "no such file" }
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoPermissionError { return "permission denied" }
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadUnknownError { return "the file cannot be opened" }
         return ns.localizedDescription
     }
 

@@ -85,6 +85,11 @@ struct ClustersCommand: FailureReportingCommand {
         if let threads, threads < 1 { throw CommandFailure.usage("--threads must be ≥ 1, found \(threads)") }
 
         let input = try loadInput()
+        if weighted, input.graph.weights?.contains(where: { $0 < 0 }) == true {
+            throw CommandFailure.runtime(
+                "the graph has negative edge weights, which community detection cannot use as strengths; leave out --weighted"
+            )
+        }
         let g = weighted ? input.graph : input.graph.unweighted()
         let detector = algorithmChoice.detector(
             resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations,
