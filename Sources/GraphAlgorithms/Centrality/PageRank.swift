@@ -25,7 +25,7 @@ import GraphCore
 ///   - tolerance: stop when the L1 change of a sweep is below `n · tolerance`.
 ///   - weighted: use edge weights as strengths.
 ///   - personalization: one non-negative value per node, not all 0.
-///   - dangling: one non-negative value per node, not all 0: where the walk goes from a
+///   - danglingWeights: one non-negative value per node, not all 0: where the walk goes from a
 ///     node without out-arcs.
 ///   - maxIterations: sweeps at most.
 ///   - threads: worker threads (the result does not depend on them).
