@@ -10,6 +10,7 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
         case unknownField
         case unknownRegion
         case unknownLinkKind
+        case unknownCooperationType
         case yearOutOfRange
         case invalidNumber
         case coordinateOutOfRange

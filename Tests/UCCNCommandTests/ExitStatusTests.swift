@@ -109,8 +109,20 @@ import Testing
         ),
         (["partners-eval", "--seeds", "0"], 2, "error: --seeds must be at least 1, got 0"),
         (
-            ["partners-eval", "--tune", "--keep", "fame"], 2,
-            "error: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears"
+            ["partners-eval", "--goal", "twinning", "--tune", "--keep", "fame"], 2,
+            "error: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears, cooperationPartners, cooperationPathProximity, documentedActivity, subnetworkActivity, fieldAffinity, sameCountry, sisterCityLink, statedIntention"
+        ),
+        (
+            ["partners", "Hanoi", "--goal", "friendship"], 2,
+            "error: unknown goal \"friendship\"; expected cooperation or twinning"
+        ),
+        (
+            ["partners", "Hanoi", "--layers", "twins"], 2,
+            "error: unknown link layer \"twins\"; expected a comma-separated list of sister-city, partnership, cooperation, proposed, planned (or all, existing)"
+        ),
+        (
+            ["partners-eval", "--tune"], 2,
+            "error: --tune, --keep and --weights belong to --goal twinning; the cooperation weights are fitted (--fit)"
         ),
         (["convert", karate, "/nonexistent/out.gexf", "--max-nodes", "0"], 2, "error: --max-nodes must be at least 1"),
         (
