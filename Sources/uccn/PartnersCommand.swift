@@ -36,7 +36,7 @@ struct PartnersCommand: FailureReportingCommand {
             valueName: "layers"))
     var layers: String = "all"
 
-    @Option(help: "How many suggestions to show.")
+    @Option(parsing: .unconditional, help: "How many suggestions to show.")
     var top: Int = 10
 
     @Option(help: "Only candidates of this creative field (e.g. Design, \"Media Arts\").")
@@ -78,7 +78,7 @@ struct PartnersCommand: FailureReportingCommand {
     @Option(help: "With --cities and --links: a planned cooperation file (columns of Graphs/planned.csv).")
     var planned: String?
 
-    static let failureWording = FailureWording(prefix: "error: ")
+    static let failureWording = FailureWording(prefix: "uccn partners: ")
 
     func execute() throws {
         guard let outputFormat = PartnerOutputFormat(rawValue: format.lowercased()) else {

@@ -58,7 +58,7 @@ struct PartnersEvalCommand: FailureReportingCommand {
 
     @OptionGroup var graph: DatasetOptions<GraphFolderOption>
 
-    static let failureWording = FailureWording(prefix: "error: ")
+    static let failureWording = FailureWording(prefix: "uccn partners-eval: ")
 
     func execute() throws {
         guard let goalValue = PartnerGoal(name: goal) else {
