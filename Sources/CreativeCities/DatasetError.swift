@@ -18,9 +18,11 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
         case unknownField
         /// A region that is not one of UNESCO's five.
         case unknownRegion
-        /// A link kind other than sister-city, partnership or proposed.
+        /// A link kind the file does not allow.
         case unknownLinkKind
         /// A designation year outside 2004…now, or a link's start year outside 1900…now.
+        /// A cooperation type that is not one of the eight in `Graphs/README.md`.
+        case unknownCooperationType
         case yearOutOfRange
         /// A value that should be a number is not one.
         case invalidNumber

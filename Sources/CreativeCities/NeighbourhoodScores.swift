@@ -94,7 +94,10 @@ public struct ShortestPathHops: Sendable {
     public let hops: [Int?]
 
     /// Hop distances from `source` to every node of `graph`.
-    public init(of graph: Graph, source: Int) {
+    ///
+    /// - Parameter excludingEdgeTo: a neighbour of the source whose direct link is ignored
+    ///   (the distance as if that link were unknown).
+    public init(of graph: Graph, source: Int, excludingEdgeTo excluded: Int? = nil) {
         let n = graph.nodeCount
         var distance = [Int32](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
@@ -104,6 +107,9 @@ public struct ShortestPathHops: Sendable {
         while head < tail {
             let u = Int(queue[head]); head += 1
             for v in graph.neighbors(of: u) where distance[Int(v)] < 0 {
+                if let excluded, (u == source && Int(v) == excluded) || (u == excluded && Int(v) == source) {
+                    continue
+                }
                 distance[Int(v)] = distance[u] + 1
                 queue[tail] = v; tail += 1
             }

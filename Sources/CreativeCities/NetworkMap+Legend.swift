@@ -131,7 +131,9 @@ extension NetworkMap {
         let samples: [LinkKind: (String, String)] = [
             .sisterCity: ("———", "sister cities"),
             .partnership: ("<b>━━━</b>", "partnership"),
+            .cooperation: ("━━━", "documented cooperation"),
             .proposed: ("- - -", "proposed cooperation"),
+            .planned: ("· · ·", "planned cooperation"),
         ]
         for kind in LinkKind.allCases where options.linkKinds.contains(kind) {
             guard let (sample, text) = samples[kind], let style = Self.linkStyles[kind] else { continue }

@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// One of the twelve scores combined into a partner suggestion.
+/// One of the twenty scores combined into a partner suggestion: the twelve of the
+/// `twinning` goal and eight more for the `cooperation` goal.
 public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
     // Network evidence, on the graph of existing cooperation (sister-city + partnership).
     /// Partners the two cities share, |Γ(u) ∩ Γ(v)|.
@@ -30,18 +31,40 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
     case geographicProximity
     /// The candidate's years in the network, over the network's age.
     case membershipYears
+    // Cooperation evidence (the `cooperation` goal): documented cooperation and partnership links.
+    /// Shared partners in the graph of documented cooperation.
+    case cooperationPartners
+    /// Path proximity in the graph of documented cooperation.
+    case cooperationPathProximity
+    /// The candidate's number of documented cooperation partners (activity, not quality).
+    case documentedActivity
+    /// The candidate's documented cooperation partners in the city's own field (activity in
+    /// the city's subnetwork).
+    case subnetworkActivity
+    /// How often cities of the two fields cooperate, from the documented cooperation.
+    case fieldAffinity
+    /// The same country.
+    case sameCountry
+    /// A sister-city link between the two cities (weak evidence for cooperation).
+    case sisterCityLink
+    /// A stated intention (a `proposed` or `planned` link) between the two cities.
+    case statedIntention
 
     /// In declaration order: network scores first, then attribute scores.
     public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
+
+    /// The twelve scores of the `twinning` goal (all the scores before the cooperation goal).
+    public static let twinningScores: [PartnerScore] = Array(allCases.prefix(12))
 
     /// Whether the score is computed from the cooperation graph (as opposed to the cities'
     /// attributes).
     public var isNetworkScore: Bool {
         switch self {
         case .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment,
-            .sameCommunity, .pathProximity:
+            .sameCommunity, .pathProximity, .cooperationPartners, .cooperationPathProximity, .documentedActivity,
+            .sisterCityLink, .statedIntention, .subnetworkActivity:
             return true
         default:
             return false
@@ -63,6 +86,14 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
         case .sameRegion: return "same region"
         case .geographicProximity: return "geographic proximity"
         case .membershipYears: return "membership years"
+        case .cooperationPartners: return "shared cooperation partners"
+        case .cooperationPathProximity: return "cooperation path proximity"
+        case .documentedActivity: return "documented activity"
+        case .subnetworkActivity: return "activity in the city's field"
+        case .fieldAffinity: return "field affinity"
+        case .sameCountry: return "same country"
+        case .sisterCityLink: return "sister-city link"
+        case .statedIntention: return "stated intention"
         }
     }
 }
@@ -102,6 +133,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
     public var geographicProximity: Double
     /// Weight of ``PartnerScore/membershipYears``.
     public var membershipYears: Double
+    public var cooperationPartners: Double
+    public var cooperationPathProximity: Double
+    public var documentedActivity: Double
+    public var subnetworkActivity: Double
+    public var fieldAffinity: Double
+    public var sameCountry: Double
+    public var sisterCityLink: Double
+    public var statedIntention: Double
 
     /// All weights zero.
     public static let zero = PartnerWeights(values: [:])
@@ -136,6 +175,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         sameRegion = values[.sameRegion] ?? 0
         geographicProximity = values[.geographicProximity] ?? 0
         membershipYears = values[.membershipYears] ?? 0
+        cooperationPartners = values[.cooperationPartners] ?? 0
+        cooperationPathProximity = values[.cooperationPathProximity] ?? 0
+        documentedActivity = values[.documentedActivity] ?? 0
+        subnetworkActivity = values[.subnetworkActivity] ?? 0
+        fieldAffinity = values[.fieldAffinity] ?? 0
+        sameCountry = values[.sameCountry] ?? 0
+        sisterCityLink = values[.sisterCityLink] ?? 0
+        statedIntention = values[.statedIntention] ?? 0
     }
 
     /// Only `score`, with weight 1 (to evaluate one score on its own).
@@ -159,6 +206,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
             case .sameRegion: return sameRegion
             case .geographicProximity: return geographicProximity
             case .membershipYears: return membershipYears
+            case .cooperationPartners: return cooperationPartners
+            case .cooperationPathProximity: return cooperationPathProximity
+            case .documentedActivity: return documentedActivity
+            case .subnetworkActivity: return subnetworkActivity
+            case .fieldAffinity: return fieldAffinity
+            case .sameCountry: return sameCountry
+            case .sisterCityLink: return sisterCityLink
+            case .statedIntention: return statedIntention
             }
         }
         set {
@@ -175,6 +230,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
             case .sameRegion: sameRegion = newValue
             case .geographicProximity: geographicProximity = newValue
             case .membershipYears: membershipYears = newValue
+            case .cooperationPartners: cooperationPartners = newValue
+            case .cooperationPathProximity: cooperationPathProximity = newValue
+            case .documentedActivity: documentedActivity = newValue
+            case .subnetworkActivity: subnetworkActivity = newValue
+            case .fieldAffinity: fieldAffinity = newValue
+            case .sameCountry: sameCountry = newValue
+            case .sisterCityLink: sisterCityLink = newValue
+            case .statedIntention: statedIntention = newValue
             }
         }
     }
@@ -193,11 +256,15 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         init?(intValue: Int) { nil }
     }
 
+    /// The weights that a weights file's missing names keep while decoding (the defaults
+    /// of the goal being read for). Set only inside ``parse(_:file:over:)``.
+    @TaskLocal static var decodingBase: PartnerWeights = .defaults
+
     /// Decodes a mapping from score names to numbers over the defaults; an unknown name or
     /// a non-finite number throws ``PartnerWeightsError``.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
-        var weights = PartnerWeights.defaults
+        var weights = PartnerWeights.decodingBase
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
             guard let score = PartnerScore(rawValue: key.stringValue) else {
                 throw PartnerWeightsError.unknownKey(file: nil, key: key.stringValue)
@@ -223,8 +290,13 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         }
     }
 
-    /// Reads weights from a JSON or YAML file (YAML is a superset of JSON) over the defaults.
-    public static func load(from url: URL) throws(PartnerWeightsError) -> PartnerWeights {
+    /// Reads weights from a JSON or YAML file (YAML is a superset of JSON) over `base` (by
+    /// default the `twinning` defaults).
+    public static func load(
+        from url: URL, over base: PartnerWeights = .defaults
+    ) throws(PartnerWeightsError)
+        -> PartnerWeights
+    {
         let file = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -237,20 +309,24 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(file: file, message: "not UTF-8 text")
         }
-        return try parse(text, file: file)
+        return try parse(text, file: file, over: base)
     }
 
-    /// Parses weights from JSON or YAML text; `file` names the source in errors, with the
-    /// line of the offending key (or of the syntax error) where there is one. A file with
-    /// no weights at all (empty, or only comments) is an error, not the defaults.
-    public static func parse(_ text: String, file: String) throws(PartnerWeightsError) -> PartnerWeights {
+    /// Parses weights from JSON or YAML text over `base`; `file` names the source in errors,
+    /// with the line of the offending key (or of the syntax error) where there is one. A file
+    /// with no weights at all (empty, or only comments) is an error, not the defaults.
+    public static func parse(
+        _ text: String, file: String, over base: PartnerWeights = .defaults
+    ) throws(PartnerWeightsError) -> PartnerWeights {
         let content = text.split(separator: "\n").filter {
             let line = $0.trimmingCharacters(in: .whitespaces)
             return !line.isEmpty && !line.hasPrefix("#")
         }
         if content.isEmpty { throw .empty(file: file) }
         do {
-            return try YAMLDecoder().decode(PartnerWeights.self, from: text)
+            return try PartnerWeights.$decodingBase.withValue(base) {
+                try YAMLDecoder().decode(PartnerWeights.self, from: text)
+            }
         } catch let error as PartnerWeightsError {
             throw error.in(file: file, text: text)
         } catch let DecodingError.dataCorrupted(context) where context.underlyingError is PartnerWeightsError {

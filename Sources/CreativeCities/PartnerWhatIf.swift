@@ -81,11 +81,18 @@ public struct PartnerWhatIfAnalysis: Sendable {
                 betweenness: RankChange(before: b, after: b), closeness: RankChange(before: c, after: c))
         }
         return PartnerWhatIf(
-            betweenness: RankChange(
-                before: CentralityRank.rank(of: u, in: betweenness),
-                after: CentralityRank.rank(of: u, in: betweennessCentrality(of: linked))),
-            closeness: RankChange(
-                before: CentralityRank.rank(of: u, in: closeness),
-                after: CentralityRank.rank(of: u, in: closenessCentrality(of: linked))))
+            betweenness: Self.change(of: u, before: betweenness, after: betweennessCentrality(of: linked)),
+            closeness: Self.change(of: u, before: closeness, after: closenessCentrality(of: linked)))
+    }
+
+    /// The rank of `u` before and after. When `u`'s own value does not rise (a city with
+    /// no links gains no betweenness from its first link, which makes it a leaf), its rank
+    /// is shown unchanged: other cities' values moving around it are not an effect of the
+    /// link for the city, and a link never lowers the city's own betweenness or closeness.
+    static func change(of u: Int, before: [Double], after: [Double]) -> RankChange {
+        let rankBefore = CentralityRank.rank(of: u, in: before)
+        let tolerance = 1e-12 * max(1, abs(before[u]))
+        guard after[u] > before[u] + tolerance else { return RankChange(before: rankBefore, after: rankBefore) }
+        return RankChange(before: rankBefore, after: CentralityRank.rank(of: u, in: after))
     }
 }

@@ -170,6 +170,18 @@ public struct PlannerReport: Sendable {
                     ),
                 ])
             }
+            let documented = partnerIndices(of: city.id, kinds: LinkKind.documentedCooperation)
+            if !documented.isEmpty {
+                var text: ReportText = [
+                    .text("Documented UCCN cooperation with "),
+                    .strong("\(documented.count) member cit\(documented.count == 1 ? "y" : "ies")"), .text(": "),
+                ]
+                text += cityList(documented)
+                text += [
+                    .text(" ("), .anchor(id: "documented-cooperation", text: "types, years and sources"), .text(")."),
+                ]
+                points.append(text)
+            }
             if partners.count > 0,
                 let best = measures.dropFirst().filter({ !["participation", "clustering"].contains($0.key) }).min(by: {
                     a, b in
@@ -368,12 +380,12 @@ public struct PlannerReport: Sendable {
         blocks.append(
             .table(
                 ReportTable(
-                    caption: "Rows of the link file by kind",
+                    caption: "Rows of the link files by kind (links.csv, cooperation.csv, planned.csv)",
                     columns: [.init("Kind of link"), .init("Rows", numeric: true), .init("Counted as cooperation")],
                     rows: o.linksByKind.map { entry in
                         ReportTable.Row([
                             [.text(Self.kindLabel(entry.kind))], [.text("\(entry.count)")],
-                            [.text(LinkKind.existing.contains(entry.kind) ? "yes" : "no (not yet existing)")],
+                            [.text(Self.countedAsCooperation(entry.kind))],
                         ])
                     })))
         if o.linksByKind.reduce(0, { $0 + (LinkKind.existing.contains($1.kind) ? $1.count : 0) }) != o.cooperationPairs
@@ -632,11 +644,24 @@ public struct PlannerReport: Sendable {
         return text
     }
 
+    /// Whether the network measures count a link kind, in words.
+    static func countedAsCooperation(_ kind: LinkKind) -> String {
+        switch kind {
+        case .sisterCity, .partnership: return "yes"
+        case .cooperation:
+            return "a separate layer (cooperation.csv): used by the partner suggestions and drawn on the maps"
+        case .proposed: return "no (not yet existing)"
+        case .planned: return "no (a stated intention, planned.csv)"
+        }
+    }
+
     static func kindLabel(_ kind: LinkKind) -> String {
         switch kind {
         case .sisterCity: return "Sister city"
         case .partnership: return "Joint project"
+        case .cooperation: return "Documented cooperation"
         case .proposed: return "Proposed (not yet a link)"
+        case .planned: return "Planned (stated intention)"
         }
     }
 
