@@ -98,10 +98,10 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        // The "Getting started" article's code, compiled and run.
+        // The documentation's examples ("Getting started", CreativeCities' overview), compiled and run.
         .testTarget(
             name: "DocumentationTests",
-            dependencies: ["GraphCore", "GraphFormats", "GraphAlgorithms", "GraphRendering"]),
+            dependencies: ["GraphCore", "GraphFormats", "GraphAlgorithms", "GraphRendering", "CreativeCities"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,12 +30,16 @@ public struct NetworkMapRequest: Sendable, Hashable {
     public var cityLinkBase: String?
     /// Cities drawn highlighted; `nil`: a city map's city, else ``NetworkMap/Options``' default.
     public var highlightedCityIDs: [String]?
+    /// Link kinds drawn; `nil`: ``NetworkMap/Options``' default.
+    public var linkKinds: Set<LinkKind>?
 
     public init(
         scope: Scope = .whole, coloring: NetworkMap.Coloring = .field, sizeBy: CentralityMeasure = .degree,
-        labelCount: Int = 30, cityLinkBase: String? = nil, highlightedCityIDs: [String]? = nil
+        labelCount: Int = 30, cityLinkBase: String? = nil, highlightedCityIDs: [String]? = nil,
+        linkKinds: Set<LinkKind>? = nil
     ) {
         self.highlightedCityIDs = highlightedCityIDs
+        self.linkKinds = linkKinds
         self.scope = scope
         self.coloring = coloring
         self.sizeBy = sizeBy
@@ -82,6 +86,7 @@ public struct NetworkMapRequest: Sendable, Hashable {
         var options = NetworkMap.Options(
             kind: kind, coloring: coloring, sizeBy: sizeBy, labelCount: labelCount, cityLinkBase: cityLinkBase)
         if let highlighted { options.highlightedCityIDs = highlighted }
+        if let linkKinds { options.linkKinds = linkKinds }
         return try NetworkMap(dataset: dataset, options: options, communityLabels: communityLabels)
     }
 }

@@ -55,6 +55,7 @@ enum OpenAPIDocument {
                   {"name": "region", "in": "query", "schema": {"type": "string"}, "description": "UNESCO region of the candidates (Europe, Asia and the Pacific, ...)"},
                   {"name": "country", "in": "query", "schema": {"type": "string"}, "description": "Country of the candidates (name or ISO code)"},
                   {"name": "goal", "in": "query", "schema": {"type": "string", "enum": ["cooperation", "twinning"], "default": "cooperation"}},
+                  {"name": "layers", "in": "query", "schema": {"type": "string", "default": "all"}, "description": "Link layers the ranking may use, comma-separated: sister-city, partnership, cooperation, proposed, planned, or all"},
                   {"name": "include-linked", "in": "query", "schema": {"type": "boolean", "default": false}},
                   {"name": "what-if", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 10}, "description": "For the first N suggestions, the city's betweenness and closeness ranks if linked"}
                 ],
@@ -211,7 +212,7 @@ enum OpenAPIDocument {
                       "type": "object", "required": ["city", "kind", "year", "evidence"],
                       "properties": {
                         "city": {"$ref": "#/components/schemas/CityRef"},
-                        "kind": {"type": "string", "enum": ["sister-city", "partnership", "proposed"]},
+                        "kind": {"type": "string", "enum": ["sister-city", "partnership", "cooperation", "proposed", "planned"]},
                         "year": {"type": ["integer", "null"]},
                         "evidence": {"type": "string"}
                       }

@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphRendering
+import Synchronization
 
 /// Everything `uccn serve` answers from, computed once when it starts: the dataset, the
 /// forgiving city lookup, the partner model (scores and Leiden communities, seed 42), the
@@ -17,7 +18,10 @@ public final class PlannerService: Sendable {
     public let dataLabel: String
     let notes: DatasetNotes?
     let lookup: CityLookup
+    /// The partner model on every link layer (what `uccn partners` uses by default).
     let suggester: PartnerSuggester
+    /// Partner models on other layer sets (`layers=`), built on first use.
+    private let otherSuggesters = Mutex<[Set<LinkKind>: PartnerSuggester]>([:])
     /// The existing-cooperation graph (sister-city and partnership links).
     let graph: Graph
     /// Link count and the report centralities of every city (``StandingWhatIf/measures(of:)``).
@@ -29,7 +33,7 @@ public final class PlannerService: Sendable {
     let computations = WorkQueue.computations()
     let maps: ResponseCache<NetworkMapRequest>
     let reports: ResponseCache<String>
-    let partnerAnswers: ResponseCache<PartnerRequest>
+    let partnerAnswers: ResponseCache<PartnerAnswerKey>
     let whatIfAnswers: ResponseCache<[Int]>
 
     /// Most cities a what-if may link at once.
@@ -53,7 +57,7 @@ public final class PlannerService: Sendable {
         self.dataLabel = dataLabel
         self.notes = notes
         lookup = CityLookup(dataset: dataset)
-        suggester = PartnerSuggester(dataset: dataset)
+        suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases))
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
         mapCommunities = NetworkMap.communities(of: dataset)
@@ -161,8 +165,10 @@ public final class PlannerService: Sendable {
     // MARK: Partners
 
     /// A partner query as the route's parameters give it (the cache key).
-    struct PartnerRequest: Hashable, Sendable {
+    struct PartnerAnswerKey: Hashable, Sendable {
         var city: Int
+        var goal: PartnerGoal
+        var layers: Set<LinkKind>
         var top: Int
         var field: CreativeField?
         var region: UNESCORegion?
@@ -172,29 +178,36 @@ public final class PlannerService: Sendable {
         var format: PartnerOutputFormat
     }
 
-    /// The parameters of the partners routes.
+    /// The parameters of the partners routes: the options of `uccn partners`.
     static let partnerParameters: Set<String> = [
-        "top", "field", "region", "country", "goal", "include-linked", "what-if",
+        "top", "field", "region", "country", "goal", "layers", "include-linked", "what-if",
     ]
 
     /// Reads and checks the partners parameters (the options of `uccn partners`).
     func partnerRequest(
         city: Int, _ p: QueryParameters, format: PartnerOutputFormat
-    ) throws(APIError) -> PartnerRequest {
+    ) throws(APIError) -> PartnerAnswerKey {
         let top = try p.integer("top", in: 1...dataset.cities.count, default: 10)
         let whatIf = try p.integer("what-if", in: 0...dataset.cities.count, default: 10)
+        var goal = PartnerGoal.cooperation
         if let text = p.text("goal") {
-            guard let goal = PartnerGoal(rawValue: text.lowercased()) else {
-                throw .badParameter("goal must be cooperation or twinning, got \"\(text)\"")
+            guard let value = PartnerGoal(name: text) else {
+                throw .badParameter("unknown goal \"\(text)\"; expected cooperation or twinning")
             }
-            guard goal == .cooperation else {
-                throw .badParameter(
-                    "goal twinning is not available: this version ranks partners for cooperation only")
+            goal = value
+        }
+        var layers = Set(LinkKind.allCases)
+        if let text = p.text("layers") {
+            do {
+                layers = try LinkKind.layers(text)
+            } catch {
+                throw .badParameter(error.description)
             }
         }
         do {
-            return PartnerRequest(
-                city: city, top: top, field: try p.text("field").map { try PartnerSuggester.field($0) },
+            return PartnerAnswerKey(
+                city: city, goal: goal, layers: layers, top: top,
+                field: try p.text("field").map { try PartnerSuggester.field($0) },
                 region: try p.text("region").map { try PartnerSuggester.region($0) },
                 country: try p.text("country").map { try suggester.countryISO2($0) },
                 includeLinked: try p.boolean("include-linked", default: false), whatIf: whatIf, format: format)
@@ -207,17 +220,27 @@ public final class PlannerService: Sendable {
         }
     }
 
-    /// The same text `uccn partners CITY --format json|csv` prints for these options (from
-    /// the cache, else ranked on the computations queue and cached).
-    func partners(_ r: PartnerRequest) async throws -> Cached {
+    /// The partner model on `layers` (the one built at start for every layer).
+    func suggester(layers: Set<LinkKind>) -> PartnerSuggester {
+        if layers == suggester.layers { return suggester }
+        if let built = otherSuggesters.withLock({ $0[layers] }) { return built }
+        let built = PartnerSuggester(dataset: dataset, layers: layers)
+        otherSuggesters.withLock { $0[layers] = built }
+        return built
+    }
+
+    /// The same text `uccn partners CITY --format json|csv` prints for these options (the
+    /// same ranking `PartnerRequest.suggestions(in:)` makes, on a partner model built once;
+    /// from the cache, else ranked on the computations queue and cached).
+    func partners(_ r: PartnerAnswerKey) async throws -> Cached {
         if let cached = partnerAnswers.value(for: r) { return Cached(data: cached, hit: true) }
         return try await computations.run { [self] in
             let query = PartnerQuery(
-                city: r.city, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
-                includeLinked: r.includeLinked, weights: .defaults, whatIfLimit: r.whatIf)
+                city: r.city, goal: r.goal, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
+                includeLinked: r.includeLinked, weights: nil, whatIfLimit: r.whatIf)
             let result: PartnerSuggestions
             do {
-                result = try suggester.suggest(query)
+                result = try suggester(layers: r.layers).suggest(query)
             } catch {
                 throw APIError.badParameter("\(error)")
             }
@@ -356,10 +379,4 @@ public final class PlannerService: Sendable {
         case html = "report.html"
         case metricsCSV = "metrics.csv"
     }
-}
-
-/// The purpose a partner ranking serves: `cooperation` (projects between creative cities,
-/// the ranking of `uccn partners`) or `twinning` (a formal sister-city agreement).
-enum PartnerGoal: String, Sendable, CaseIterable {
-    case cooperation, twinning
 }

@@ -207,8 +207,8 @@ enum WebPage {
         function renderStanding(d){
           const c=d.city,n=d.cityCount;
           $("standing-title").textContent="Where "+c.name+" stands";
-          const linked=d.links.filter(l=>l.kind!=="proposed"),proposed=d.links.filter(l=>l.kind==="proposed");
-          let h='<p><strong>'+esc(c.name)+'</strong> ('+esc(c.country)+') is a UNESCO Creative City of '+esc(c.field)+(c.year?' since '+c.year:'')+', in '+esc(c.region)+'. It has '+linked.length+' known cooperation link'+(linked.length===1?'':'s')+(proposed.length?' and '+proposed.length+' proposed':'')+'.</p>';
+          const linked=d.links.filter(l=>l.kind==="sister-city"||l.kind==="partnership"),coop=d.links.filter(l=>l.kind==="cooperation"),proposed=d.links.filter(l=>l.kind==="proposed"||l.kind==="planned");
+          let h='<p><strong>'+esc(c.name)+'</strong> ('+esc(c.country)+') is a UNESCO Creative City of '+esc(c.field)+(c.year?' since '+c.year:'')+', in '+esc(c.region)+'. It has '+linked.length+' sister-city or partnership link'+(linked.length===1?'':'s')+(coop.length?', '+coop.length+' documented cooperation':'')+(proposed.length?' and '+proposed.length+' proposed or planned':'')+'.</p>';
           h+='<table><caption class="visually-hidden">Measures of '+esc(c.name)+' among '+n+' member cities</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Value</th><th scope="col" class="num">Rank</th></tr></thead><tbody>';
           for(const m of d.measures){h+='<tr><th scope="row" title="'+esc(m.meaning)+'">'+esc(m.title)+'</th><td class="num">'+fmt(m.value)+'</td><td class="num">'+rankText(m.rank,n)+'</td></tr>';}
           h+='</tbody></table><p class="muted">Rank 1 is the highest value; tied cities share a rank.</p>';

@@ -36,6 +36,12 @@ struct MapCommand: FailureReportingCommand {
     @Option(help: "With --city: also draw the city's N best suggested partners (uccn partners) as dashed green links.")
     var suggest: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Link layers drawn, comma-separated: sister-city, partnership, cooperation, proposed, planned, or all (default: sister-city,partnership,proposed).",
+            valueName: "layers"))
+    var layers: String?
+
     @Flag(help: "Place the cities at their longitude and latitude (world map).")
     var geo = false
 
@@ -148,9 +154,17 @@ struct MapCommand: FailureReportingCommand {
         } else {
             scope = .whole
         }
+        var linkKinds: Set<LinkKind>? = nil
+        if let layers {
+            do {
+                linkKinds = try LinkKind.layers(layers)
+            } catch {
+                throw CommandFailure.usage(error.description)
+            }
+        }
         let request = NetworkMapRequest(
             scope: scope, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo,
-            highlightedCityIDs: focus.map { [$0.id] })
+            highlightedCityIDs: focus.map { [$0.id] }, linkKinds: linkKinds)
         let map: NetworkMap
         do {
             map = try request.networkMap(dataset: dataset)

@@ -78,9 +78,9 @@ import Testing
                 let degree = sharedService.graph.degree(of: i)
                 #expect(measures.first?["value"]?.double == Double(degree))
                 let betweenness = try #require(measures.first { $0["key"]?.string == "betweenness" })
-                let ranks = try #require(
-                    try sharedService.suggester.suggest(PartnerQuery(city: i, top: 1, whatIfLimit: 1)).centralityRanks)
-                #expect(betweenness["rank"]?.int == ranks.betweenness)
+                // Betweenness on the sister-city and partnership graph, as the partner what-if computes it.
+                let analysis = PartnerWhatIfAnalysis(graph: sharedService.graph)
+                #expect(betweenness["rank"]?.int == CentralityRank.rank(of: i, in: analysis.betweenness))
                 let links = body["links"]?.array ?? []
                 #expect(links.count == sharedService.dataset.links(of: "hanoi-vn").count)
                 #expect(links.contains { $0["city"]?["id"]?.string == "kobe-jp" && $0["kind"]?.string == "proposed" })
@@ -136,25 +136,28 @@ import Testing
     }
 
     /// The partners route answers exactly what `uccn partners CITY --format json` prints:
-    /// the same library call with the same options.
+    /// the JSON of `PartnerRequest.suggestions(in:)`, the command's entry point, with the
+    /// same options.
     @Test(arguments: [
-        ("", PartnerQuery(city: 0, top: 10, whatIfLimit: 10)),
+        ("", PartnerRequest(city: "hanoi-vn")),
         (
             "top=5&field=Design&region=europe",
-            PartnerQuery(city: 0, top: 5, field: .design, region: .europeNorthAmerica, whatIfLimit: 10)
+            PartnerRequest(city: "hanoi-vn", top: 5, field: "Design", region: "europe")
         ),
         (
             "country=JP&include-linked=true&what-if=0",
-            PartnerQuery(city: 0, top: 10, countryISO2: "JP", includeLinked: true, whatIfLimit: 0)
+            PartnerRequest(city: "hanoi-vn", country: "JP", includeLinked: true, whatIf: 0)
         ),
-        ("goal=cooperation&top=3&what-if=2", PartnerQuery(city: 0, top: 3, whatIfLimit: 2)),
-        ("field=media%20arts&include-linked=false", PartnerQuery(city: 0, top: 10, field: .mediaArts, whatIfLimit: 10)),
+        ("goal=cooperation&top=3&what-if=2", PartnerRequest(city: "hanoi-vn", top: 3, whatIf: 2)),
+        ("goal=twinning&top=4", PartnerRequest(city: "hanoi-vn", goal: .twinning, top: 4)),
+        (
+            "layers=sister-city,partnership&top=3",
+            PartnerRequest(city: "hanoi-vn", layers: [.sisterCity, .partnership], top: 3)
+        ),
+        ("field=media%20arts&include-linked=false", PartnerRequest(city: "hanoi-vn", field: "media arts")),
     ])
-    func partnersMatchTheCommandJSON(parameters: String, query: PartnerQuery) async throws {
-        let hanoi = try #require(sharedService.dataset.index(ofCity: "hanoi-vn"))
-        var q = query
-        q.city = hanoi
-        let suggestions = try PartnerSuggester(dataset: sharedService.dataset).suggest(q)
+    func partnersMatchTheCommandJSON(parameters: String, request: PartnerRequest) async throws {
+        let suggestions = try request.suggestions(in: sharedService.dataset)
         let expected = try PartnerSuggestionsOutput.render(suggestions, as: .json)
         let expectedCSV = try PartnerSuggestionsOutput.render(suggestions, as: .csv)
         try await serviceApplication().test(.router) { client in
@@ -175,6 +178,7 @@ import Testing
     @Test(arguments: [
         "top=0", "top=abc", "top=100000", "field=Cooking", "region=Atlantis", "country=Narnia", "goal=fame",
         "what-if=-1", "include-linked=maybe", "weights=%2Fetc%2Fpasswd", "top=1&top=2", "q=%E", "field=%FF%FE",
+        "layers=telepathy", "goal=friendship",
     ])
     func badPartnerParametersAre400(parameters: String) async throws {
         try await serviceApplication().test(.router) { client in
