@@ -346,7 +346,7 @@ public struct CooperationEvaluation: Sendable {
                 metricsPerSplit(Self.sameFieldThenMostActive)))
         rows.append(
             Self.row(
-                "twinning (today's default)", .twinning,
+                "twinning weights (the previous default)", .twinning,
                 splits.map { Self.metrics($0.twinningQueries, score: Self.linear(.defaults)) }))
         rows.append(Self.row("fitted (cooperation)", .fitted, fittedMetricsPerSplit()))
         return rows
