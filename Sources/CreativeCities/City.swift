@@ -21,6 +21,7 @@ public struct City: Sendable, Hashable, Identifiable, Codable {
     /// Where each value came from.
     public let source: String
 
+    /// A city with every column of its `cities.csv` row.
     public init(
         id: String, name: String, country: String, iso2: String, region: UNESCORegion,
         field: CreativeField, year: Int?, latitude: Double?, longitude: Double?, source: String
@@ -64,6 +65,7 @@ public enum LinkKind: String, Sendable, CaseIterable, Codable, Comparable {
     /// Cooperation a member city says it intends (UNESCO city pages), from `planned.csv`.
     case planned
 
+    /// Orders kinds as declared: sister city, partnership, cooperation, proposed, planned.
     public static func < (a: Self, b: Self) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
@@ -174,8 +176,11 @@ public enum CooperationType: String, Sendable, CaseIterable, Codable, Comparable
 
 /// A link between two member cities: one row of `links.csv`, `cooperation.csv` or `planned.csv`.
 public struct CityLink: Sendable, Hashable, Codable {
+    /// The id of one city (`hanoi-vn`).
     public let sourceID: String
+    /// The id of the other city; links are undirected.
     public let targetID: String
+    /// Sister city, partnership, cooperation, proposed or planned.
     public let kind: LinkKind
     /// Year the link started, where a source gives one.
     public let since: Int?
@@ -186,6 +191,7 @@ public struct CityLink: Sendable, Hashable, Codable {
     /// The source's address (`cooperation.csv`, `planned.csv`), `nil` when the file has none.
     public let url: String?
 
+    /// A link with every column of its row.
     public init(
         sourceID: String, targetID: String, kind: LinkKind, since: Int?, evidence: String,
         cooperationType: CooperationType? = nil, url: String? = nil

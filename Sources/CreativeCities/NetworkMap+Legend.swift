@@ -1,7 +1,9 @@
 extension NetworkMap {
     /// One colour entry of the legend.
     public struct LegendSwatch: Sendable, Hashable {
+        /// The fill colour, `#RRGGBB`.
         public var color: String
+        /// What the colour stands for (a field, a region, a community).
         public var label: String
     }
 

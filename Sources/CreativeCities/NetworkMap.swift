@@ -71,6 +71,8 @@ public struct NetworkMap: Sendable {
         /// Seed of the Leiden run that finds the communities (when the caller gives none).
         public var communitySeed: UInt64
 
+        /// Options for a map; the defaults draw the whole network coloured by field, sized by
+        /// degree, with the 30 best-connected cities and Hanoi labelled.
         public init(
             kind: Kind = .whole, coloring: Coloring = .field, sizeBy: CentralityMeasure = .degree,
             labelCount: Int = 30, highlightedCityIDs: [String] = ["hanoi-vn"],
@@ -152,7 +154,9 @@ public struct NetworkMap: Sendable {
 
     // MARK: State
 
+    /// The cities and links drawn.
     public let dataset: CreativeCitiesDataset
+    /// What the map shows and how.
     public let options: Options
     /// Number of existing cooperation links (sister-city and partnership) of each city, by index.
     public let degrees: [Int]

@@ -15,6 +15,7 @@ public enum NetworkMapError: Error, Sendable, Equatable, CustomStringConvertible
     /// The geographic scale (points per degree) is not a positive number.
     case invalidScale(Double)
 
+    /// A sentence naming the city, radius or measure and what was expected.
     public var description: String {
         switch self {
         case let .unknownCity(id):

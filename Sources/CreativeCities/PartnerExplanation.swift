@@ -6,8 +6,11 @@ import Foundation
 /// length of membership. A sentence about a score is given only when that score has a
 /// non-zero weight; facts the scores did not use are left out.
 public struct PartnerExplanation: Sendable {
+    /// The city the suggestions are for.
     public let city: City
+    /// The weights of the ranking: scores with weight 0 are not explained.
     public let weights: PartnerWeights
+    /// Where the communities came from (worded in the community sentence).
     public let communitySource: CommunitySource
     /// The city's own number of partners (with none, distances in the network say nothing).
     public let cityPartnerCount: Int
@@ -17,6 +20,7 @@ public struct PartnerExplanation: Sendable {
     /// Whether the city has no link in any layer used (its suggestions rest on attributes).
     public let lacksNetworkEvidence: Bool
 
+    /// An explainer for suggestions to `city` ranked with `weights`.
     public init(
         city: City, weights: PartnerWeights, communitySource: CommunitySource = .leiden,
         cityPartnerCount: Int, goal: PartnerGoal = .twinning, cityCooperationCount: Int = 0,

@@ -33,7 +33,9 @@ public struct PartnerEvidence: Sendable {
     /// Whether the two have documented cooperation (an edge of the cooperation graph).
     public let isCooperating: Bool
 
+    /// `score` before normalisation.
     public func raw(_ score: PartnerScore) -> Double { raw[Self.position[score] ?? 0] }
+    /// `score` in [0, 1].
     public func normalized(_ score: PartnerScore) -> Double { normalized[Self.position[score] ?? 0] }
 
     static let position: [PartnerScore: Int] = Dictionary(
@@ -87,9 +89,13 @@ public struct PartnerEvidence: Sendable {
 /// - same country, sister-city link (a `sister-city` row for the pair) and stated
 ///   intention (a `proposed` or `planned` row) are 1 or 0.
 public struct PartnerScorer: Sendable {
+    /// The member cities, node i being `cities[i]`.
     public let cities: [City]
+    /// The existing-cooperation graph (sister-city and partnership links).
     public let graph: Graph
+    /// The community of each city, for "same community".
     public let communityLabels: [Int32]
+    /// The year membership is counted to (by default the latest designation year in the data).
     public let referenceYear: Int
     /// The graph of documented cooperation (same nodes as `graph`).
     public let cooperationGraph: Graph
@@ -108,6 +114,8 @@ public struct PartnerScorer: Sendable {
     /// Each city's distinct documented cooperation partners by field, `[city][field]`.
     let cooperationCountsByField: [[Int]]
 
+    /// A scorer over `cities` and their cooperation `graph`.
+    ///
     /// - Precondition: `graph.nodeCount == cities.count == communityLabels.count`, node i
     ///   being `cities[i]`; `cooperationGraph`, when given, has the same nodes.
     public init(

@@ -19,11 +19,15 @@ public struct PartnerQuery: Sendable, Equatable {
     public var countryISO2: String?
     /// Also rank cities that already cooperate with the city.
     public var includeLinked: Bool
+    /// The weights that combine the scores (the evaluated defaults unless given).
     public var weights: PartnerWeights
     /// For how many of the first suggestions to compute the what-if centrality ranks
     /// (0: none; each costs two all-pairs shortest-path passes).
     public var whatIfLimit: Int
 
+    /// A query for the city at index `city`; by default the top 10 new or proposed partners
+    /// with the goal's default weights and no what-if ranks.
+    ///
     /// - Parameter weights: the weights; `nil` takes the goal's defaults.
     public init(
         city: Int, goal: PartnerGoal = .cooperation, top: Int? = 10, field: CreativeField? = nil,
@@ -55,11 +59,13 @@ public enum PartnerStatus: String, Sendable, Codable, Equatable {
 
 /// One score's share of a suggestion.
 public struct ScoreContribution: Sendable, Equatable, Codable {
+    /// Which score.
     public let score: PartnerScore
     /// The score before normalisation (a count, a sum, 0/1, …).
     public let raw: Double
     /// The score in [0, 1].
     public let normalized: Double
+    /// The score's weight in the combination.
     public let weight: Double
     /// weight · normalized / Σ |weights|; the contributions add up to the combined score.
     public let contribution: Double
@@ -69,12 +75,15 @@ public struct ScoreContribution: Sendable, Equatable, Codable {
 public struct PartnerSuggestion: Sendable {
     /// 1-based position in the ranking (after filters).
     public let rank: Int
+    /// The suggested city.
     public let city: City
+    /// New, proposed or already linked.
     public let status: PartnerStatus
     /// The combined score Σ wᵢ·sᵢ / Σ |wᵢ|.
     public let score: Double
     /// One entry per score with a non-zero weight, in ``PartnerScore`` order.
     public let breakdown: [ScoreContribution]
+    /// Every score and the facts behind them.
     public let evidence: PartnerEvidence
     /// The shared partners, sorted by name.
     public let commonPartners: [City]
@@ -95,7 +104,9 @@ public struct PartnerSuggestion: Sendable {
 
 /// The ranked suggestions for one city.
 public struct PartnerSuggestions: Sendable {
+    /// The city the suggestions are for.
     public let city: City
+    /// The query that made them.
     public let query: PartnerQuery
     /// The goal's partners of the city, sorted by name: documented cooperation and
     /// partnership for `cooperation`, sister city and partnership for `twinning`.
@@ -112,7 +123,9 @@ public struct PartnerSuggestions: Sendable {
     public let candidateCount: Int
     /// Which grouping "same community" refers to.
     public let communitySource: CommunitySource
+    /// The year membership years are counted to.
     public let referenceYear: Int
+    /// The suggestions in rank order (at most `query.top`).
     public let suggestions: [PartnerSuggestion]
     /// Number of cities in the network (the ranks' range).
     public var cityCount: Int { dataset.cities.count }
@@ -147,6 +160,7 @@ public enum PartnerCommunities: Sendable, Equatable {
         }
     }
 
+    /// The kind of grouping these labels are, for output.
     public var source: CommunitySource {
         switch self {
         case .leiden: return .leiden
@@ -158,8 +172,11 @@ public enum PartnerCommunities: Sendable, Equatable {
 
 /// The kind of grouping "same community" refers to, for output.
 public enum CommunitySource: String, Sendable, Codable, Equatable {
+    /// Leiden communities of the cooperation graph.
     case leiden
+    /// Connected components of the cooperation graph.
     case connectedComponents = "connected-components"
+    /// Labels given by the caller.
     case custom
 
     /// How the explanation names a shared group.
@@ -174,12 +191,18 @@ public enum CommunitySource: String, Sendable, Codable, Equatable {
 
 /// A problem with a partner query's filters.
 public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The field filter names no creative field.
     case unknownField(String)
+    /// The region filter names no UNESCO region (or several).
     case unknownRegion(String)
+    /// The country filter names no country of a member city.
     case unknownCountry(String)
+    /// `top` is below 1.
     case invalidTop(Int)
+    /// The what-if count is negative.
     case invalidWhatIf(Int)
 
+    /// A sentence naming the filter and the values it accepts.
     public var description: String {
         switch self {
         case let .unknownField(text):
@@ -211,11 +234,13 @@ public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertib
 /// and on documented cooperation (cooperation and partnership links) for the cooperation
 /// evidence. Both use only the link layers in `layers`.
 public struct PartnerSuggester: Sendable {
+    /// The cities and links.
     public let dataset: CreativeCitiesDataset
     /// The `twinning` goal's scorer.
     public let scorer: PartnerScorer
     /// The `cooperation` goal's scorer.
     public let cooperationScorer: PartnerScorer
+    /// Where the "same community" labels come from.
     public let communitySource: CommunitySource
     /// The link layers the scores may use.
     public let layers: Set<LinkKind>
@@ -278,6 +303,12 @@ public struct PartnerSuggester: Sendable {
         throw .unknownCountry(text)
     }
 
+    /// The ranked suggestions for `query`, with their scores, breakdowns and reasons.
+    ///
+    /// - Throws: ``PartnerQueryError`` for a `top` below 1 or a negative what-if count.
+    /// - Complexity: O(n + m) for one city's scores (neighbourhood scores and one
+    ///   breadth-first search) and O(n log n) to rank them, plus two all-pairs
+    ///   shortest-path passes for each what-if.
     public func suggest(_ query: PartnerQuery) throws(PartnerQueryError) -> PartnerSuggestions {
         if let top = query.top, top < 1 { throw .invalidTop(top) }
         if query.whatIfLimit < 0 { throw .invalidWhatIf(query.whatIfLimit) }

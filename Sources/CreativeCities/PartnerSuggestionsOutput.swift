@@ -2,12 +2,14 @@ import Foundation
 
 /// Output formats of `uccn partners`.
 public enum PartnerOutputFormat: String, Sendable, CaseIterable {
+    /// A table to read, CSV for spreadsheets, JSON for programs.
     case table, csv, json
 }
 
 /// Renders ``PartnerSuggestions`` as a table for reading, CSV for spreadsheets, or JSON
 /// for programs (shape documented in `docs/partners.md`).
 public enum PartnerSuggestionsOutput {
+    /// The suggestions as text in `format`.
     public static func render(_ s: PartnerSuggestions, as format: PartnerOutputFormat) throws -> String {
         switch format {
         case .table: return table(s)
@@ -18,6 +20,8 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: Table
 
+    /// A table to read: the city, its partners, then each suggestion with its score, reasons
+    /// and score breakdown.
     public static func table(_ s: PartnerSuggestions) -> String {
         var out = ""
         let c = s.city
@@ -97,6 +101,7 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: CSV
 
+    /// One row a suggestion, with every score's raw and normalised value.
     public static func csv(_ s: PartnerSuggestions) -> String {
         var header = ["rank", "id", "city", "country", "field", "region", "status", "score"]
         header += PartnerScore.twinningScores.map { $0.rawValue }
@@ -145,6 +150,7 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: JSON
 
+    /// The JSON object of `docs/partners.md` (sorted keys, so the same input gives the same bytes).
     public static func json(_ s: PartnerSuggestions) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

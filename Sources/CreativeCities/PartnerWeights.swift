@@ -5,18 +5,31 @@ import Yams
 /// `twinning` goal and eight more for the `cooperation` goal.
 public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
     // Network evidence, on the graph of existing cooperation (sister-city + partnership).
+    /// Partners the two cities share, |Γ(u) ∩ Γ(v)|.
     case commonPartners
+    /// Shared partners over all partners of either, |Γ(u) ∩ Γ(v)| / |Γ(u) ∪ Γ(v)|.
     case jaccard
+    /// Shared partners weighted by 1 / ln of their partner count (Adamic–Adar).
     case adamicAdar
+    /// Shared partners weighted by 1 / their partner count (resource allocation).
     case resourceAllocation
+    /// The product of the two cities' partner counts.
     case preferentialAttachment
+    /// 1 when both cities are in the same community of the cooperation graph.
     case sameCommunity
+    /// Nearness in the cooperation network: 1 within two links, 1/(h − 1) at h links, 0 when
+    /// not connected.
     case pathProximity
     // What the network's purpose says matters.
+    /// 1 when both cities are in the same creative field.
     case sameField
+    /// How well the two fields complement each other (``FieldComplementarity``).
     case complementaryField
+    /// 1 when both cities are in the same UNESCO region.
     case sameRegion
+    /// 1 − great-circle distance / half the Earth's circumference.
     case geographicProximity
+    /// The candidate's years in the network, over the network's age.
     case membershipYears
     // Cooperation evidence (the `cooperation` goal): documented cooperation and partnership links.
     /// Shared partners in the graph of documented cooperation.
@@ -37,6 +50,7 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
     /// A stated intention (a `proposed` or `planned` link) between the two cities.
     case statedIntention
 
+    /// In declaration order: network scores first, then attribute scores.
     public static func < (a: Self, b: Self) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
@@ -95,17 +109,29 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
 /// A weights file (JSON or YAML) is a mapping from score names to numbers; names not in the
 /// file keep their defaults, unknown names are an error.
 public struct PartnerWeights: Sendable, Equatable, Codable {
+    /// Weight of ``PartnerScore/commonPartners``.
     public var commonPartners: Double
+    /// Weight of ``PartnerScore/jaccard``.
     public var jaccard: Double
+    /// Weight of ``PartnerScore/adamicAdar``.
     public var adamicAdar: Double
+    /// Weight of ``PartnerScore/resourceAllocation``.
     public var resourceAllocation: Double
+    /// Weight of ``PartnerScore/preferentialAttachment``.
     public var preferentialAttachment: Double
+    /// Weight of ``PartnerScore/sameCommunity``.
     public var sameCommunity: Double
+    /// Weight of ``PartnerScore/pathProximity``.
     public var pathProximity: Double
+    /// Weight of ``PartnerScore/sameField``.
     public var sameField: Double
+    /// Weight of ``PartnerScore/complementaryField``.
     public var complementaryField: Double
+    /// Weight of ``PartnerScore/sameRegion``.
     public var sameRegion: Double
+    /// Weight of ``PartnerScore/geographicProximity``.
     public var geographicProximity: Double
+    /// Weight of ``PartnerScore/membershipYears``.
     public var membershipYears: Double
     public var cooperationPartners: Double
     public var cooperationPathProximity: Double
@@ -164,6 +190,7 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         PartnerWeights(values: [score: 1])
     }
 
+    /// The weight of `score`.
     public subscript(score: PartnerScore) -> Double {
         get {
             switch score {
@@ -255,6 +282,7 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         self = weights
     }
 
+    /// Writes every weight under its score's name (the weights-file format).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         for score in PartnerScore.allCases {
@@ -332,10 +360,15 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
 
 /// A problem with a weights file.
 public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file cannot be read.
     case unreadable(file: String, message: String)
+    /// The file is not a JSON or YAML mapping of names to numbers.
     case malformed(file: String, message: String)
+    /// A name that is not one of the twelve scores.
     case unknownKey(file: String?, key: String)
+    /// A weight that is not a finite number.
     case notANumber(file: String?, key: String)
+    /// Every weight is zero, so nothing would be ranked.
     case allZero(file: String?)
     case empty(file: String)
 
@@ -358,6 +391,7 @@ public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 
+    /// A sentence naming the file and the key, and what was expected.
     public var description: String {
         let names = PartnerScore.allCases.map(\.rawValue).joined(separator: ", ")
         func prefix(_ file: String?) -> String { file.map { "\($0): " } ?? "" }

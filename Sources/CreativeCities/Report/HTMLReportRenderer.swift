@@ -1,6 +1,7 @@
 /// Draws a ``ReportDocument`` as one self-contained HTML file: CSS and SVG inline, no
 /// script, no font or image fetched from anywhere, a print style sheet for paper.
 public enum HTMLReportRenderer {
+    /// The whole HTML file for `document`.
     public static func render(_ document: ReportDocument) -> String {
         var out = ""
         out.reserveCapacity(1 << 20)
@@ -132,6 +133,7 @@ public enum HTMLReportRenderer {
         }.joined()
     }
 
+    /// `s` with `&`, `<` and `>` escaped for HTML text.
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -146,6 +148,7 @@ public enum HTMLReportRenderer {
         return out
     }
 
+    /// `s` escaped for a double-quoted HTML attribute value.
     public static func escapeAttribute(_ s: String) -> String {
         escape(s).replacingOccurrences(of: "\"", with: "&quot;")
     }

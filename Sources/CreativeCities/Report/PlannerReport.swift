@@ -8,15 +8,21 @@ import GraphCore
 /// ``document()`` (drawn as HTML or Markdown) and its CSV tables. Every part is computed
 /// once here; the output is deterministic for the same data and settings.
 public struct PlannerReport: Sendable {
+    /// The cities and links the report is about.
     public let dataset: CreativeCitiesDataset
     /// The city the report is about, or `nil` for the whole network.
     public let focus: City?
+    /// The focus city's index in the dataset, or `nil`.
     public let focusIndex: Int?
+    /// The data's provenance notes, quoted in the methods section.
     public let notes: DatasetNotes?
+    /// The seed, runs, counts and map options used.
     public let settings: ReportSettings
     /// The cooperation graph (sister-city and partnership links).
     public let graph: Graph
+    /// Connected components of ``graph``.
     public let components: ConnectedComponents
+    /// Whole-network facts.
     public let overview: NetworkOverview
     /// Per-city measures, the link count first.
     public var measures: [CityMeasure]
@@ -94,6 +100,8 @@ public struct PlannerReport: Sendable {
 
     // MARK: The document
 
+    /// The report as a document of sections, tables and figures (draw it with
+    /// ``HTMLReportRenderer`` or ``MarkdownReportRenderer``).
     public func document() -> ReportDocument {
         var sections: [ReportSection] = [summarySection()]
         if focusIndex != nil {
@@ -680,11 +688,16 @@ public struct PlannerReport: Sendable {
 
 /// Why a report cannot be made.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The focus city id is not a member city.
     case unknownCity(String)
+    /// A measure does not have one value a city (key, values, cities).
     case measureSize(String, Int, Int)
+    /// A report file cannot be written (path, reason).
     case cannotWrite(String, String)
+    /// A map cannot be drawn (Graphviz's reason).
     case map(String)
 
+    /// A sentence naming the city, measure or file and what went wrong.
     public var description: String {
         switch self {
         case let .unknownCity(id): return "no member city with id \"\(id)\""

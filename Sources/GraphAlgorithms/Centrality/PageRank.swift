@@ -17,7 +17,7 @@ import GraphCore
 ///   only on the previous vector) and the error is summed chunk by chunk in order, so
 ///   results do not depend on `threads`.
 ///
-/// NetworkX equivalent: `nx.pagerank(G, alpha, personalization, max_iter, tol)`.
+/// NetworkX equivalent: `nx.pagerank(G, alpha, personalization, max_iter, tol, dangling=…)`.
 ///
 /// - Parameters:
 ///   - graph: the graph.
