@@ -110,6 +110,8 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "Sort the 'all' table by this measure.")
     var sort: String = "degree"
 
+    @OptionGroup var linkLayers: LinkLayersOption
+
     @OptionGroup var heap: HeapPreparationOption
 
     static let failureWording = FailureWording(prefix: "uccn metrics: ")
@@ -141,8 +143,10 @@ struct MetricsCommand: FailureReportingCommand {
                 "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first, last or reject")
         }
         let choices = GraphReadChoices(
-            directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy)
+            directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy,
+            layers: try linkLayers.kinds())
         let loaded = try loadGraph(path: graph, choices: choices)
+        linkLayers.noteIfUnused(loaded)
         let g = loaded.graph
         if weighted && !g.isWeighted {
             printError("note: \(loaded.source) has no weights; --weighted has no effect")
@@ -389,7 +393,7 @@ struct MetricsCommand: FailureReportingCommand {
             out += "\n\(m.title): \(m.meaning)\n"
         }
         out +=
-            "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")"
+            "\(loaded.summary)"
         if let top, top < g.nodeCount { out += "; top \(top) by \(sortBy.title)" }
         out += "\n"
         return out
@@ -434,7 +438,7 @@ struct MetricsCommand: FailureReportingCommand {
             case .table:
                 output = "\(scalar.title): \(String(format: "%.6g", value))\n\n\(scalar.title): \(scalar.meaning)\n"
                 output +=
-                    "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
+                    "\(loaded.summary)\n"
             }
         } else {
             if useWeights, g.weights?.contains(where: { $0 < 0 }) == true {
@@ -486,7 +490,7 @@ struct MetricsCommand: FailureReportingCommand {
                     ? "\nEdge betweenness: how many shortest paths between two cities run along the link (each pair once on an undirected network).\n"
                     : "\nEdge betweenness: how many shortest paths between two cities run along the link, as a share of all ordered pairs, n(n − 1).\n"
                 output +=
-                    "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
+                    "\(loaded.summary)\n"
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))

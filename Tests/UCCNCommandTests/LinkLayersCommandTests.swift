@@ -36,4 +36,22 @@ import Testing
         _ = try CommandRunner.run(["map", "--city", "Hanoi", "-o", without])
         #expect(!(try String(contentsOfFile: without, encoding: .utf8)).contains("class=\"edge cooperation\""))
     }
+
+    @Test func metricsAndClustersSayAndUseTheirLayers() throws {
+        let existing = try CommandRunner.run(["metrics", "--measure", "degree", "--top", "1"])
+        #expect(existing.status == 0, "\(existing.stderr)")
+        #expect(existing.stdout.contains("405 nodes, 509 edges; links: sister-city,partnership"))
+        // cooperation.csv's 141 pairs alone.
+        let cooperation = try CommandRunner.run([
+            "metrics", "Graphs", "--layers", "cooperation", "--measure", "degree", "--format", "json",
+        ])
+        #expect(cooperation.status == 0, "\(cooperation.stderr)")
+        #expect(cooperation.stdout.contains("\"busan-kr\": 9.0"))
+        let clusters = try CommandRunner.run(["clusters", "--layers", "cooperation"])
+        #expect(clusters.status == 0, "\(clusters.stderr)")
+        #expect(clusters.stdout.contains("405 cities, 141 edges (links: cooperation)"))
+        let bad = try CommandRunner.run(["clusters", "--layers", "twins"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("uccn clusters: --layers: unknown link layer \"twins\""))
+    }
 }
