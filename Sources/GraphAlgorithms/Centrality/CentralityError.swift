@@ -9,6 +9,8 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
     case ambiguousEigenvector(reason: String)
     /// A parameter is outside its allowed range.
     case invalidParameter(name: String, value: String, expected: String)
+    /// The computation was stopped through its ``RunControl`` before it finished.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
             return "eigenvector centrality is not unique: \(reason)"
         case let .invalidParameter(name, value, expected):
             return "\(name) = \(value) is not allowed; expected \(expected)"
+        case .cancelled:
+            return "stopped before it finished"
         }
     }
 }

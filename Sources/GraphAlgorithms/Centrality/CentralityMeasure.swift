@@ -17,6 +17,11 @@ public struct CentralityOptions: Sendable, Equatable {
     public var samples: Int? = nil
     /// Seed for sampled betweenness.
     public var seed: UInt64 = 42
+    /// Betweenness: estimate within this absolute error of the normalised values
+    /// (``GuaranteedBetweenness``), with probability at least `1 − delta`.
+    public var epsilon: Double? = nil
+    /// Betweenness with `epsilon`: the allowed probability of a larger error.
+    public var delta: Double = 0.1
     /// PageRank damping factor.
     public var damping: Double = 0.85
     /// PageRank tolerance (stop when Σ|Δx| < n·tolerance).
@@ -107,13 +112,37 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
     /// - Throws: ``CentralityError`` when the measure is undefined for this graph or its
     ///   iteration does not converge.
     public func compute(on graph: Graph, options: CentralityOptions = .init()) throws -> [Double] {
+        try compute(on: graph, options: options, control: nil)
+    }
+
+    /// Computes the measure, reporting progress of betweenness, closeness and harmonic
+    /// centrality to `control` and stopping them when it is cancelled.
+    ///
+    /// - Throws: ``CentralityError`` when the measure is undefined for this graph, its
+    ///   iteration does not converge, or `control` was cancelled
+    ///   (``CentralityError/cancelled``).
+    public func compute(on graph: Graph, options: CentralityOptions, control: RunControl?) throws -> [Double] {
         let weighted = options.weighted && graph.isWeighted
+        if let control, isParallel, self != .pagerank {
+            return try computeControlled(on: graph, options: options, weighted: weighted, control: control)
+        }
         switch self {
         case .degree:
             return degreeCentrality(of: graph)
         case .strength:
             return weighted ? GraphAlgorithms.strength(of: graph) : GraphAlgorithms.strength(of: graph.unweighted())
         case .betweenness:
+            if let epsilon = options.epsilon {
+                if weighted {
+                    throw CentralityError.invalidParameter(
+                        name: "epsilon", value: "\(epsilon)",
+                        expected: "an unweighted graph (sampled paths are unweighted)")
+                }
+                return try guaranteedBetweennessCentrality(
+                    of: graph, epsilon: epsilon, delta: options.delta, seed: options.seed,
+                    normalized: options.normalized, threads: options.threads
+                ).values
+            }
             if let samples = options.samples {
                 return approximateBetweennessCentrality(
                     of: graph, samples: samples, seed: options.seed, weighted: weighted,
@@ -141,6 +170,38 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
             return localClustering(of: graph)
         case .components:
             return ConnectedComponents(of: graph).labels.map(Double.init)
+        }
+    }
+}
+
+extension CentralityMeasure {
+    /// Betweenness, closeness and harmonic centrality under a ``RunControl``.
+    fileprivate func computeControlled(
+        on graph: Graph, options: CentralityOptions, weighted: Bool, control: RunControl
+    ) throws -> [Double] {
+        switch self {
+        case .closeness:
+            return try closenessCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
+        case .harmonic:
+            return try harmonicCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
+        default:
+            if let epsilon = options.epsilon {
+                if weighted {
+                    throw CentralityError.invalidParameter(
+                        name: "epsilon", value: "\(epsilon)",
+                        expected: "an unweighted graph (sampled paths are unweighted)")
+                }
+                return try guaranteedBetweennessCentrality(
+                    of: graph, epsilon: epsilon, delta: options.delta, seed: options.seed,
+                    normalized: options.normalized, threads: options.threads, control: control
+                ).values
+            }
+            if options.samples != nil {
+                return try compute(on: graph, options: options, control: nil)
+            }
+            return try betweennessCentrality(
+                of: graph, weighted: weighted, normalized: options.normalized, endpoints: options.endpoints,
+                threads: options.threads, control: control)
         }
     }
 }

@@ -11,6 +11,9 @@ import GraphCore
 ///   zero-weight edges are skipped, as in NetworkX.
 /// * **Directed** graphs use distances *to* `u`.
 ///
+/// Unweighted graphs of 2,048 nodes or more are searched 256 sources at a time,
+/// direction-optimising (see ``ShortestPathSums``); the values are the same.
+///
 /// - Complexity: O(n·m) unweighted, O(n·(m + n log n)) weighted; O(n + m) memory per
 ///   thread. Results do not depend on `threads`.
 /// - Reference: M. Marchiori, V. Latora, "Harmony in the small-world", Physica A 285,
@@ -18,4 +21,16 @@ import GraphCore
 ///   centrality", Internet Mathematics 10, 2014, doi:10.1080/15427951.2013.865686.
 public func harmonicCentrality(of graph: Graph, weighted: Bool = false, threads: Int = 1) -> [Double] {
     ShortestPathSums(graph: graph, weighted: weighted, threads: threads).harmonic
+}
+
+/// Harmonic centrality as ``harmonicCentrality(of:weighted:threads:)``, reporting
+/// progress (sources searched) to `control` and stopping when it is cancelled.
+///
+/// - Throws: ``CentralityError/cancelled`` when `control` was cancelled before the end.
+public func harmonicCentrality(
+    of graph: Graph, weighted: Bool = false, threads: Int = 1, control: RunControl
+) throws(CentralityError) -> [Double] {
+    let sums = ShortestPathSums(graph: graph, weighted: weighted, threads: threads, control: control)
+    if control.isCancelled { throw .cancelled }
+    return sums.harmonic
 }
