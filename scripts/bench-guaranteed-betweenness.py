@@ -9,12 +9,14 @@ For each thread count it times NetworKit's run() (library call only, graph loade
 and uccn's computation (`compute_seconds`, the command's own clock; the whole command's
 wall time is printed too). With --exact (a `uccn metrics --measure betweenness --format
 json` output of the exact values) it prints each tool's largest absolute error on
-NetworkX's normalisation (ordered-pair sum / ((n-1)(n-2))). KADABRA's scores are
+NetworkX's normalisation (ordered-pair sum / ((n-1)(n-2))). A KADABRA run longer than
+--timeout seconds (default 300) is stopped and reported as such. KADABRA's scores are
 fractions of ordered pairs (sum / (n(n-1))): they are multiplied by n/(n-2) first.
 Prints one Markdown table row per tool and thread count.
 """
 import argparse
 import json
+import multiprocessing
 import subprocess
 import sys
 import time
@@ -23,6 +25,21 @@ import numpy as np
 
 sys.path.insert(0, "/work/shared/bench")
 from graphio import read_edges  # noqa: E402
+
+
+def kadabra(connection, d, threads, seed, epsilon, delta):
+    """Runs NetworKit's KADABRA and sends (seconds, iterations, scores) back."""
+    import networkit as nk
+    nk.engineering.setLogLevel("ERROR")
+    nk.setNumberOfThreads(threads)
+    g = nk.Graph(d.n, weighted=False, directed=False)
+    g.addEdges((np.ones(d.m), (d.edges[:, 0], d.edges[:, 1])))
+    nk.setSeed(seed, True)
+    k = nk.centrality.KadabraBetweenness(g, err=epsilon, delta=delta)
+    start = time.perf_counter()
+    k.run()
+    seconds = time.perf_counter() - start
+    connection.send((seconds, k.getNumberOfIterations(), k.scores()))
 
 
 def main():
@@ -34,6 +51,7 @@ def main():
     ap.add_argument("--exact")
     ap.add_argument("--uccn", default=".build/release/uccn")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--timeout", type=float, default=300, help="seconds before a KADABRA run is stopped")
     args = ap.parse_args()
 
     d = read_edges(args.graph)
@@ -44,25 +62,28 @@ def main():
             values = json.load(f)["values"]
         exact = np.array([values[str(i)] for i in range(n)])
 
-    import networkit as nk
-    nk.engineering.setLogLevel("ERROR")
-    g = nk.Graph(n, weighted=False, directed=False)
-    g.addEdges((np.ones(d.m), (d.edges[:, 0], d.edges[:, 1])))
     name = args.graph.rsplit("/", 1)[-1].removesuffix(".edges")
 
     def error(x):
         return "" if exact is None else f"{np.max(np.abs(x - exact)):.2e}"
 
     for t in args.threads:
-        nk.setNumberOfThreads(t)
-        nk.setSeed(args.seed, True)
-        k = nk.centrality.KadabraBetweenness(g, err=args.epsilon, delta=args.delta)
-        start = time.perf_counter()
-        k.run()
-        seconds = time.perf_counter() - start
-        scores = np.array(k.scores()) * n / (n - 2)
-        print(f"| {name} | NetworKit KADABRA | {t} | {args.epsilon} | {args.delta} | {seconds:.3f} s "
-              f"| {k.getNumberOfIterations()} | {error(scores)} |", flush=True)
+        # KADABRA in a child process, stopped after --timeout seconds.
+        parent, child = multiprocessing.Pipe()
+        worker = multiprocessing.get_context("fork").Process(
+            target=kadabra, args=(child, d, t, args.seed, args.epsilon, args.delta))
+        worker.start()
+        if parent.poll(args.timeout):
+            seconds, iterations, scores = parent.recv()
+            worker.join()
+            scores = np.array(scores) * n / (n - 2)
+            print(f"| {name} | NetworKit KADABRA | {t} | {args.epsilon} | {args.delta} | {seconds:.3f} s "
+                  f"| {iterations} | {error(scores)} |", flush=True)
+        else:
+            worker.kill()
+            worker.join()
+            print(f"| {name} | NetworKit KADABRA | {t} | {args.epsilon} | {args.delta} | > {args.timeout:.0f} s "
+                  f"(stopped) | | |", flush=True)
 
         cmd = [args.uccn, "metrics", args.graph, "--measure", "betweenness", "--epsilon", str(args.epsilon),
                "--delta", str(args.delta), "--seed", str(args.seed), "--threads", str(t), "--format", "json"]
