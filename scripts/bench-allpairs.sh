@@ -6,15 +6,15 @@
 # rate extrapolated), betweenness within epsilon beside NetworKit's KADABRA on lfr10k,
 # lfr100k and ba1m, and Leiden on ba100k beside NetworKit's ParallelLeiden (one thread).
 # The 1-minute load average is logged before each step. Needs the graphs of
-# /work/shared/bench/make_graphs.py in $GRAPHS, python-igraph, networkit and a release
-# build (swift build -c release --product uccn). About 25 minutes on 2 cores.
+# Benchmarks/peers/make_graphs.py in $GRAPHS (default Benchmarks/graphs), the peers of
+# Benchmarks/peers/install.sh and a release build (swift build -c release --product uccn). About 25 minutes on 2 cores.
 set -u
 cd "$(dirname "$0")/.."
 export UCCN=${UCCN:-$PWD/.build/release/uccn}
-G=${GRAPHS:-/tmp/uccn-bench-graphs}
-OUT=${OUT:-/tmp/uccn-bench-allpairs}
-PEERS=/work/shared/bench/peers.py
-CAND="/work/shared/bench/uccn-candidate.sh {graph} {measure} {weighted}"
+G=${GRAPHS:-$PWD/Benchmarks/graphs}
+OUT=${OUT:-$PWD/Benchmarks/results/allpairs}
+PEERS=$PWD/Benchmarks/peers/peers.py
+CAND="$PWD/Benchmarks/peers/uccn-candidate.sh {graph} {measure} {weighted}"
 LOG=$OUT/load.log
 mkdir -p "$OUT"
 step() { echo "$(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg) — $*" | tee -a "$LOG"; }

@@ -15,10 +15,11 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, "/work/shared/bench")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "Benchmarks" / "peers"))
 from graphio import read_edges  # noqa: E402
 
 
