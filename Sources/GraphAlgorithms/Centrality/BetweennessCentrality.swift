@@ -55,6 +55,13 @@ public func betweennessCentrality(
 /// Exact betweenness as ``betweennessCentrality(of:weighted:normalized:endpoints:threads:progress:)``,
 /// reporting progress (sources searched) to `control` and stopping when it is cancelled.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as distances.
+///   - normalized: divide by the number of pairs, as NetworkX does by default.
+///   - endpoints: count path endpoints.
+///   - threads: worker threads (the result does not depend on them).
+///   - control: receives the progress; cancelling it stops the computation.
 /// - Throws: ``CentralityError/cancelled`` when `control` was cancelled before the end.
 public func betweennessCentrality(
     of graph: Graph, weighted: Bool = false, normalized: Bool = true, endpoints: Bool = false,

@@ -13,7 +13,7 @@ import GraphCore
 /// * **Directed** graphs use distances *to* `u` (incoming paths), as NetworkX does.
 /// * Each node's value comes from its own search, so results do not depend on `threads`.
 /// * Unweighted graphs of 2,048 nodes or more are searched 256 sources at a time,
-///   direction-optimising (see ``ShortestPathSums``); the values are the same.
+///   direction-optimising; the values are the same.
 ///
 /// - Complexity: O(n·m) unweighted, O(n·(m + n log n)) weighted; O(n + m) memory per
 ///   thread.
@@ -28,6 +28,11 @@ public func closenessCentrality(of graph: Graph, weighted: Bool = false, threads
 /// Closeness centrality as ``closenessCentrality(of:weighted:threads:)``, reporting
 /// progress (sources searched) to `control` and stopping when it is cancelled.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as distances.
+///   - threads: worker threads (the result does not depend on them).
+///   - control: receives the progress; cancelling it stops the computation.
 /// - Throws: ``CentralityError/cancelled`` when `control` was cancelled before the end.
 public func closenessCentrality(
     of graph: Graph, weighted: Bool = false, threads: Int = 1, control: RunControl

@@ -26,7 +26,7 @@ import GraphCore
 ///   drawn through a meeting node with probability `σ_u(x)σ_v(x)/σ_uv`, then backwards to
 ///   each end choosing predecessors in proportion to their path counts (so every shortest
 ///   path has probability `1/σ_uv`). Unweighted graphs only; directed graphs follow arcs.
-/// * **Deterministic**: sample `i` draws from ``SeededGenerator`` stream `i` of `seed`,
+/// * **Deterministic**: sample `i` draws from `SeededGenerator` stream `i` of `seed`,
 ///   counts are integers summed over workers, so the values depend only on the seed, never
 ///   on `threads`.
 ///
@@ -92,8 +92,17 @@ public struct GuaranteedBetweenness: Sendable, Equatable {
     }
 }
 
-/// See ``GuaranteedBetweenness``.
+/// Betweenness within `epsilon` of the exact normalised values with probability at least
+/// `1 − delta`; see ``GuaranteedBetweenness`` for the method and the sample size.
 ///
+/// - Parameters:
+///   - graph: the graph (its weights are not read).
+///   - epsilon: the largest error allowed on NetworkX's normalised betweenness, in (0, 1).
+///   - delta: the probability allowed for a larger error, in (0, 1).
+///   - seed: seed of the sampled pairs and paths.
+///   - normalized: divide by the number of pairs, as NetworkX does by default.
+///   - threads: worker threads (the result does not depend on them).
+///   - control: receives the progress (sampled paths); cancelling it stops the sampling.
 /// - Throws: ``CentralityError/invalidParameter(name:value:expected:)`` when `epsilon` or
 ///   `delta` is not in (0, 1); ``CentralityError/cancelled`` when `control` is cancelled.
 public func guaranteedBetweennessCentrality(

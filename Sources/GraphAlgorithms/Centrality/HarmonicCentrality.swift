@@ -12,7 +12,7 @@ import GraphCore
 /// * **Directed** graphs use distances *to* `u`.
 ///
 /// Unweighted graphs of 2,048 nodes or more are searched 256 sources at a time,
-/// direction-optimising (see ``ShortestPathSums``); the values are the same.
+/// direction-optimising; the values are the same.
 ///
 /// - Complexity: O(n·m) unweighted, O(n·(m + n log n)) weighted; O(n + m) memory per
 ///   thread. Results do not depend on `threads`.
@@ -26,6 +26,11 @@ public func harmonicCentrality(of graph: Graph, weighted: Bool = false, threads:
 /// Harmonic centrality as ``harmonicCentrality(of:weighted:threads:)``, reporting
 /// progress (sources searched) to `control` and stopping when it is cancelled.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as distances.
+///   - threads: worker threads (the result does not depend on them).
+///   - control: receives the progress; cancelling it stops the computation.
 /// - Throws: ``CentralityError/cancelled`` when `control` was cancelled before the end.
 public func harmonicCentrality(
     of graph: Graph, weighted: Bool = false, threads: Int = 1, control: RunControl
