@@ -38,9 +38,12 @@ public struct ReportTable: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var title: String
         public var numeric: Bool
-        public init(_ title: String, numeric: Bool = false) {
+        /// Whether the column is printed (a long table can leave some out on paper).
+        public var onPaper: Bool
+        public init(_ title: String, numeric: Bool = false, onPaper: Bool = true) {
             self.title = title
             self.numeric = numeric
+            self.onPaper = onPaper
         }
     }
 
