@@ -19,7 +19,7 @@ Pure standard-library Python (the shapefile and dBase readers are below). Steps:
    found by bisection so that about TARGET_POINTS points remain in all;
 4. write the rings, longitude and latitude rounded to 0.01°, one "> CODE" line per ring;
 5. the same for the rings that reach into EUROPE (the area the world map enlarges about
-   3.7 times), simplified with EUROPE_TOLERANCE degrees instead, for the enlargement.
+   six times), simplified with EUROPE_TOLERANCE degrees instead, for the enlargement.
 The output is the same bytes for the same input.
 """
 import math

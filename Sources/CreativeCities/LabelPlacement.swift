@@ -5,7 +5,8 @@
 ///
 /// Labels are taken in the caller's order (most important first). For each, the candidate
 /// positions around its circle are tried in a fixed order — right, left, above, below, then
-/// the four diagonals, then the same eight further out (1.6×, 2.4× and 3.4× the gap) — and
+/// the four diagonals, then the same eight further out (1.6× the gap; a required label also
+/// 2.4×, 3.4×, 5× and 7×, so it stays near its city when possible) — and
 /// the label goes to the first candidate that overlaps no placed label, stays inside the
 /// bounds and covers no other circle or fixed obstacle; failing that (when the request
 /// allows it), to the candidate that overlaps no placed label and covers the fewest
@@ -125,7 +126,7 @@ public enum LabelPlacement {
             let own = Box(
                 centerX: request.x, centerY: request.y, width: 2 * request.radius, height: 2 * request.radius)
             let others = obstacles.filter { $0 != own }
-            let scales = request.required ? [1.0, 1.6, 2.4, 3.4, 5, 7] : [1.0, 1.6, 2.4, 3.4]
+            let scales = request.required ? [1.0, 1.6, 2.4, 3.4, 5, 7] : [1.0, 1.6]
             var best: (placed: Placed, covered: Int)?
             search: for scale in scales {
                 for (cx, cy) in candidates(for: request, scale: scale) {

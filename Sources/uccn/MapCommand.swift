@@ -255,7 +255,7 @@ struct MapCommand: FailureReportingCommand {
             }
             let total = ContinuousClock.now - start
             var summary = "\(map.shownCities.count) cities, \(map.drawnLinks.count) links"
-            if case .geographic = kind, !map.unplacedCities.isEmpty {
+            if case .geographic = kind, area == nil, !map.unplacedCities.isEmpty {
                 summary += "; not placed (no coordinates): " + map.unplacedCities.map(\.name).joined(separator: ", ")
             }
             print(

@@ -217,11 +217,14 @@ public enum HTMLReportRenderer {
           .table-wrap thead { display: none; }
           .table-wrap caption { display: block; }
           .table-wrap tr { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 10px; padding: 4px 8px; }
-          .table-wrap td, .table-wrap td.num { border: 0; padding: 2px 0; text-align: left; white-space: normal; display: grid; grid-template-columns: minmax(6.5em, 34%) 1fr; gap: 8px; }
-          .table-wrap td::before { content: attr(data-label); color: var(--muted); font-size: 0.85em; font-weight: 600; }
+          .table-wrap td, .table-wrap td.num { position: relative; border: 0; padding: 2px 0 2px 38%; min-height: 1.6em; text-align: left; white-space: normal; }
+          .table-wrap td::before { content: attr(data-label); position: absolute; left: 0; top: 3px; width: 35%; color: var(--muted); font-size: 0.82em; font-weight: 600; line-height: 1.25; }
           .table-wrap td:first-child { font-weight: 600; }
-          table.compact tr { padding: 2px 8px; margin-bottom: 6px; }
-          table.compact td { grid-template-columns: minmax(6.5em, 40%) 1fr; }
+          table.compact tr { padding: 3px 8px; margin-bottom: 6px; line-height: 1.35; }
+          table.compact td, table.compact td.num { display: inline; padding: 0; margin-right: 0.9em; min-height: 0; }
+          table.compact td::before { position: static; content: attr(data-label) ": "; font-size: 0.8em; }
+          table.compact td:first-child { display: block; }
+          table.compact td:first-child::before { content: none; }
           tr.focus { background: var(--focus); }
           tr.focus td { background: none; }
         }
