@@ -2,10 +2,11 @@
 #   make run    install what is missing, build, and write the planner report (bundled UCCN data)
 #   make test   install what is missing and run every test (NetworkX interop, swift test, then the
 #               report's phone and print check in headless Chromium, installed if missing)
+#   make docs   build the libraries' DocC documentation into .build/documentation (fails on any warning)
 SWIFT ?= swift
 CITY ?= Hanoi
 
-.PHONY: run test deps build map clean lint format
+.PHONY: run test deps build map clean lint format docs docs-preview
 
 deps:
 	@bash scripts/install-deps.sh
@@ -32,6 +33,20 @@ lint:
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
+
+# DocC documentation of every library module, one combined static site (gitignored, under
+# .build). Any DocC warning (a broken symbol link, an undocumented parameter) fails it.
+DOC_TARGETS = GraphCore GraphAlgorithms GraphFormats GraphRendering GraphvizDOT CreativeCities
+DOCS_OUT = .build/documentation
+docs: deps
+	$(SWIFT) package --allow-writing-to-directory $(DOCS_OUT) generate-documentation \
+		$(foreach t,$(DOC_TARGETS),--target $(t)) --enable-experimental-combined-documentation \
+		--warnings-as-errors --output-path $(DOCS_OUT)
+	@echo "open with: make docs-preview, then http://127.0.0.1:8000/documentation/"
+
+# Serves the built documentation (DocC's static site needs an HTTP server).
+docs-preview:
+	cd $(DOCS_OUT) && python3 -m http.server 8000 --bind 127.0.0.1
 
 clean:
 	rm -rf .build

@@ -10,12 +10,15 @@ let package = Package(
         .library(name: "GraphAlgorithms", targets: ["GraphAlgorithms"]),
         .library(name: "GraphFormats", targets: ["GraphFormats"]),
         .library(name: "GraphRendering", targets: ["GraphRendering"]),
+        .library(name: "GraphvizDOT", targets: ["GraphvizDOT"]),
         .library(name: "CreativeCities", targets: ["CreativeCities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation` (make docs); adds no code to the products.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Graphviz's C API (cgraph + gvc) through pkg-config.
@@ -30,16 +33,18 @@ let package = Package(
         .target(name: "GraphCore"),
         // Centrality, components and community detection over GraphCore.
         .target(name: "GraphAlgorithms", dependencies: ["GraphCore", "CMemory"]),
-        // Readers and writers: edge lists, CSV, GraphML, GEXF, JSON node-link, DOT.
+        // Readers and writers over graph storage alone: edge lists, CSV, GraphML, GEXF,
+        // JSON node-link (DOT is GraphvizDOT's, through Graphviz's own parser).
         .target(
             name: "GraphFormats",
-            dependencies: [
-                "GraphCore", "CGraphviz", "GraphRendering",
-                .product(name: "CSV", package: "CSV.swift"),
-            ]
+            dependencies: ["GraphCore", .product(name: "CSV", package: "CSV.swift")]
         ),
-        // The one owner of Graphviz: layout and rendering through the C API.
+        // The one owner of Graphviz: layout, rendering and cgraph's DOT parser and writer
+        // through the C API.
         .target(name: "GraphRendering", dependencies: ["CGraphviz", "GraphCore"]),
+        // DOT files as attributed graphs: GraphFormats' model read and written through
+        // GraphRendering's cgraph parser and writer.
+        .target(name: "GraphvizDOT", dependencies: ["GraphCore", "GraphFormats", "GraphRendering"]),
         // The UNESCO Creative Cities domain: dataset, partner suggestions, maps, reports.
         .target(
             name: "CreativeCities",
@@ -53,8 +58,8 @@ let package = Package(
         .executableTarget(
             name: "uccn",
             dependencies: [
-                "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering", "CreativeCities",
-                "CMemory",
+                "GraphCore", "GraphAlgorithms", "GraphFormats", "GraphRendering", "GraphvizDOT",
+                "CreativeCities", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GraphFormatsTests",
-            dependencies: ["GraphFormats", "GraphCore"],
+            dependencies: ["GraphFormats", "GraphvizDOT", "GraphCore"],
             exclude: ["make_format_fixtures.py"],
             resources: [.copy("Fixtures")]
         ),
@@ -76,6 +81,10 @@ let package = Package(
             name: "CreativeCitiesTests",
             dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms", "GraphRendering"]),
         .testTarget(name: "UCCNCommandTests", dependencies: ["uccn"]),
+        // The "Getting started" article's code, compiled and run.
+        .testTarget(
+            name: "DocumentationTests",
+            dependencies: ["GraphCore", "GraphFormats", "GraphAlgorithms", "GraphRendering"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,8 +4,8 @@
 //
 //   swift package --package-path Benchmarks benchmark
 //
-// Graphs come from /work/shared/bench/make_graphs.py (directory: $UCCN_BENCH_GRAPHS,
-// default /tmp/uccn-bench-graphs); a benchmark whose graph is missing is skipped.
+// Graphs come from Benchmarks/peers/make_graphs.py (directory: $UCCN_BENCH_GRAPHS,
+// default Benchmarks/graphs); a benchmark whose graph is missing is skipped.
 import PackageDescription
 
 let package = Package(

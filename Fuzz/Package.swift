@@ -14,6 +14,7 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: [
                 .product(name: "GraphFormats", package: "uccn"), .product(name: "GraphCore", package: "uccn"),
+                .product(name: "GraphvizDOT", package: "uccn"),
             ]
         )
     ]

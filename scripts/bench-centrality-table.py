@@ -5,11 +5,12 @@ Peers: median seconds of the library call. uccn: `compute_seconds` reported by
 `uccn metrics` (the computation alone, like the peers' numbers), and in brackets the
 whole command (process start, reading the file, computing, printing JSON).
 """
+import os
 import sys
 
 from bench_results import agreement_text, load_result, seconds_text
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-main"
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Benchmarks", "results", "quiet")
 GRAPHS = ["lfr10k", "lfr10k_w", "ba100k", "lfr100k", "ba1m"]
 MEASURES = ["degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
             "kcore", "clustering", "components"]

@@ -5,11 +5,12 @@ Peers: median seconds of the library call (one thread). uccn: the `compute_secon
 `uccn clusters` reports (median of the runs), and the whole command. Q and NMI are the
 harness's own (the same code for every tool); best peer in brackets.
 """
+import os
 import sys
 
 from bench_results import load_result, seconds_text
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-main"
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Benchmarks", "results", "quiet")
 GRAPHS = ["lfr1k", "lfr10k", "lfr100k"]
 PEERS = ["igraph", "networkit[1t]", "leidenalg"]
 

@@ -3,16 +3,17 @@
 # components (igraph, NetworKit on one thread, uccn), Louvain and Leiden on the LFR graphs
 # (igraph, NetworKit, leidenalg, uccn), and peak memory on ba1m. Peers and uccn run in the
 # same window; the 1-minute load average is logged before each step (run it with nothing
-# else on the machine). Needs the graphs of /work/shared/bench/make_graphs.py in $GRAPHS,
-# python-igraph, networkit, leidenalg, and a release build (swift build -c release
-# --product uccn). About 20 minutes on 2 cores.
+# else on the machine). Needs the graphs of Benchmarks/peers/make_graphs.py in $GRAPHS
+# (default Benchmarks/graphs), the peers of Benchmarks/peers/install.sh, and a release build
+# (swift build -c release --product uccn). uccn runs with --prepare-heap (through the
+# candidate script and for ba1m). About 20 minutes on 2 cores.
 set -u
 cd "$(dirname "$0")/.."
 export UCCN=${UCCN:-$PWD/.build/release/uccn}
-G=${GRAPHS:-/tmp/uccn-bench-graphs}
-OUT=${OUT:-/tmp/uccn-bench-main}
-PEERS=/work/shared/bench/peers.py
-CAND="/work/shared/bench/uccn-candidate.sh {graph} {measure} {weighted}"
+G=${GRAPHS:-$PWD/Benchmarks/graphs}
+OUT=${OUT:-$PWD/Benchmarks/results/quiet}
+PEERS=$PWD/Benchmarks/peers/peers.py
+CAND="$PWD/Benchmarks/peers/uccn-candidate.sh {graph} {measure} {weighted}"
 LOG=$OUT/load.log
 mkdir -p "$OUT"
 step() { echo "$(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg) — $*" | tee -a "$LOG"; }
@@ -43,7 +44,7 @@ python3 $PEERS $G/lfr1k.edges $G/lfr10k.edges --tools leidenalg --measures leide
 # 3. ba1m: PageRank, k-core and components finish; peak memory of the whole command.
 for m in pagerank kcore components; do
     step "ba1m $m: uccn"
-    /usr/bin/time -v "$UCCN" metrics "$G/ba1m.edges" --measure $m --format json \
+    /usr/bin/time -v "$UCCN" metrics "$G/ba1m.edges" --measure $m --format json --prepare-heap \
         > "$OUT/ba1m-$m.json" 2> "$OUT/ba1m-$m.time"
 done
 step "done"

@@ -5,11 +5,12 @@ igraph: median seconds of the library call (one thread). uccn: `compute_seconds`
 by `uccn metrics` and, in brackets, the whole command. Ratios use compute seconds.
   bench-two-threads-table.py OUT [GRAPH...]
 """
+import os
 import sys
 
 from bench_results import agreement_text, load_result, seconds_text
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/uccn-bench-quiet"
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Benchmarks", "results", "two-threads")
 GRAPHS = sys.argv[2:] or ["lfr10k"]
 MEASURES = ["betweenness", "closeness", "harmonic"]
 

@@ -2,15 +2,16 @@
 # The quiet-machine run behind BENCHMARKS.md (### Two threads): igraph (one thread) and
 # uccn with 1 and 2 threads, betweenness and closeness, one after the other, with the load
 # average logged before each step. Run it only when nothing else is using the cores
-# (`uptime`: 1-minute load well below 2). Needs igraph, the graphs from
-# /work/shared/bench/make_graphs.py and `swift build -c release --product uccn`.
+# (`uptime`: 1-minute load well below 2). Needs igraph (Benchmarks/peers/install.sh), the
+# graphs from Benchmarks/peers/make_graphs.py and `swift build -c release --product uccn`.
 #   scripts/bench-two-threads.sh [GRAPH...]      (default: lfr10k)
 set -u
+cd "$(dirname "$0")/.."
 export UCCN=${UCCN:-$PWD/.build/release/uccn}
-G=${GRAPHS:-/tmp/uccn-bench-graphs}
-OUT=${OUT:-/tmp/uccn-bench-quiet}
-PEERS=/work/shared/bench/peers.py
-CAND="/work/shared/bench/uccn-candidate.sh {graph} {measure} {weighted}"
+G=${GRAPHS:-$PWD/Benchmarks/graphs}
+OUT=${OUT:-$PWD/Benchmarks/results/two-threads}
+PEERS=$PWD/Benchmarks/peers/peers.py
+CAND="$PWD/Benchmarks/peers/uccn-candidate.sh {graph} {measure} {weighted}"
 MEASURES=${MEASURES:-betweenness closeness}
 LOG=$OUT/load.log
 mkdir -p "$OUT"
@@ -26,4 +27,4 @@ for name in "$@"; do
   done
   echo "$(date -u +%H:%M:%S) $name done    $(uptime)" | tee -a "$LOG"
 done
-python3 "$(dirname "$0")/bench-two-threads-table.py" "$OUT" "$@"
+python3 scripts/bench-two-threads-table.py "$OUT" "$@"

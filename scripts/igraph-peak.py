@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Peak memory of python-igraph on one measure: load an .edges file the harness's way
 (numpy), build the graph, run the measure. Run under /usr/bin/time -v."""
-import sys, time
-sys.path.insert(0, "/work/shared/bench")
+import os, sys, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Benchmarks", "peers"))
 from graphio import read_edges
 import igraph as ig
 measure = sys.argv[2]

@@ -17,11 +17,24 @@ struct CSVRecords {
     init(url: URL, file: String) throws {
         self.file = file
         let data: Data
+        var isDirectory: ObjCBool = false
+        let parent = url.deletingLastPathComponent().path
+        if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DatasetError(
+                .unreadableFile, file: file, line: nil, "cannot read the file (\(parent) is a file, not a folder)")
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DatasetError(.unreadableFile, file: file, line: nil, "cannot read the file (it is a directory)")
+        }
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DatasetError(
-                .unreadableFile, file: file, line: nil, "cannot read the file (\(error.localizedDescription))")
+            let ns = error as NSError
+            let reason =
+                ns.code == NSFileReadNoSuchFileError
+                ? "no such file"
+                : ns.code == NSFileReadNoPermissionError ? "permission denied" : ns.localizedDescription
+            throw DatasetError(.unreadableFile, file: file, line: nil, "cannot read the file (\(reason))")
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw DatasetError(.unreadableFile, file: file, line: nil, "the file is not valid UTF-8 text")

@@ -36,7 +36,7 @@ public enum FieldComplementarity {
         a != b && pairs.contains { ($0.0 == a && $0.1 == b) || ($0.0 == b && $0.1 == a) }
     }
 
-    /// The fields that complement `field`, in the order of ``CreativeField/allCases``.
+    /// The fields that complement `field`, in the order of `CreativeField.allCases`.
     public static func complements(of field: CreativeField) -> [CreativeField] {
         CreativeField.allCases.filter { complements(field, $0) }
     }

@@ -2,7 +2,7 @@ import GraphAlgorithms
 import GraphCore
 import GraphRendering
 
-/// Maps of the UNESCO Creative Cities Network as ``RenderableGraph``s, in three kinds that
+/// Maps of the UNESCO Creative Cities Network as `RenderableGraph`s, in three kinds that
 /// share one styling (palettes, sizes, labels, link styles, tooltips, legend):
 ///
 /// - ``Kind/whole``: every member city, laid out by its links (sfdp);
@@ -192,9 +192,12 @@ public struct NetworkMap: Sendable {
     /// Prepares a map: computes the size measure and the communities on the
     /// existing-cooperation graph and, for an ego map, the cities within the radius.
     ///
-    /// - Parameter communityLabels: community of each city (labels numbered by size, 0 the
-    ///   largest, as ``Partition`` gives them), e.g. the report's own partition; `nil` runs
-    ///   ``communities(of:seed:)`` with ``Options/communitySeed``.
+    /// - Parameters:
+    ///   - dataset: the cities and links.
+    ///   - options: which map (whole, ego or geographic), colouring, sizes and suggestions.
+    ///   - communityLabels: community of each city (labels numbered by size, 0 the
+    ///     largest, as `Partition` gives them), e.g. the report's own partition; `nil` runs
+    ///     ``communities(of:seed:)`` with ``Options/communitySeed``.
     /// - Throws: ``NetworkMapError`` for an unknown city, a radius below 1, a measure that
     ///   cannot size cities, labels of the wrong count, or a measure that fails.
     public init(
@@ -524,7 +527,7 @@ public struct NetworkMap: Sendable {
 
     /// The finished map, as ``renderableGraph(layoutEngine:seed:)``, with the first
     /// layout's errors thrown (`limits` caps the layout engine by graph size).
-    /// - Throws: ``RenderError`` from the layout of the whole network or an ego map.
+    /// - Throws: `RenderError` from the layout of the whole network or an ego map.
     public func drawing(
         layoutEngine engine: LayoutEngine? = nil, seed: UInt64 = 1, limits: LayoutLimits = .default
     ) throws(RenderError) -> RenderableGraph {

@@ -40,7 +40,7 @@ public struct PartnerMetrics: Sendable, Equatable, Codable {
 /// Protocol, for each seed:
 /// 1. Take the existing cooperation links (sister-city and partnership; one per linked pair)
 ///    and hold out a random share (`holdout`, default 10 %, at least one) chosen by a
-///    Fisher–Yates shuffle driven by ``SeededGenerator``(seed:).
+///    Fisher–Yates shuffle driven by `SeededGenerator`(seed:).
 /// 2. Build the training graph from the rest and compute the community labels on it
 ///    (never on the whole graph).
 /// 3. **Per city**: for every city u with at least one held-out link, rank all cities not

@@ -7,9 +7,9 @@ public struct PartnerEvidence: Sendable {
     public let candidate: Int
     /// Partners that `u` and the candidate share, as city indices in ascending order.
     public let commonPartners: [Int]
-    /// Each score before normalisation, indexed like ``PartnerScore/allCases``.
+    /// Each score before normalisation, indexed like `PartnerScore.allCases`.
     public let raw: [Double]
-    /// Each score in [0, 1], indexed like ``PartnerScore/allCases``.
+    /// Each score in [0, 1], indexed like `PartnerScore.allCases`.
     public internal(set) var normalized: [Double]
     /// Links between `u` and the candidate on the shortest path (`nil`: not connected).
     public let hops: Int?

@@ -198,31 +198,59 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
     /// Reads weights from a JSON or YAML file (YAML is a superset of JSON) over the defaults.
     public static func load(from url: URL) throws(PartnerWeightsError) -> PartnerWeights {
         let file = url.path
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .unreadable(file: file, message: error.localizedDescription)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw .unreadable(file: file, message: "no such file")
+        }
+        if isDirectory.boolValue { throw .unreadable(file: file, message: "it is a directory, not a file") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw .unreadable(file: file, message: "permission denied")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(file: file, message: "not UTF-8 text")
         }
         return try parse(text, file: file)
     }
 
-    /// Parses weights from JSON or YAML text; `file` names the source in errors.
+    /// Parses weights from JSON or YAML text; `file` names the source in errors, with the
+    /// line of the offending key (or of the syntax error) where there is one. A file with
+    /// no weights at all (empty, or only comments) is an error, not the defaults.
     public static func parse(_ text: String, file: String) throws(PartnerWeightsError) -> PartnerWeights {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .defaults }
+        let content = text.split(separator: "\n").filter {
+            let line = $0.trimmingCharacters(in: .whitespaces)
+            return !line.isEmpty && !line.hasPrefix("#")
+        }
+        if content.isEmpty { throw .empty(file: file) }
         do {
             return try YAMLDecoder().decode(PartnerWeights.self, from: text)
         } catch let error as PartnerWeightsError {
-            throw error.in(file: file)
+            throw error.in(file: file, text: text)
         } catch let DecodingError.dataCorrupted(context) where context.underlyingError is PartnerWeightsError {
             // Yams wraps errors thrown by `init(from:)`.
-            throw (context.underlyingError as? PartnerWeightsError ?? .allZero(file: nil)).in(file: file)
+            throw (context.underlyingError as? PartnerWeightsError ?? .allZero(file: nil)).in(file: file, text: text)
         } catch let DecodingError.typeMismatch(_, context) {
             throw .malformed(
                 file: file, message: "expected a mapping from score names to numbers (\(context.debugDescription))")
+        } catch let DecodingError.dataCorrupted(context) where context.underlyingError != nil {
+            throw syntaxError(context.underlyingError.map { "\($0)" } ?? "", file: file)
         } catch {
             throw .malformed(file: file, message: "\(error)")
         }
+    }
+
+    /// A YAML/JSON syntax error as `file:line:column: not valid YAML or JSON: problem`, from
+    /// the parser's `line:column: error: …` text.
+    private static func syntaxError(_ text: String, file: String) -> PartnerWeightsError {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let first = lines.first else { return .malformed(file: file, message: "not valid YAML or JSON") }
+        let parts = first.split(separator: ":", maxSplits: 2)
+        if parts.count == 3, let line = Int(parts[0]), let column = Int(parts[1]) {
+            var problem = parts[2].trimmingCharacters(in: .whitespaces)
+            if problem.hasPrefix("error: ") { problem.removeFirst("error: ".count) }
+            if lines.count > 1 { problem += "; " + lines[1].trimmingCharacters(in: CharacterSet(charactersIn: " :")) }
+            return .malformed(file: "\(file):\(line):\(column)", message: "not valid YAML or JSON: \(problem)")
+        }
+        return .malformed(file: file, message: "not valid YAML or JSON: \(first)")
     }
 }
 
@@ -233,11 +261,22 @@ public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvert
     case unknownKey(file: String?, key: String)
     case notANumber(file: String?, key: String)
     case allZero(file: String?)
+    case empty(file: String)
 
-    func `in`(file: String) -> PartnerWeightsError {
+    /// The error with `file` (and, for a key, `file:line` of the key's line in `text`).
+    func `in`(file: String, text: String) -> PartnerWeightsError {
+        func place(of key: String) -> String {
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " \t{,"))
+                if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\"") || trimmed.hasPrefix("'\(key)'") {
+                    return "\(file):\(i + 1)"
+                }
+            }
+            return file
+        }
         switch self {
-        case let .unknownKey(_, key): return .unknownKey(file: file, key: key)
-        case let .notANumber(_, key): return .notANumber(file: file, key: key)
+        case let .unknownKey(_, key): return .unknownKey(file: place(of: key), key: key)
+        case let .notANumber(_, key): return .notANumber(file: place(of: key), key: key)
         case .allZero: return .allZero(file: file)
         default: return self
         }
@@ -257,6 +296,9 @@ public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvert
             return "\(prefix(file))weight \"\(key)\" is not a finite number"
         case let .allZero(file):
             return "\(prefix(file))every weight is zero; at least one score must count"
+        case let .empty(file):
+            return
+                "\(file): the weights file is empty; give at least one weight (score: number), or leave out --weights for the defaults"
         }
     }
 }

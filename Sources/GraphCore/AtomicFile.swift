@@ -8,14 +8,18 @@ import Foundation
 
 /// Why a file could not be written.
 public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file that could not be written.
     public var path: String
+    /// What went wrong (the system's message).
     public var reason: String
 
+    /// An error for `path` saying `reason`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
+    /// `cannot write PATH: REASON`.
     public var description: String { "cannot write \(path): \(reason)" }
 }
 

@@ -1,10 +1,15 @@
 /// A value in a node or edge attribute column.
 public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
+    /// Text.
     case string(String)
+    /// A whole number.
     case int(Int)
+    /// A floating-point number.
     case double(Double)
+    /// `true` or `false`.
     case bool(Bool)
 
+    /// The value as text: numbers in Swift's shortest form, booleans as `true`/`false`.
     public var description: String {
         switch self {
         case let .string(s): return s
@@ -27,16 +32,23 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
 
 /// The declared type of an attribute column.
 public enum AttributeType: String, Sendable, Hashable, CaseIterable {
+    /// Text, whole numbers, floating-point numbers, booleans (GraphML's `string`, `int`/`long`,
+    /// `double`/`float`, `boolean`).
     case string, int, double, bool
 }
 
 /// Attribute columns for nodes or edges, kept apart from the graph structure: each
 /// column has a name, a type and one optional value per node (or edge) index.
 public struct AttributeTable: Sendable, Equatable {
+    /// One attribute column: a name, a type and one optional value a row.
     public struct Column: Sendable, Equatable {
+        /// The attribute's name, as in the file (`label`, `weight`, `Latitude`).
         public var name: String
+        /// The type every value of the column has.
         public var type: AttributeType
+        /// One value a row; `nil` where the node or edge has none.
         public var values: [AttributeValue?]
+        /// A column called `name` of `type` with `values` (one a row).
         public init(name: String, type: AttributeType, values: [AttributeValue?]) {
             self.name = name; self.type = type; self.values = values
         }
@@ -47,6 +59,7 @@ public struct AttributeTable: Sendable, Equatable {
     /// Columns in insertion order.
     public private(set) var columns: [Column] = []
 
+    /// An empty table (no columns) of `count` rows.
     public init(count: Int) { self.count = count }
 
     /// Column names in order.
@@ -92,6 +105,7 @@ public struct AttributeTable: Sendable, Equatable {
 /// A graph with its node and edge attributes and graph-level properties: what a file
 /// format reads and writes.
 public struct AttributedGraph: Sendable {
+    /// The graph structure, with its weights.
     public var graph: Graph
     /// One row per node index.
     public var nodeAttributes: AttributeTable
@@ -100,6 +114,14 @@ public struct AttributedGraph: Sendable {
     /// Graph-level attributes (name, description, …).
     public var graphAttributes: [String: AttributeValue]
 
+    /// A graph with its attributes; a missing table is an empty one with a row for each node
+    /// (or edge).
+    ///
+    /// - Parameters:
+    ///   - graph: The structure.
+    ///   - nodeAttributes: One row a node index; `nil` for none.
+    ///   - edgeAttributes: One row an edge, in the graph's stable edge order; `nil` for none.
+    ///   - graphAttributes: Graph-level attributes (`name`, …).
     public init(
         graph: Graph, nodeAttributes: AttributeTable? = nil, edgeAttributes: AttributeTable? = nil,
         graphAttributes: [String: AttributeValue] = [:]

@@ -30,17 +30,24 @@ public enum DuplicateEdgePolicy: String, Sendable, CaseIterable {
 ///
 /// Policies: self-loops are kept by default and repeated edges are merged into one whose
 /// weight is the sum (``DuplicateEdgePolicy/sum``); both can be changed. Weights must be
-/// finite and not negative (a weight of 0 is allowed); anything else throws
+/// finite (0 and negative weights are kept: measures that need non-negative weights refuse
+/// them when they run); NaN or an infinity throws
 /// ``GraphError/invalidWeight(source:target:weight:)`` when the edge is added.
 ///
 /// - Complexity: `build()` is O(n + m) (two counting sorts), memory O(n + m).
 public struct GraphBuilder: Sendable {
+    /// Whether edges have a direction (`u → v`), fixed at creation.
     public let isDirected: Bool
+    /// Whether the graph keeps edge weights, fixed at creation.
     public let isWeighted: Bool
+    /// What happens to an edge from a node to itself (default: kept).
     public var selfLoops: SelfLoopPolicy
+    /// What happens to an edge added more than once (default: weights summed).
     public var duplicates: DuplicateEdgePolicy
 
+    /// The node ids added so far, by node index.
     public private(set) var ids: [String] = []
+    /// The node index of each id.
     public private(set) var index: [String: Int32] = [:]
     private var sources: [Int32] = []
     private var destinations: [Int32] = []
@@ -48,6 +55,13 @@ public struct GraphBuilder: Sendable {
     /// For each added edge, whether it was dropped by the self-loop policy.
     private var droppedLoops: Set<Int32> = []
 
+    /// An empty builder.
+    ///
+    /// - Parameters:
+    ///   - directed: Whether edges have a direction.
+    ///   - weighted: Whether edge weights are kept (otherwise every edge weighs 1).
+    ///   - selfLoops: What to do with self-loops.
+    ///   - duplicates: What to do with repeated edges.
     public init(
         directed: Bool = false, weighted: Bool = false,
         selfLoops: SelfLoopPolicy = .keep, duplicates: DuplicateEdgePolicy = .sum
@@ -97,7 +111,7 @@ public struct GraphBuilder: Sendable {
     public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1) throws {
         guard u >= 0, u < ids.count else { throw GraphError.nodeOutOfRange(index: u, nodeCount: ids.count) }
         guard v >= 0, v < ids.count else { throw GraphError.nodeOutOfRange(index: v, nodeCount: ids.count) }
-        guard weight.isFinite, weight >= 0 else {
+        guard weight.isFinite else {
             throw GraphError.invalidWeight(source: ids[u], target: ids[v], weight: weight)
         }
         if u == v {

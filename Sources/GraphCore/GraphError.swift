@@ -1,6 +1,6 @@
 /// Errors raised while building a graph.
 public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A weight that is NaN, infinite or negative.
+    /// A weight that is NaN or infinite.
     case invalidWeight(source: String, target: String, weight: Double)
     /// A self-loop when the builder's policy rejects them.
     case selfLoopRejected(node: String)
@@ -13,10 +13,11 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// More nodes or arcs than `Int32` indices can address.
     case tooLarge(what: String, count: Int)
 
+    /// A sentence naming the node or edge and what was wrong.
     public var description: String {
         switch self {
         case let .invalidWeight(s, t, w):
-            return "edge \(s)–\(t) has weight \(w); weights must be finite and not negative"
+            return "edge \(s)–\(t) has weight \(w); weights must be finite numbers"
         case let .selfLoopRejected(n):
             return "self-loop on node \(n) is not allowed (self-loop policy: reject)"
         case let .duplicateEdgeRejected(s, t):

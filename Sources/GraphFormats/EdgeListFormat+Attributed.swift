@@ -2,7 +2,7 @@ import Foundation
 import GraphCore
 
 extension EdgeListFormat {
-    /// Reads an edge list as an ``AttributedGraph`` (edge lists carry no attributes).
+    /// Reads an edge list as an `AttributedGraph` (edge lists carry no attributes).
     /// `options.directed` forces the direction; `options.weightAttribute == nil` ignores a
     /// third column.
     public static func readAttributed(path: String, options: GraphReadOptions = .init()) throws -> AttributedGraph {

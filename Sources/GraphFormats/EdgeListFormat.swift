@@ -9,8 +9,10 @@ import GraphCore
 /// weight.
 ///
 /// Without that header the graph is undirected, nodes are numbered in order of first
-/// appearance, and it is weighted when any line has a third column (then every line
-/// must have one).
+/// appearance, and it is weighted when its edge lines have a third column. The whole file
+/// decides: a file where some edge lines have a weight and others do not is refused
+/// (naming the first line of each kind), whatever their order. Weights are finite numbers;
+/// negative ones are read (measures that need non-negative weights refuse them).
 ///
 /// - Complexity: one pass over the bytes; O(n + m) memory.
 public enum EdgeListFormat {
@@ -20,8 +22,12 @@ public enum EdgeListFormat {
         public var directed: Bool?
         /// Ignore a third column even when present.
         public var ignoreWeights: Bool = false
+        /// What to do with a line `u u` (default: keep it).
         public var selfLoops: SelfLoopPolicy = .keep
+        /// What to do with an edge listed twice (default: one edge, weights summed).
         public var duplicates: DuplicateEdgePolicy = .sum
+        /// Options: direction from the header unless `directed` is set; weights read unless
+        /// `ignoreWeights`.
         public init(directed: Bool? = nil, ignoreWeights: Bool = false) {
             self.directed = directed
             self.ignoreWeights = ignoreWeights
@@ -30,13 +36,7 @@ public enum EdgeListFormat {
 
     /// Reads the edge list at `path` (memory-mapped when possible).
     public static func read(path: String, options: ReadOptions = .init()) throws -> Graph {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw FormatError(file: path, "cannot read the file: \(error.localizedDescription)")
-        }
-        return try parse(data, file: path, options: options)
+        try parse(try TextInput.read(path: path), file: path, options: options)
     }
 
     /// Parses edge-list text.
@@ -133,35 +133,56 @@ public enum EdgeListFormat {
     private static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, options: ReadOptions) throws -> Graph {
         let count = bytes.count
         let newline = UInt8(ascii: "\n"), hash = UInt8(ascii: "#")
-        // Pass 1: header comments before the first edge line, and its column count.
+        // Pass 1: header comments, and which edge lines have a third column (the first line
+        // with two columns and the first with three or more).
         var header = Header()
-        var sawThirdColumn = false
+        var firstWithWeight: Int?
+        var firstWithoutWeight: Int?
         do {
             var p = 0
+            var lineNumber = 0
+            var seenEdge = false
             while p < count {
+                lineNumber += 1
                 var end = p
                 while end < count && bytes[end] != newline { end += 1 }
                 var q = p
                 while q < end && isBlank(bytes[q]) { q += 1 }
                 if q < end && bytes[q] == hash {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[q..<end]), as: UTF8.self)
-                    parseHeader(Substring(text), into: &header)
+                    // Header comments count before the first edge line only.
+                    if !seenEdge {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[q..<end]), as: UTF8.self)
+                        parseHeader(Substring(text), into: &header)
+                    }
                 } else if q < end {
                     var fields = 0
-                    while q < end && bytes[q] != hash {
+                    while q < end && bytes[q] != hash && fields < 3 {
                         while q < end && isBlank(bytes[q]) { q += 1 }
                         if q >= end || bytes[q] == hash { break }
                         fields += 1
                         while q < end && !isBlank(bytes[q]) && bytes[q] != hash { q += 1 }
                     }
                     if fields > 0 {
-                        sawThirdColumn = fields >= 3
-                        break
+                        seenEdge = true
+                        if fields >= 3 {
+                            if firstWithWeight == nil { firstWithWeight = lineNumber }
+                        } else if firstWithoutWeight == nil {
+                            firstWithoutWeight = lineNumber
+                        }
+                        if header.weighted != nil || (firstWithWeight != nil && firstWithoutWeight != nil) { break }
                     }
                 }
                 p = end + 1
             }
         }
+        if header.weighted == nil, !options.ignoreWeights, let with = firstWithWeight, let without = firstWithoutWeight
+        {
+            throw FormatError(
+                file: file, line: max(with, without),
+                "line \(with) has a weight in the third column but line \(without) has none; give every edge a weight, or none"
+            )
+        }
+        let sawThirdColumn = firstWithWeight != nil
         let directed = options.directed ?? header.directed ?? false
         let weighted = !options.ignoreWeights && (header.weighted ?? sawThirdColumn)
         let numericIDs = header.n != nil
@@ -232,9 +253,9 @@ public enum EdgeListFormat {
                     }
                     throw line.error("expected a number for the weight, found \"\(line.field(f2))\"", at: f2.lowerBound)
                 }
-                guard w.isFinite, w >= 0 else {
+                guard w.isFinite else {
                     throw line.error(
-                        "weight \(line.field(f2)) is not allowed; weights must be finite and not negative",
+                        "weight \(line.field(f2)) is not allowed; weights must be finite numbers",
                         at: f2.lowerBound)
                 }
                 edgeWeights.append(w)

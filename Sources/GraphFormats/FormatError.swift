@@ -15,6 +15,7 @@ public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was wrong and what was expected.
     public var message: String
 
+    /// An error in `file` at `line` and `column` (when known) saying `message`.
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
@@ -22,6 +23,7 @@ public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `FILE:LINE:COLUMN: MESSAGE`, without the parts that are not known.
     public var description: String {
         var place = file
         if let line {
@@ -33,7 +35,7 @@ public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension FormatError {
-    /// Wraps a ``GraphError`` raised while building the graph read from `file`.
+    /// Wraps a `GraphError` raised while building the graph read from `file`.
     public init(file: String, line: Int? = nil, graphError: GraphError) {
         self.init(file: file, line: line, graphError.description)
     }

@@ -24,10 +24,17 @@ import GraphCore
 /// Writing: GEXF 1.3 (Gephi 0.10) or 1.2 (NetworkX), with `viz_*` attributes written back
 /// as `viz` elements and `int` columns declared `long`.
 public enum GEXFFormat {
+    /// Reads the GEXF file at `path` (NetworkX: `read_gexf`).
+    ///
+    /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
+    /// - Complexity: Linear in the file's size.
     public static func read(path: String, options: GraphReadOptions = .init()) throws -> AttributedGraph {
         try parse(TextInput.read(path: path), file: path, options: options)
     }
 
+    /// Parses GEXF held in memory; `file` names it in errors.
+    ///
+    /// - Throws: ``FormatError`` naming `file`, the line and column of the first problem.
     public static func parse(
         _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
     ) throws -> AttributedGraph {

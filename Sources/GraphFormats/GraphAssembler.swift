@@ -130,7 +130,7 @@ extension AttributeValue {
 
     /// Parses `text` as a value of `type`; `nil` when it is not one. Booleans accept
     /// `true`/`false` in any case and `1`/`0` (what GraphML writers use).
-    static func parse(_ text: String, as type: AttributeType) -> AttributeValue? {
+    package static func parse(_ text: String, as type: AttributeType) -> AttributeValue? {
         switch type {
         case .string: return .string(text)
         case .int:
@@ -157,7 +157,7 @@ extension AttributeValue {
 
     /// The narrowest type `text` parses as: integer, then double, then boolean
     /// (`true`/`false`), then string.
-    static func infer(_ text: String) -> AttributeType {
+    package static func infer(_ text: String) -> AttributeType {
         if let i = Int(text), String(i) == text { return .int }
         // Leading zeros ("007", "0123") mark codes, not numbers.
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
@@ -184,20 +184,20 @@ extension String {
 /// Collects the nodes, edges and attributes a reader finds and builds an
 /// ``AttributedGraph``: checks ids, turns the weight attribute into the graph's weights,
 /// and places edge attributes in the graph's stable edge order.
-struct GraphAssembler {
+package struct GraphAssembler {
     private(set) var file: String
     let options: GraphReadOptions
     private(set) var ids: [String] = []
     private(set) var index: [String: Int32] = [:]
     var nodeAttributes: AttributeAccumulator
     var edgeAttributes: AttributeAccumulator
-    var graphAttributes: [String: AttributeValue] = [:]
+    package var graphAttributes: [String: AttributeValue] = [:]
     private var sources: [Int32] = []
     private var targets: [Int32] = []
     /// Line of each edge in the file (0 when unknown), for error messages.
     private var edgeLines: [Int32] = []
 
-    init(file: String, options: GraphReadOptions) {
+    package init(file: String, options: GraphReadOptions) {
         self.file = file
         self.options = options
         nodeAttributes = AttributeAccumulator(limit: options.maxAttributes, what: "node")
@@ -211,7 +211,7 @@ struct GraphAssembler {
 
     /// Adds a node that must be new.
     @discardableResult
-    mutating func addNode(_ id: String, line: Int?, column: Int? = nil) throws -> Int {
+    package mutating func addNode(_ id: String, line: Int?, column: Int? = nil) throws -> Int {
         if index[id] != nil {
             throw FormatError(
                 file: file, line: line, column: column,
@@ -222,7 +222,7 @@ struct GraphAssembler {
 
     /// The index of node `id`, adding it when `create` is true; otherwise an unknown id
     /// is an error that names `context` (e.g. "the nodes table").
-    mutating func node(
+    package mutating func node(
         _ id: String, create: Bool, line: Int?, column: Int? = nil, context: String = "the file's nodes"
     ) throws -> Int {
         if let i = index[id] { return Int(i) }
@@ -247,7 +247,7 @@ struct GraphAssembler {
 
     /// Adds an edge between two node indices; returns its input row (for attributes).
     @discardableResult
-    mutating func addEdge(_ u: Int, _ v: Int, line: Int?) throws -> Int {
+    package mutating func addEdge(_ u: Int, _ v: Int, line: Int?) throws -> Int {
         guard sources.count < options.maxEdges else {
             throw FormatError(
                 file: file, line: line,
@@ -259,11 +259,11 @@ struct GraphAssembler {
         return sources.count - 1
     }
 
-    mutating func setNode(_ row: Int, _ name: String, _ value: AttributeValue, line: Int?) throws {
+    package mutating func setNode(_ row: Int, _ name: String, _ value: AttributeValue, line: Int?) throws {
         try nodeAttributes.set(value, row: row, name: name, file: file, line: line)
     }
 
-    mutating func setEdge(_ row: Int, _ name: String, _ value: AttributeValue, line: Int?) throws {
+    package mutating func setEdge(_ row: Int, _ name: String, _ value: AttributeValue, line: Int?) throws {
         try edgeAttributes.set(value, row: row, name: name, file: file, line: line)
     }
 
@@ -277,7 +277,7 @@ struct GraphAssembler {
 
     /// Builds the attributed graph. `directed` is what the file says; the options can
     /// override it.
-    func build(directed fileDirected: Bool) throws -> AttributedGraph {
+    package func build(directed fileDirected: Bool) throws -> AttributedGraph {
         let directed = options.directed ?? fileDirected
         let weightColumn = self.weightColumn()
         let weightName = weightColumn.map { edgeAttributes.columns[$0].name }
@@ -307,10 +307,10 @@ struct GraphAssembler {
                         "expected a number for the edge weight \"\(name)\", found \"\(value)\" (read it as an ordinary attribute with --weight-attribute none)"
                     )
                 }
-                guard number.isFinite, number >= 0 else {
+                guard number.isFinite else {
                     throw FormatError(
                         file: file, line: line,
-                        "edge weight \"\(name)\" is \(value); weights must be finite and not negative (read it as an ordinary attribute with --weight-attribute none)"
+                        "edge weight \"\(name)\" is \(value); weights must be finite numbers (read it as an ordinary attribute with --weight-attribute none)"
                     )
                 }
                 weight = number

@@ -15,6 +15,7 @@ public enum GraphFileFormat: String, Sendable, CaseIterable, CustomStringConvert
     /// Graphviz DOT (`.dot`, `.gv`).
     case dot
 
+    /// The format's name on the command line (`edges`, `csv`, `graphml`, `gexf`, `json`, `dot`).
     public var description: String { rawValue }
 
     /// The format named by a file's extension, or `nil` when the extension is unknown.
@@ -84,6 +85,8 @@ public struct GraphReadOptions: Sendable {
     /// JSON: deepest nesting of arrays and objects accepted.
     public var maxNestingDepth: Int = 256
 
+    /// Options for reading: direction from the file unless `directed` is set, weights from the
+    /// attribute `weightAttribute` (`nil` for none), and for CSV the nodes table.
     public init(
         directed: Bool? = nil, weightAttribute: String? = "weight", nodesFile: String? = nil
     ) {
@@ -105,6 +108,8 @@ public struct GraphWriteOptions: Sendable {
     /// `X.edges.csv` (or beside `X.csv`).
     public var nodesFile: String?
 
+    /// Options for writing: the GEXF version, the weight attribute's name and, for CSV, where
+    /// the nodes table goes.
     public init(gexfVersion: GEXFVersion = .v1_3, weightAttribute: String = "weight", nodesFile: String? = nil) {
         self.gexfVersion = gexfVersion
         self.weightAttribute = weightAttribute

@@ -7,9 +7,20 @@ public enum GraphLoader {
     /// (`.edges`/`.txt`/`.el` edge lists, `.csv`, `.graphml`/`.xml`, `.gexf`, `.json`,
     /// `.dot`/`.gv`).
     ///
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - format: The file's format; `nil` tells it from the extension.
+    ///   - options: Direction, weight attribute, duplicate and self-loop policies, limits.
+    ///   - dot: The reader for DOT files (`DOTFormat.codec` from GraphvizDOT, which reads
+    ///     them with Graphviz's own parser); without it a DOT file is an error.
+    /// - Returns: The graph with its node, edge and graph attributes.
     /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
+    ///
+    /// Reading is linear in the file's size. NetworkX equivalents: `read_edgelist`,
+    /// `read_graphml`, `read_gexf`, `node_link_graph`, `nx.nx_agraph.read_dot`.
     public static func load(
-        path: String, format: GraphFileFormat? = nil, options: GraphReadOptions = .init()
+        path: String, format: GraphFileFormat? = nil, options: GraphReadOptions = .init(),
+        dot: (any GraphFileCodec)? = nil
     ) throws -> AttributedGraph {
         guard let format = format ?? GraphFileFormat(path: path) else {
             throw FormatError(
@@ -23,14 +34,25 @@ public enum GraphLoader {
         case .graphml: return try GraphMLFormat.read(path: path, options: options)
         case .gexf: return try GEXFFormat.read(path: path, options: options)
         case .json: return try NodeLinkJSONFormat.read(path: path, options: options)
-        case .dot: return try DOTFormat.read(path: path, options: options)
+        case .dot:
+            guard let dot else { throw format.missingCodec(file: path) }
+            return try dot.parse(TextInput.read(path: path), file: path, options: options)
         }
     }
 
     /// Parses in-memory bytes in `format` (`file` names them in errors). CSV reads an
     /// edges table only.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - format: Their format.
+    ///   - file: The name errors give the input.
+    ///   - options: Direction, weight attribute, duplicate and self-loop policies, limits.
+    ///   - dot: The reader for DOT (`DOTFormat.codec` from GraphvizDOT).
+    /// - Throws: ``FormatError`` naming `file`, the line and column of the first problem.
     public static func parse(
-        _ data: Data, format: GraphFileFormat, file: String = "<input>", options: GraphReadOptions = .init()
+        _ data: Data, format: GraphFileFormat, file: String = "<input>", options: GraphReadOptions = .init(),
+        dot: (any GraphFileCodec)? = nil
     ) throws -> AttributedGraph {
         switch format {
         case .edgeList:
@@ -44,7 +66,9 @@ public enum GraphLoader {
         case .graphml: return try GraphMLFormat.parse(data, file: file, options: options)
         case .gexf: return try GEXFFormat.parse(data, file: file, options: options)
         case .json: return try NodeLinkJSONFormat.parse(data, file: file, options: options)
-        case .dot: return try DOTFormat.parse(data, file: file, options: options)
+        case .dot:
+            guard let dot else { throw format.missingCodec(file: file) }
+            return try dot.parse(data, file: file, options: options)
         }
     }
 }
@@ -60,9 +84,17 @@ public enum GraphWriter {
 
     /// The bytes of each file for `graph` in `format`: one file, or for CSV the edges
     /// table then the nodes table.
+    ///
+    /// - Parameters:
+    ///   - graph: The graph to write.
+    ///   - format: The format to write.
+    ///   - file: The name errors give the output.
+    ///   - options: GEXF version, weight attribute name, CSV nodes table.
+    ///   - dot: The writer for DOT (`DOTFormat.codec` from GraphvizDOT).
+    /// - Throws: ``FormatError`` when the graph cannot be written in `format`.
     public static func render(
         _ graph: AttributedGraph, format: GraphFileFormat, file: String = "<output>",
-        options: GraphWriteOptions = .init()
+        options: GraphWriteOptions = .init(), dot: (any GraphFileCodec)? = nil
     ) throws -> [Data] {
         switch format {
         case .edgeList: return [try EdgeListFormat.writeAttributed(graph, file: file)]
@@ -72,16 +104,28 @@ public enum GraphWriter {
         case .graphml: return [try GraphMLFormat.write(graph, file: file, options: options)]
         case .gexf: return [try GEXFFormat.write(graph, file: file, options: options)]
         case .json: return [try NodeLinkJSONFormat.write(graph, file: file, options: options)]
-        case .dot: return [try DOTFormat.write(graph, file: file, options: options)]
+        case .dot:
+            guard let dot else { throw format.missingCodec(file: file) }
+            return [try dot.write(graph, file: file, options: options)]
         }
     }
 
     /// Writes `graph` to `path` in `format` (or the format its extension names). CSV
     /// writes the edges table to `path` and the nodes table beside it. Nothing is written
     /// when an error is thrown.
+    ///
+    /// - Parameters:
+    ///   - graph: The graph to write.
+    ///   - path: The output file.
+    ///   - format: The format; `nil` tells it from the extension.
+    ///   - options: GEXF version, weight attribute name, CSV nodes table.
+    ///   - dot: The writer for DOT (`DOTFormat.codec` from GraphvizDOT).
+    /// - Returns: The paths written.
+    /// - Throws: ``FormatError`` naming the file.
     @discardableResult
     public static func write(
-        _ graph: AttributedGraph, to path: String, format: GraphFileFormat? = nil, options: GraphWriteOptions = .init()
+        _ graph: AttributedGraph, to path: String, format: GraphFileFormat? = nil, options: GraphWriteOptions = .init(),
+        dot: (any GraphFileCodec)? = nil
     ) throws -> [String] {
         guard let format = format ?? GraphFileFormat(path: path) else {
             throw FormatError(
@@ -89,7 +133,7 @@ public enum GraphWriter {
                 "cannot tell the output format from the file name; name it with --to (\(GraphFileFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
         }
-        let blobs = try render(graph, format: format, file: path, options: options)
+        let blobs = try render(graph, format: format, file: path, options: options, dot: dot)
         let paths = outputPaths(for: path, format: format, options: options)
         // Every byte is rendered before anything is written; each file is then written
         // atomically (GraphCore's AtomicFile), and when a later file cannot be written,

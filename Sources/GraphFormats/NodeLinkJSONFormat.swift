@@ -22,10 +22,17 @@ import GraphCore
 /// every id is a canonical integer (so NetworkX gets `int` nodes back), as strings
 /// otherwise. NaN and infinite doubles are written as Python's `json` writes them.
 public enum NodeLinkJSONFormat {
+    /// Reads the node-link JSON file at `path` (NetworkX: `node_link_graph(json.load(f))`).
+    ///
+    /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
+    /// - Complexity: Linear in the file's size.
     public static func read(path: String, options: GraphReadOptions = .init()) throws -> AttributedGraph {
         try parse(TextInput.read(path: path), file: path, options: options)
     }
 
+    /// Parses node-link JSON held in memory; `file` names it in errors.
+    ///
+    /// - Throws: ``FormatError`` naming `file`, the line and column of the first problem.
     public static func parse(
         _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
     ) throws -> AttributedGraph {

@@ -2,9 +2,13 @@ import Foundation
 
 /// Reading files and turning their bytes into text, with the checks every reader shares:
 /// byte-order marks, UTF-16 without a mark, and invalid UTF-8 (located by line and column).
-enum TextInput {
+package enum TextInput {
     /// The bytes of the file at `path`.
-    static func read(path: String) throws -> Data {
+    package static func read(path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw FormatError(file: path, "cannot read the file: it is a directory; give a graph file")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
@@ -20,6 +24,8 @@ enum TextInput {
             return String(cString: message)
         }
         if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError { return "no such file" }
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoPermissionError { return "permission denied" }
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadUnknownError { return "the file cannot be opened" }
         return ns.localizedDescription
     }
 
@@ -40,7 +46,7 @@ enum TextInput {
     /// when a byte-order mark says so. Text with NUL bytes and no mark (UTF-16 without a
     /// byte-order mark, or a binary file) and invalid UTF-8 are rejected with the line and
     /// column of the first bad byte.
-    static func decode(_ data: Data, file: String) throws -> String {
+    package static func decode(_ data: Data, file: String) throws -> String {
         switch mark(of: data) {
         case .utf8:
             return try decodeUTF8(data.dropFirst(3), file: file)

@@ -2,19 +2,19 @@ import GraphCore
 
 /// What every writer needs from an ``AttributedGraph``: its columns, with the graph's
 /// weights presented as one more edge column.
-struct WritableGraph {
+package struct WritableGraph {
     let source: AttributedGraph
     let file: String
     /// Name of the weight column (when the graph is weighted).
-    let weightName: String?
+    package let weightName: String?
     /// Node columns in order.
-    let nodeColumns: [AttributeTable.Column]
+    package let nodeColumns: [AttributeTable.Column]
     /// Edge columns in order, without any column that the weights replace.
-    let edgeColumns: [AttributeTable.Column]
+    package let edgeColumns: [AttributeTable.Column]
     /// Edges in the stable order.
-    let edges: [(source: Int, target: Int, weight: Double)]
+    package let edges: [(source: Int, target: Int, weight: Double)]
 
-    init(_ graph: AttributedGraph, file: String, weightName: String) throws {
+    package init(_ graph: AttributedGraph, file: String, weightName: String) throws {
         source = graph
         self.file = file
         self.weightName = graph.graph.isWeighted ? weightName : nil
@@ -33,11 +33,11 @@ struct WritableGraph {
         }
     }
 
-    var graph: Graph { source.graph }
-    var ids: [String] { source.graph.ids }
+    package var graph: Graph { source.graph }
+    package var ids: [String] { source.graph.ids }
 
     /// Graph-level attributes in name order (for stable output).
-    var graphAttributes: [(name: String, value: AttributeValue)] {
+    package var graphAttributes: [(name: String, value: AttributeValue)] {
         source.graphAttributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
@@ -45,7 +45,7 @@ struct WritableGraph {
 extension AttributeValue {
     /// The value as text for formats that store text (XML, CSV, DOT): integers and
     /// doubles in Swift's shortest round-trip form, booleans as `true`/`false`.
-    var text: String {
+    package var text: String {
         switch self {
         case let .string(s): return s
         case let .int(i): return String(i)
@@ -55,7 +55,7 @@ extension AttributeValue {
     }
 
     /// Shortest text that reads back as the same double (`2.5`, `1e-05`, `inf`, `nan`).
-    static func format(_ d: Double) -> String {
+    package static func format(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d > 0 ? "INF" : "-INF" }
         return String(d)

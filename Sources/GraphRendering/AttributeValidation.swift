@@ -80,7 +80,7 @@ public enum AttributeValidation {
         "label": .label, "xlabel": .label, "headlabel": .label, "taillabel": .label,
     ]
 
-    /// Throws ``RenderError/invalidAttribute`` when `value` is not acceptable for `name`.
+    /// Throws ``RenderError/invalidAttribute(owner:name:value:expected:)`` when `value` is not acceptable for `name`.
     public static func validate(_ name: String, _ value: GraphvizValue, owner: String) throws(RenderError) {
         func fail(_ expected: String) -> RenderError {
             .invalidAttribute(owner: owner, name: name, value: value.description, expected: expected)

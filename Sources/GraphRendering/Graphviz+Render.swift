@@ -3,7 +3,9 @@ import Foundation
 
 /// How to lay out and draw a graph.
 public struct RenderOptions: Sendable, Hashable {
+    /// The layout engine (default sfdp, the fastest for large networks).
     public var engine: LayoutEngine
+    /// What to draw: SVG (default), PNG or PDF.
     public var format: OutputFormat
     /// Seed for the random start of neato, fdp and sfdp (Graphviz's `start`), so two runs
     /// give the same bytes. Taken modulo 2³¹−1. Ignored when the graph sets `start` itself.
@@ -11,6 +13,7 @@ public struct RenderOptions: Sendable, Hashable {
     /// Size limits per engine; ``LayoutLimits/unlimited`` forces any layout.
     public var limits: LayoutLimits
 
+    /// Options with the given engine, output format, seed and size limits.
     public init(
         engine: LayoutEngine = .sfdp, format: OutputFormat = .svg, seed: UInt64? = 1, limits: LayoutLimits = .default
     ) {
@@ -25,7 +28,9 @@ public struct RenderOptions: Sendable, Hashable {
 public struct RenderedGraph: Sendable {
     /// The file contents (SVG text, PNG or PDF bytes).
     public var data: Data
+    /// The format of ``data``.
     public var format: OutputFormat
+    /// The engine that laid the graph out.
     public var engine: LayoutEngine
     /// Warnings Graphviz reported (errors are thrown instead).
     public var warnings: [GraphvizDiagnostic]

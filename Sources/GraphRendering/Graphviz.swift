@@ -57,7 +57,7 @@ public final class Graphviz: Sendable {
         return names.sorted()
     }
 
-    /// Throws ``RenderError/pluginsNotRegistered`` unless every engine in `engines` (and the
+    /// Throws ``RenderError/pluginsNotRegistered(kind:found:)`` unless every engine in `engines` (and the
     /// context itself) is available: Graphviz's plugin configuration is written when its
     /// package is installed (or by `dot -c`); without it no engine is found.
     public func requirePlugins(_ engines: [LayoutEngine] = LayoutEngine.allCases) throws(RenderError) {

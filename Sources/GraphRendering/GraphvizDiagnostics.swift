@@ -3,19 +3,24 @@ import Synchronization
 
 /// One message Graphviz reported through its error channel (`agerr`).
 public struct GraphvizDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a message is, as Graphviz's `agerr` levels.
     public enum Severity: String, Sendable, Hashable {
+        /// `warning` (layout goes on) or `error` (the stage failed).
         case warning, error
     }
 
+    /// Warning or error.
     public var severity: Severity
     /// The message text, without the "Error: "/"Warning: " prefix; continuation lines joined by a space.
     public var message: String
 
+    /// A message of `severity` saying `message`.
     public init(severity: Severity, message: String) {
         self.severity = severity
         self.message = message
     }
 
+    /// `warning: MESSAGE` or `error: MESSAGE`.
     public var description: String { "\(severity.rawValue): \(message)" }
 
     /// Splits the text Graphviz wrote to its error channel into messages. Graphviz writes a

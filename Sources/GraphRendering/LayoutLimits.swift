@@ -8,19 +8,26 @@
 /// 410-node UCCN map but minutes on a dense 400-node graph; circo grows about with the cube
 /// of the size (2 s at 100 nodes, 17 s at 200, 200 s for the 410-node map).
 public struct LayoutLimits: Sendable, Hashable {
+    /// The largest graph one engine lays out: both counts must be within the limit.
     public struct Limit: Sendable, Hashable {
+        /// The most nodes.
         public var maxNodes: Int
+        /// The most edges.
         public var maxEdges: Int
+        /// A limit of `maxNodes` nodes and `maxEdges` edges.
         public init(maxNodes: Int, maxEdges: Int) {
             self.maxNodes = maxNodes
             self.maxEdges = maxEdges
         }
     }
 
+    /// The limit of each engine; an engine without one lays out any size.
     public var limits: [LayoutEngine: Limit]
 
+    /// Limits per engine.
     public init(limits: [LayoutEngine: Limit]) { self.limits = limits }
 
+    /// Limits at which a layout takes about 20 s or less on a 2-core machine (see above).
     public static let `default` = LayoutLimits(limits: [
         .dot: Limit(maxNodes: 800, maxEdges: 1_200),
         .circo: Limit(maxNodes: 150, maxEdges: 300),
@@ -33,7 +40,7 @@ public struct LayoutLimits: Sendable, Hashable {
     /// No limits (the caller accepts a layout that may run for a very long time).
     public static let unlimited = LayoutLimits(limits: [:])
 
-    /// Throws ``RenderError/graphTooLarge`` when `graph` exceeds the limit for `engine`.
+    /// Throws ``RenderError/graphTooLarge(engine:nodes:edges:maxNodes:maxEdges:suggestion:)`` when `graph` exceeds the limit for `engine`.
     public func check(_ graph: RenderableGraph, engine: LayoutEngine) throws(RenderError) {
         guard let limit = limits[engine] else { return }
         let nodes = graph.nodes.count, edges = graph.edges.count

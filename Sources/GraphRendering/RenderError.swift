@@ -17,6 +17,7 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Graphviz reported errors while doing `stage` (layout, render, parse, write).
     case graphviz(stage: String, messages: [String])
 
+    /// A sentence saying what failed and, where there is one, what to do instead.
     public var description: String {
         switch self {
         case let .pluginsNotRegistered(kind, found):

@@ -7,6 +7,7 @@ public enum GraphvizValue: Sendable, Hashable, ExpressibleByStringLiteral,
     /// An HTML-like label body, without the outer `<` `>` of DOT syntax.
     case html(String)
 
+    /// Plain text from a string literal (`"filled"`).
     public init(stringLiteral value: String) { self = .text(value) }
 
     /// A number in the plain decimal form Graphviz parses (at most four decimals, no exponent).
@@ -27,6 +28,7 @@ public enum GraphvizValue: Sendable, Hashable, ExpressibleByStringLiteral,
         return false
     }
 
+    /// The value as DOT writes it: text as is, HTML-like labels between `<` and `>`.
     public var description: String {
         switch self {
         case let .text(s): return s
@@ -63,8 +65,11 @@ public typealias GraphvizAttributes = [String: GraphvizValue]
 public struct RenderableGraph: Sendable, Hashable {
     /// One node: its unique name and its own attributes.
     public struct Node: Sendable, Hashable {
+        /// The node's name (unique in the graph).
         public var name: String
+        /// The node's own attributes (`label`, `fillcolor`, `pos`, …).
         public var attributes: GraphvizAttributes
+        /// A node called `name` with `attributes`.
         public init(_ name: String, attributes: GraphvizAttributes = [:]) {
             self.name = name
             self.attributes = attributes
@@ -73,10 +78,15 @@ public struct RenderableGraph: Sendable, Hashable {
 
     /// One edge between two named nodes. `key` tells parallel edges apart (DOT's `key`).
     public struct Edge: Sendable, Hashable {
+        /// The name of the node the edge starts at.
         public var tail: String
+        /// The name of the node the edge ends at.
         public var head: String
+        /// Tells parallel edges between the same nodes apart; `nil` for none.
         public var key: String?
+        /// The edge's own attributes (`color`, `penwidth`, `style`, …).
         public var attributes: GraphvizAttributes
+        /// An edge from `tail` to `head` (both node names).
         public init(_ tail: String, _ head: String, key: String? = nil, attributes: GraphvizAttributes = [:]) {
             self.tail = tail
             self.head = head
@@ -88,12 +98,19 @@ public struct RenderableGraph: Sendable, Hashable {
     /// A subgraph: a name (`cluster_…` draws a box with dot, neato and fdp), its own graph
     /// attributes and node/edge defaults, the names of its member nodes, and nested subgraphs.
     public struct Subgraph: Sendable, Hashable {
+        /// The subgraph's name; `cluster_…` draws a box.
         public var name: String
+        /// The subgraph's own graph attributes (`label`, `color`, …).
         public var attributes: GraphvizAttributes
+        /// Attributes of the subgraph's nodes that do not set their own (`node [...]` inside it).
         public var nodeDefaults: GraphvizAttributes
+        /// Attributes of the subgraph's edges that do not set their own (`edge [...]` inside it).
         public var edgeDefaults: GraphvizAttributes
+        /// The names of its member nodes (declared in ``RenderableGraph/nodes``).
         public var nodes: [String]
+        /// Subgraphs nested in this one.
         public var subgraphs: [Subgraph]
+        /// A subgraph called `name` with its attributes, defaults, members and nested subgraphs.
         public init(
             _ name: String, attributes: GraphvizAttributes = [:], nodeDefaults: GraphvizAttributes = [:],
             edgeDefaults: GraphvizAttributes = [:], nodes: [String] = [], subgraphs: [Subgraph] = []
@@ -107,17 +124,26 @@ public struct RenderableGraph: Sendable, Hashable {
         }
     }
 
+    /// The graph's name (`G` by default); DOT's `graph NAME { … }`.
     public var name: String
+    /// Whether edges are arrows (`digraph`).
     public var isDirected: Bool
     /// A strict graph merges parallel edges (and, when directed, keeps one arc per pair).
     public var isStrict: Bool
+    /// Graph attributes (`overlap`, `splines`, `bgcolor`, `label`, …).
     public var graphAttributes: GraphvizAttributes
+    /// Attributes of nodes that do not set their own (`node [...]`).
     public var nodeDefaults: GraphvizAttributes
+    /// Attributes of edges that do not set their own (`edge [...]`).
     public var edgeDefaults: GraphvizAttributes
+    /// Every node, in the order Graphviz gets them.
     public var nodes: [Node]
+    /// Every edge, in the order Graphviz gets them.
     public var edges: [Edge]
+    /// Subgraphs and clusters.
     public var subgraphs: [Subgraph]
 
+    /// A graph description; everything but the name and direction can also be filled in later.
     public init(
         name: String = "G", isDirected: Bool = false, isStrict: Bool = false,
         graphAttributes: GraphvizAttributes = [:], nodeDefaults: GraphvizAttributes = [:],
@@ -135,10 +161,12 @@ public struct RenderableGraph: Sendable, Hashable {
         self.subgraphs = subgraphs
     }
 
+    /// Appends a node called `name` with `attributes`.
     public mutating func addNode(_ name: String, _ attributes: GraphvizAttributes = [:]) {
         nodes.append(Node(name, attributes: attributes))
     }
 
+    /// Appends an edge from `tail` to `head` with `attributes`.
     public mutating func addEdge(_ tail: String, _ head: String, _ attributes: GraphvizAttributes = [:]) {
         edges.append(Edge(tail, head, attributes: attributes))
     }

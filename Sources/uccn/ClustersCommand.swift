@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMemory
 import Dispatch
 import Foundation
 import GraphAlgorithms
@@ -57,6 +56,8 @@ struct ClustersCommand: FailureReportingCommand {
     @Option(help: "table, csv or json.")
     var format: String = "table"
 
+    @OptionGroup var heap: HeapPreparationOption
+
     static let failureWording = FailureWording(prefix: "uccn clusters: ")
 
     func execute() throws {
@@ -84,14 +85,19 @@ struct ClustersCommand: FailureReportingCommand {
         if let threads, threads < 1 { throw CommandFailure.usage("--threads must be ≥ 1, found \(threads)") }
 
         let input = try loadInput()
+        if weighted, input.graph.weights?.contains(where: { $0 < 0 }) == true {
+            throw CommandFailure.runtime(
+                "the graph has negative edge weights, which community detection cannot use as strengths; leave out --weighted"
+            )
+        }
         let g = weighted ? input.graph : input.graph.unweighted()
         let detector = algorithmChoice.detector(
             resolution: resolution, objective: objectiveChoice, maxIterations: maxIterations,
             tolerance: tolerance)
 
-        // Resident heap for the working graphs (about 24 bytes an arc), so that the
-        // computation does not take a page fault on each fresh page (see `uccn metrics`).
-        _ = uccn_heap_prepare(min(max(24 * g.arcCount + 64 * g.nodeCount, 1 << 20), 64 << 20))
+        // With --prepare-heap (benchmarks only): resident heap for the working graphs
+        // (about 24 bytes an arc) before the clock starts (HeapPreparationOption).
+        heap.prepare(bytes: 24 * g.arcCount + 64 * g.nodeCount)
         let clock = ContinuousClock()
         let started = clock.now
         let partition: Partition

@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// `uccn convert IN OUT`: reads a graph in one format and writes it in another, keeping
 /// node and edge attributes, direction and weights.
@@ -21,7 +22,7 @@ struct ConvertCommand: FailureReportingCommand {
             on any error nothing is written.
             """)
 
-    @Argument(help: "The graph to read.")
+    @Argument(help: "The graph to read, or a Creative Cities data folder (cities.csv and links.csv, e.g. Graphs).")
     var input: String
 
     @Argument(help: "The file to write.")
@@ -75,7 +76,7 @@ struct ConvertCommand: FailureReportingCommand {
     @Option(
         name: .customLong("with-metrics"),
         help:
-            "Add measures as node attributes under Gephi's column names: a comma-separated list of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or 'all'."
+            "Add measures as node attributes under Gephi's column names: a comma-separated list of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or 'all' (\(CentralityMeasure.standard.map(\.rawValue).joined(separator: ", "))); with 'all', a measure undefined for the graph is left out with a note."
     )
     var withMetrics: String?
 
@@ -99,7 +100,7 @@ struct ConvertCommand: FailureReportingCommand {
     )
     var weightedMetrics = false
 
-    static let failureWording = FailureWording(prefix: "error: ")
+    static let failureWording = FailureWording(prefix: "uccn convert: ")
 
     /// The format `name` names (`--from`, `--to`), else the one `path`'s extension implies.
     private func fileFormat(
@@ -118,7 +119,9 @@ struct ConvertCommand: FailureReportingCommand {
     }
 
     func execute() throws {
-        let inFormat = try fileFormat(named: from, side: "input", option: "--from", path: input)
+        let datasetFolder = from == nil && isCreativeCitiesFolder(input)
+        let inFormat =
+            datasetFolder ? .edgeList : try fileFormat(named: from, side: "input", option: "--from", path: input)
         let outFormat = try fileFormat(named: to, side: "output", option: "--to", path: output)
         guard let version = GEXFVersion(rawValue: gexfVersion) else {
             throw CommandFailure.usage("unknown GEXF version \"\(gexfVersion)\"; expected 1.2 or 1.3")
@@ -152,7 +155,9 @@ struct ConvertCommand: FailureReportingCommand {
             for name in withMetrics.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
             where !name.isEmpty {
                 if name == "all" {
-                    measures = CentralityMeasure.allCases
+                    for measure in CentralityMeasure.standard where !measures.contains(measure) {
+                        measures.append(measure)
+                    }
                 } else if let measure = CentralityMeasure(rawValue: name) {
                     if !measures.contains(measure) { measures.append(measure) }
                 } else {
@@ -175,8 +180,16 @@ struct ConvertCommand: FailureReportingCommand {
             throw CommandFailure.usage("--resolution must be a finite number ≥ 0")
         }
         do {
-            var graph = try GraphLoader.load(path: input, format: inFormat, options: readOptions)
+            var graph =
+                datasetFolder
+                ? try creativeCitiesAttributedGraph(folder: input)
+                : try GraphLoader.load(path: input, format: inFormat, options: readOptions, dot: DOTFormat.codec)
             if let communityAlgorithm {
+                if graph.graph.weights?.contains(where: { $0 < 0 }) == true {
+                    throw CommandFailure.runtime(
+                        "\(input) has negative edge weights, which community detection cannot use as strengths; read it unweighted with --weight-attribute none"
+                    )
+                }
                 // Weights are used as strengths when the graph has them (and --weight-attribute
                 // did not turn them off).
                 let partition = communityAlgorithm.detector(resolution: resolution).partition(
@@ -187,12 +200,21 @@ struct ConvertCommand: FailureReportingCommand {
             if !measures.isEmpty {
                 let options = CentralityOptions(
                     weighted: weightedMetrics, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+                let all = withMetrics?.lowercased().split(separator: ",").contains {
+                    $0.trimmingCharacters(in: .whitespaces) == "all"
+                }
                 for measure in measures {
                     let values: [Double]
                     do {
                         values = try measure.compute(on: graph.graph, options: options)
+                    } catch let error as CentralityError where all == true {
+                        // 'all' asks for what can be computed: leave the measure out and say why.
+                        FileHandle.standardError.write(
+                            Data("uccn convert: note: \(measure.rawValue) left out: \(error)\n".utf8))
+                        continue
                     } catch {
-                        // As `uccn metrics`: a measure undefined for this graph exits with 3.
+                        // A measure named on its own and undefined for this graph exits with 3,
+                        // as in `uccn metrics`.
                         let message = "\(measure.rawValue) on \(input): \(error)"
                         throw error is CentralityError
                             ? CommandFailure.unsupported(message) : CommandFailure.runtime(message)
@@ -206,7 +228,8 @@ struct ConvertCommand: FailureReportingCommand {
                     }
                 }
             }
-            let written = try GraphWriter.write(graph, to: output, format: outFormat, options: writeOptions)
+            let written = try GraphWriter.write(
+                graph, to: output, format: outFormat, options: writeOptions, dot: DOTFormat.codec)
             let g = graph.graph
             print(
                 "\(input) → \(written.joined(separator: ", ")): \(g.nodeCount) nodes, \(g.edgeCount) edges, \(g.isDirected ? "directed" : "undirected"), \(g.isWeighted ? "weighted" : "unweighted"); \(graph.nodeAttributes.columns.count) node and \(graph.edgeAttributes.columns.count) edge attributes"
@@ -234,10 +257,17 @@ enum GephiColumns {
         case .kcore: return "kcore"
         case .clustering: return "clustering"
         case .components: return "componentnumber"
+        case .degreeCentrality: return "degreecentrality"
+        case .inDegree: return "in_degree"
+        case .outDegree: return "out_degree"
+        case .inDegreeCentrality: return "indegreecentrality"
+        case .outDegreeCentrality: return "outdegreecentrality"
+        case .weightedClustering: return "weightedclustering"
+        case .triangles: return "triangles"
         }
     }
 
     static func isInteger(_ measure: CentralityMeasure) -> Bool {
-        measure == .degree || measure == .kcore || measure == .components
+        [.degree, .kcore, .components, .inDegree, .outDegree, .triangles].contains(measure)
     }
 }

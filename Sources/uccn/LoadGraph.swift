@@ -2,6 +2,7 @@ import CreativeCities
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// A graph to analyse, with a display name per node when one is known.
 struct LoadedGraph {
@@ -15,18 +16,34 @@ struct LoadedGraph {
     var dataset: CreativeCitiesDataset? = nil
 }
 
+/// How to read a graph file where the file leaves a choice: direction and repeated edges.
+struct GraphReadChoices {
+    /// Read the edges as directed (`true`) or undirected (`false`) whatever the file says.
+    var directed: Bool? = nil
+    /// How repeated edges between the same two nodes are merged.
+    var duplicates: DuplicateEdgePolicy = .sum
+}
+
 /// Reads the graph file at `path`, choosing the reader by extension. This is the one
-/// place that maps file types to readers: add new formats here. A missing file, an unknown
-/// extension or a reader's `FormatError` is a runtime failure naming the file.
-func loadGraph(path: String) throws(CommandFailure) -> LoadedGraph {
-    guard FileManager.default.fileExists(atPath: path) else {
+/// place that maps file types to readers: add new formats here. A missing file, a
+/// directory, an unknown extension or a reader's `FormatError` is a runtime failure
+/// naming the file.
+func loadGraph(path: String, choices: GraphReadChoices = .init()) throws(CommandFailure) -> LoadedGraph {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw .runtime("\(path): no such file")
+    }
+    if isDirectory.boolValue { throw .runtime("\(path): is a directory; give a graph file") }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+        throw .runtime("\(path): cannot read the file: permission denied")
     }
     let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
     do {
         switch ext {
         case "edges", "txt", "edgelist", "el":
-            return LoadedGraph(graph: try EdgeListFormat.read(path: path), names: nil, source: path)
+            var options = EdgeListFormat.ReadOptions(directed: choices.directed)
+            options.duplicates = choices.duplicates
+            return LoadedGraph(graph: try EdgeListFormat.read(path: path, options: options), names: nil, source: path)
         default:
             // Every other format through the format module's one dispatcher (CSV, GraphML,
             // GEXF, node-link JSON, DOT); node labels, when the file has them, become the names.
@@ -35,7 +52,9 @@ func loadGraph(path: String) throws(CommandFailure) -> LoadedGraph {
                     "\(path): unknown graph format \".\(ext)\"; expected .edges, .txt, .csv, .graphml, .gexf, .json or .dot"
                 )
             }
-            let attributed = try GraphLoader.load(path: path, format: format)
+            var options = GraphReadOptions(directed: choices.directed)
+            options.duplicates = choices.duplicates
+            let attributed = try GraphLoader.load(path: path, format: format, options: options, dot: DOTFormat.codec)
             let labels = attributed.nodeAttributes.column("label")?.values
             let names = labels.map { values in
                 values.enumerated().map { $0.element?.description ?? attributed.graph.ids[$0.offset] }
@@ -57,8 +76,8 @@ func loadDefaultNetwork() throws(CommandFailure) -> LoadedGraph {
         graph: dataset.graph(), names: dataset.cities.map(\.name), source: directory.path, dataset: dataset)
 }
 
-/// `loadGraph(path:)` for a given path, the bundled network otherwise.
-func loadGraph(path: String?) throws(CommandFailure) -> LoadedGraph {
-    if let path { return try loadGraph(path: path) }
+/// `loadGraph(path:choices:)` for a given path, the bundled network otherwise.
+func loadGraph(path: String?, choices: GraphReadChoices = .init()) throws(CommandFailure) -> LoadedGraph {
+    if let path { return try loadGraph(path: path, choices: choices) }
     return try loadDefaultNetwork()
 }

@@ -100,7 +100,7 @@ struct MapCommand: FailureReportingCommand {
     @Flag(help: "Lay out even when the network is larger than the engine's safe size.")
     var force = false
 
-    static let failureWording = FailureWording(prefix: "uccn map: error: ", usageSuffix: " (see uccn map --help)")
+    static let failureWording = FailureWording(prefix: "uccn map: ", usageSuffix: " (see uccn map --help)")
 
     func validate() throws {
         try Self.failureWording.reporting(validateOptions)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMemory
 import Foundation
 import GraphAlgorithms
 import GraphCore
@@ -11,9 +10,16 @@ struct MetricsCommand: FailureReportingCommand {
         commandName: "metrics",
         abstract: "Compute node centrality measures (NetworkX definitions) for a graph.",
         discussion: """
-            Measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or all.
-            With --weighted, weights are distances for betweenness, closeness and harmonic
-            centrality and strengths for strength, eigenvector, PageRank and Katz.
+            Node measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")); \
+            'all' computes \(CentralityMeasure.standard.map(\.rawValue).joined(separator: ", ")). \
+            Edge measure: edge-betweenness (one row per edge). Graph measures: \
+            \(GraphMeasure.allCases.map(\.rawValue).joined(separator: ", ")) (one number).
+            With --weighted, weights are distances for betweenness, edge-betweenness, closeness \
+            and harmonic centrality and strengths for strength, eigenvector, PageRank, Katz and \
+            average-clustering; weighted-clustering always uses them; degree, k-core, clustering, \
+            triangles and components ignore them (a note says so). On a directed graph, clustering \
+            is Fagiolo's directed clustering and kcore counts in- plus out-degree (NetworkX's \
+            DiGraph definitions); --undirected reads the graph as undirected.
             Without GRAPH, the bundled UNESCO Creative Cities Network is used.
             Exit status 3: unknown measure, or a measure undefined for this graph.
             """)
@@ -23,25 +29,37 @@ struct MetricsCommand: FailureReportingCommand {
     @Argument(help: "Graph file (.edges or .txt edge list). Default: the bundled UCCN network.")
     var graph: String?
 
-    @Option(name: .long, help: "Measure name, or 'all'.")
+    @Option(name: .long, help: "Measure name (see below), or 'all'.")
     var measure: String = "all"
+
+    @Flag(name: .long, help: "Read the edges as directed, whatever the file says.")
+    var directed = false
+
+    @Flag(name: .long, help: "Read the edges as undirected, whatever the file says.")
+    var undirected = false
+
+    @Option(
+        help:
+            "Repeated edges between two nodes: sum (default), min, max, first or last weight, as one edge (min gives NetworkX's shortest paths on a MultiGraph, sum its weighted degree)."
+    )
+    var duplicates: String = "sum"
 
     @Flag(name: .long, help: "Use edge weights.")
     var weighted = false
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: "Worker threads for betweenness, closeness, harmonic and PageRank (results do not depend on it).")
     var threads: Int = 1
 
     @Option(name: .long, help: "Output format: table, csv or json.")
     var format: Format = .table
 
-    @Option(name: .long, help: "Only the N highest values (sorted descending).")
+    @Option(name: .long, parsing: .unconditional, help: "Only the N highest values (sorted descending).")
     var top: Int?
 
     @Option(
-        name: [.customLong("approximate"), .customLong("samples")],
+        name: [.customLong("approximate"), .customLong("samples")], parsing: .unconditional,
         help: "Betweenness from K sampled source nodes (faster estimate on large graphs).")
     var samples: Int?
 
@@ -57,6 +75,31 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "PageRank damping factor.")
     var damping: Double = 0.85
 
+    @Option(help: "PageRank: personalisation vector, a file of node,value lines (NetworkX's personalization=).")
+    var personalization: String?
+
+    @Option(help: "PageRank: where dangling nodes send their score, a file of node,value lines (NetworkX's dangling=).")
+    var dangling: String?
+
+    @Flag(
+        name: .customLong("wf-improved"), inversion: .prefixedNo,
+        help: "Closeness: scale by the share of nodes reached (Wasserman–Faust, NetworkX's wf_improved).")
+    var wfImproved = true
+
+    @Option(
+        help:
+            "Closeness and harmonic: compute only these nodes (comma-separated ids; NetworkX's u=/nbunch=); every measure then shows only these rows."
+    )
+    var nodes: String?
+
+    @Option(help: "Harmonic: count only paths from these nodes (comma-separated ids; NetworkX's sources=).")
+    var sources: String?
+
+    @Flag(
+        name: .customLong("count-zeros"), inversion: .prefixedNo,
+        help: "average-clustering: include nodes whose clustering is 0 (NetworkX's count_zeros).")
+    var countZeros = true
+
     @Option(
         name: .customLong("katz-alpha"),
         help:
@@ -67,17 +110,22 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "Sort the 'all' table by this measure.")
     var sort: String = "degree"
 
-    static let failureWording = FailureWording(prefix: "uccn: ")
+    @OptionGroup var heap: HeapPreparationOption
+
+    static let failureWording = FailureWording(prefix: "uccn metrics: ")
 
     func execute() throws {
         let measures: [CentralityMeasure]
-        if measure == "all" {
-            measures = CentralityMeasure.allCases
-        } else if let m = CentralityMeasure(rawValue: measure.lowercased()) {
+        let name = measure.lowercased()
+        if name == "all" {
+            measures = CentralityMeasure.standard
+        } else if let m = CentralityMeasure(rawValue: name) {
             measures = [m]
+        } else if name == "edge-betweenness" || GraphMeasure(rawValue: name) != nil {
+            measures = []
         } else {
             throw CommandFailure.unsupported(
-                "unknown measure \"\(measure)\"; expected one of \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), all"
+                "unknown measure \"\(measure)\"; expected one of \((CentralityMeasure.allCases.map(\.rawValue) + ["edge-betweenness"] + GraphMeasure.allCases.map(\.rawValue)).joined(separator: ", ")), all"
             )
         }
         guard threads >= 1 else { throw CommandFailure.usage("--threads must be at least 1") }
@@ -87,10 +135,49 @@ struct MetricsCommand: FailureReportingCommand {
             throw CommandFailure.usage("--sort: unknown measure \"\(sort)\"")
         }
 
-        let loaded = try loadGraph(path: graph)
+        if directed && undirected { throw CommandFailure.usage("--directed and --undirected cannot be used together") }
+        guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates), duplicatePolicy != .reject else {
+            throw CommandFailure.usage(
+                "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first or last")
+        }
+        let choices = GraphReadChoices(
+            directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy)
+        let loaded = try loadGraph(path: graph, choices: choices)
         let g = loaded.graph
         if weighted && !g.isWeighted {
             printError("note: \(loaded.source) has no weights; --weighted has no effect")
+        }
+        let selected = try nodes.map { try nodeList($0, option: "--nodes", graph: g) }
+        let sourceNodes = try sources.map { try nodeList($0, option: "--sources", graph: g) }
+
+        if measures.isEmpty {
+            try graphOrEdgeMeasure(name, loaded: loaded)
+            return
+        }
+        if weighted && g.isWeighted {
+            let ignoring = measures.filter { !$0.usesWeights }
+            if !ignoring.isEmpty {
+                printError(
+                    "note: \(ignoring.map(\.rawValue).joined(separator: ", ")) \(ignoring.count == 1 ? "ignores" : "ignore") weights\(ignoring.contains(.clustering) ? " (weighted clustering: --measure weighted-clustering)" : "")"
+                )
+            }
+        }
+        if g.isDirected {
+            if measures.contains(.clustering) || measures.contains(.weightedClustering) {
+                printError(
+                    "note: clustering of a directed graph is Fagiolo's directed clustering (NetworkX's clustering of a DiGraph); --undirected for the undirected graph's"
+                )
+            }
+            if measures.contains(.kcore) {
+                printError(
+                    "note: kcore of a directed graph counts in-degree + out-degree (NetworkX's core_number of a DiGraph); --undirected for the undirected graph's"
+                )
+            }
+        }
+        if let samples, measures.contains(.betweenness), samples >= g.nodeCount {
+            printError(
+                "note: --approximate \(samples) is not below the \(g.nodeCount) nodes: the exact betweenness was computed"
+            )
         }
 
         var options = CentralityOptions(weighted: weighted, threads: threads)
@@ -99,28 +186,35 @@ struct MetricsCommand: FailureReportingCommand {
         options.endpoints = endpoints
         options.normalized = !unnormalized
         options.damping = damping
+        options.wfImproved = wfImproved
+        options.nodes = selected
+        options.sources = sourceNodes
+        if let personalization {
+            options.personalization = try NodeValuesFile.read(personalization, option: "--personalization", graph: g)
+        }
+        if let dangling { options.dangling = try NodeValuesFile.read(dangling, option: "--dangling", graph: g) }
         if let katzAlpha {
             options.katzAlpha = katzAlpha
-        } else if measures.contains(.katz), !g.isDirected,
-            let lambda = try? largestEigenvalue(of: g, weighted: options.weighted && g.isWeighted),
-            lambda * 0.1 >= 1
-        {
-            options.katzAlpha = 0.5 / lambda
-            printError(
-                "note: katz: the default alpha 0.1 exceeds 1/λ_max (λ_max = \(String(format: "%.6g", lambda))); using alpha = 0.5/λ_max = \(String(format: "%.6g", options.katzAlpha))"
-            )
+        } else if measures.contains(.katz) {
+            let chosen = defaultKatzAlpha(of: g, weighted: options.weighted && g.isWeighted)
+            options.katzAlpha = chosen.alpha
+            if let lambda = chosen.lambdaMax {
+                printError(
+                    "note: katz: the default alpha 0.1 exceeds 1/λ_max (λ_max = \(String(format: "%.6g", lambda))); using alpha = 0.5/λ_max = \(String(format: "%.6g", chosen.alpha))"
+                )
+            }
         }
 
-        // Make the heap the computations will allocate from resident first: a fresh process
-        // otherwise pays a page fault (about 2 µs on a VM) on every new 4 KiB page of its
-        // first output arrays, which would dwarf an O(n) measure. This costs about 0.5 ms per
-        // MiB, counted in the whole command's time, not in compute_seconds.
-        _ = uccn_heap_prepare(min(max(32 * g.nodeCount, 1 << 20), 64 << 20))
+        // With --prepare-heap (benchmarks only): the output arrays' pages resident before
+        // the clock starts (HeapPreparationOption).
+        heap.prepare(bytes: 32 * g.nodeCount)
 
         var results: [CentralityMeasure: [Double]] = [:]
         var seconds: [CentralityMeasure: Double] = [:]
         for m in measures {
-            let reporter = (m == .betweenness && samples == nil) ? ProgressReporter(graph: g) : nil
+            let reporter =
+                (m == .betweenness && samples == nil && (!weighted || g.weights?.contains { $0 < 0 } != true))
+                ? ProgressReporter(graph: g) : nil
             // The clock covers the computation alone (as the peers' library calls are timed),
             // not storing or printing the result.
             var values: [Double]?
@@ -153,14 +247,17 @@ struct MetricsCommand: FailureReportingCommand {
             output =
                 measures.count == 1
                 ? jsonSingle(
-                    measures[0], values: results[measures[0]] ?? [], seconds: seconds[measures[0]] ?? 0, graph: g)
-                : jsonAll(measures, results: results, seconds: seconds, graph: g)
+                    measures[0], values: results[measures[0]] ?? [], seconds: seconds[measures[0]] ?? 0, graph: g,
+                    only: selected)
+                : jsonAll(measures, results: results, seconds: seconds, graph: g, only: selected)
         case .csv:
             output = csv(
-                measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
+                measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure,
+                only: selected)
         case .table:
             output = table(
-                measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure)
+                measures, results: results, loaded: loaded, sortBy: measures.count == 1 ? measures[0] : sortMeasure,
+                only: selected)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
@@ -170,9 +267,10 @@ struct MetricsCommand: FailureReportingCommand {
     /// Node order for display: by `sortBy` descending (ties by node index), cut to
     /// `--top`; node order when neither a sort nor a cut applies.
     private func rows(
-        _ results: [CentralityMeasure: [Double]], n: Int, sortBy: CentralityMeasure, sorted: Bool
+        _ results: [CentralityMeasure: [Double]], n: Int, sortBy: CentralityMeasure, sorted: Bool,
+        only: [Int]? = nil
     ) -> [Int] {
-        var order = Array(0..<n)
+        var order = only.map { Set($0).sorted() } ?? Array(0..<n)
         if sorted || top != nil, let key = results[sortBy] {
             order.sort { a, b in
                 let x = key[a].isNaN ? -Double.infinity : key[a]
@@ -184,12 +282,14 @@ struct MetricsCommand: FailureReportingCommand {
         return order
     }
 
-    private func jsonSingle(_ m: CentralityMeasure, values: [Double], seconds: Double, graph g: Graph) -> String {
+    private func jsonSingle(
+        _ m: CentralityMeasure, values: [Double], seconds: Double, graph g: Graph, only: [Int]?
+    ) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(values.count * 30 + 64)
         out.append(contentsOf: "{\"measure\": \"\(m.rawValue)\", \"values\": {".utf8)
         var first = true
-        for u in rows([m: values], n: values.count, sortBy: m, sorted: false) {
+        for u in rows([m: values], n: values.count, sortBy: m, sorted: false, only: only) {
             if !first { out.append(contentsOf: ", ".utf8) }
             first = false
             appendJSONString(g.ids[u], to: &out)
@@ -202,13 +302,15 @@ struct MetricsCommand: FailureReportingCommand {
 
     private func jsonAll(
         _ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
-        seconds: [CentralityMeasure: Double], graph g: Graph
+        seconds: [CentralityMeasure: Double], graph g: Graph, only: [Int]?
     ) -> String {
         var parts: [String] = []
         for m in measures {
             guard let values = results[m] else { continue }
             var s = "\"\(m.rawValue)\": {"
-            s += (0..<g.nodeCount).map { JSONText.string(g.ids[$0]) + ": " + jsonNumber(values[$0]) }.joined(
+            s += (only.map { Set($0).sorted() } ?? Array(0..<g.nodeCount)).map {
+                JSONText.string(g.ids[$0]) + ": " + jsonNumber(values[$0])
+            }.joined(
                 separator: ", ")
             s += "}"
             parts.append(s)
@@ -220,14 +322,14 @@ struct MetricsCommand: FailureReportingCommand {
 
     private func csv(
         _ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
-        loaded: LoadedGraph, sortBy: CentralityMeasure
+        loaded: LoadedGraph, sortBy: CentralityMeasure, only: [Int]?
     ) -> String {
         let shown = measures.filter { results[$0] != nil }
         var header = ["id"]
         if loaded.names != nil { header.append("name") }
         header += shown.map(\.rawValue)
         var lines = [header.joined(separator: ",")]
-        for u in rows(results, n: loaded.graph.nodeCount, sortBy: sortBy, sorted: false) {
+        for u in rows(results, n: loaded.graph.nodeCount, sortBy: sortBy, sorted: false, only: only) {
             var fields = [csvField(loaded.graph.ids[u])]
             if let names = loaded.names { fields.append(csvField(names[u])) }
             for m in shown { fields.append(plainNumber(results[m]![u])) }
@@ -238,7 +340,7 @@ struct MetricsCommand: FailureReportingCommand {
 
     private func table(
         _ measures: [CentralityMeasure], results: [CentralityMeasure: [Double]],
-        loaded: LoadedGraph, sortBy: CentralityMeasure
+        loaded: LoadedGraph, sortBy: CentralityMeasure, only: [Int]?
     ) -> String {
         let g = loaded.graph
         let shown = measures.filter { results[$0] != nil }
@@ -246,7 +348,7 @@ struct MetricsCommand: FailureReportingCommand {
         if loaded.names != nil { header.append("name") }
         header += shown.map(\.title)
         var body: [[String]] = []
-        let order = rows(results, n: g.nodeCount, sortBy: sortBy, sorted: true)
+        let order = rows(results, n: g.nodeCount, sortBy: sortBy, sorted: true, only: only)
         for (rank, u) in order.enumerated() {
             var row = ["\(rank + 1)", g.ids[u]]
             if let names = loaded.names { row.append(names[u]) }
@@ -275,10 +377,105 @@ struct MetricsCommand: FailureReportingCommand {
         return out
     }
 
+    /// Comma-separated node ids, as node indices.
+    private func nodeList(_ text: String, option: String, graph g: Graph) throws(CommandFailure) -> [Int] {
+        var result: [Int] = []
+        for id in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+            guard let node = g.node(withID: id) else {
+                throw .usage("\(option): no node \"\(id)\" in the graph")
+            }
+            result.append(node)
+        }
+        guard !result.isEmpty else { throw .usage("\(option) needs at least one node id") }
+        return result
+    }
+
+    /// `--measure edge-betweenness` and the graph measures: their computation and output.
+    private func graphOrEdgeMeasure(_ name: String, loaded: LoadedGraph) throws {
+        let g = loaded.graph
+        let useWeights = weighted && g.isWeighted
+        let start = DispatchTime.now().uptimeNanoseconds
+        var output: String
+        if let scalar = GraphMeasure(rawValue: name) {
+            if weighted && g.isWeighted && scalar == .transitivity {
+                printError("note: transitivity ignores weights")
+            }
+            let value: Double
+            do {
+                value = try scalar.compute(on: g, weighted: useWeights, countZeros: countZeros)
+            } catch let error as CentralityError {
+                throw CommandFailure.unsupported("\(name): \(error)")
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            switch format {
+            case .json:
+                output =
+                    "{\"measure\": \"\(name)\", \"value\": \(jsonNumber(value)), \"compute_seconds\": \(seconds)}\n"
+            case .csv:
+                output = "measure,value\n\(name),\(plainNumber(value))\n"
+            case .table:
+                output = "\(scalar.title): \(String(format: "%.6g", value))\n\n\(scalar.title): \(scalar.meaning)\n"
+                output +=
+                    "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
+            }
+        } else {
+            if useWeights, g.weights?.contains(where: { $0 < 0 }) == true {
+                throw CommandFailure.runtime(
+                    "edge-betweenness: \(CentralityError.negativeWeights(measure: "edge-betweenness", use: "distances"))"
+                )
+            }
+            let values = edgeBetweennessCentrality(of: g, weighted: useWeights, normalized: !unnormalized)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let edges = g.edges()
+            var order = Array(edges.indices)
+            if format == .table || top != nil {
+                order.sort { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+            }
+            if let top { order = Array(order.prefix(top)) }
+            switch format {
+            case .json:
+                let items = order.map {
+                    "[\(JSONText.string(g.ids[edges[$0].source])), \(JSONText.string(g.ids[edges[$0].target])), \(jsonNumber(values[$0]))]"
+                }
+                output =
+                    "{\"measure\": \"edge-betweenness\", \"values\": [\(items.joined(separator: ", "))], \"compute_seconds\": \(seconds)}\n"
+            case .csv:
+                output =
+                    "source,target,edge-betweenness\n"
+                    + order.map {
+                        "\(csvField(g.ids[edges[$0].source])),\(csvField(g.ids[edges[$0].target])),\(plainNumber(values[$0]))\n"
+                    }.joined()
+            case .table:
+                let name = { (u: Int) in loaded.names?[u] ?? g.ids[u] }
+                let rows = order.enumerated().map { rank, e in
+                    ["\(rank + 1)", name(edges[e].source), name(edges[e].target), String(format: "%.6g", values[e])]
+                }
+                let header = ["#", "source", "target", "Edge betweenness"]
+                var widths = header.map(\.count)
+                for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+                func line(_ cells: [String]) -> String {
+                    cells.enumerated().map { i, cell in
+                        let pad = String(repeating: " ", count: widths[i] - cell.count)
+                        return (i == 0 || i == 3) ? pad + cell : cell + pad
+                    }.joined(separator: "  ")
+                }
+                output =
+                    line(header) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+                    + "\n"
+                for row in rows { output += line(row) + "\n" }
+                output +=
+                    "\nEdge betweenness: how many shortest paths between other cities run along the link, as a share of all pairs (n(n − 1)).\n"
+                output +=
+                    "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
     private func tableNumber(_ x: Double, measure: CentralityMeasure) -> String {
         if x.isNaN { return "–" }
         switch measure {
-        case .degree, .kcore, .components:
+        case .degree, .kcore, .components, .inDegree, .outDegree, .triangles:
             return String(Int(x))
         case .strength where !weighted:
             return String(Int(x))
@@ -361,5 +558,37 @@ final class ProgressReporter: @unchecked Sendable {
 
     func finish() {
         if active { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Measures of the whole graph, one number each.
+enum GraphMeasure: String, CaseIterable {
+    case transitivity
+    case averageClustering = "average-clustering"
+
+    var title: String {
+        switch self {
+        case .transitivity: "Transitivity"
+        case .averageClustering: "Average clustering"
+        }
+    }
+
+    var meaning: String {
+        switch self {
+        case .transitivity:
+            "the share of connected triples (two links sharing a city) that close into a triangle, 3 × triangles / triples."
+        case .averageClustering:
+            "the mean of the cities' clustering coefficients."
+        }
+    }
+
+    func compute(on g: Graph, weighted: Bool, countZeros: Bool) throws -> Double {
+        switch self {
+        case .transitivity:
+            guard !g.isDirected else { throw CentralityError.directedNotSupported(measure: "transitivity") }
+            return GraphAlgorithms.transitivity(of: g)
+        case .averageClustering:
+            return GraphAlgorithms.averageClustering(of: g, weighted: weighted, countZeros: countZeros)
+        }
     }
 }

@@ -23,7 +23,7 @@ struct PartnersCommand: FailureReportingCommand {
     )
     var city: String
 
-    @Option(help: "How many suggestions to show.")
+    @Option(parsing: .unconditional, help: "How many suggestions to show.")
     var top: Int = 10
 
     @Option(help: "Only candidates of this creative field (e.g. Design, \"Media Arts\").")
@@ -59,7 +59,7 @@ struct PartnersCommand: FailureReportingCommand {
     @Option(help: "A links file (with --cities) instead of a directory.")
     var links: String?
 
-    static let failureWording = FailureWording(prefix: "error: ")
+    static let failureWording = FailureWording(prefix: "uccn partners: ")
 
     func execute() throws {
         guard let outputFormat = PartnerOutputFormat(rawValue: format.lowercased()) else {

@@ -42,7 +42,7 @@ struct PartnersEvalCommand: FailureReportingCommand {
 
     @OptionGroup var graph: DatasetOptions<GraphFolderOption>
 
-    static let failureWording = FailureWording(prefix: "error: ")
+    static let failureWording = FailureWording(prefix: "uccn partners-eval: ")
 
     func execute() throws {
         guard seeds >= 1 else { throw CommandFailure.usage("--seeds must be at least 1, got \(seeds)") }

@@ -34,7 +34,7 @@ struct ReportCommand: FailureReportingCommand {
     @Option(name: .long, help: "Links from the city shown on its own map.")
     var radius: Int = 1
 
-    @Option(name: .long, help: "Cities in top lists and labelled on maps.")
+    @Option(name: .long, parsing: .unconditional, help: "Cities in top lists and labelled on maps.")
     var top: Int = 10
 
     @Option(name: .customLong("color-by"), help: "What the maps' colours show: community, field or region.")
@@ -47,7 +47,7 @@ struct ReportCommand: FailureReportingCommand {
     )
     var sizeBy: String = "links"
 
-    static let failureWording = FailureWording(prefix: "uccn report: ", runtimePrefix: "uccn: ")
+    static let failureWording = FailureWording(prefix: "uccn report: ")
 
     func execute() throws {
         guard (1...4).contains(radius) else { throw CommandFailure.usage("--radius must be 1 to 4, got \(radius)") }

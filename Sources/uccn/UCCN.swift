@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `uccn`: network analysis of the UNESCO Creative Cities Network, and of any graph.
 @main
@@ -18,4 +19,22 @@ struct UCCN: ParsableCommand {
             ReportCommand.self,
         ]
     )
+
+    /// Runs the command line; `uccn help NAME` with a NAME that is not a command is a usage
+    /// error (status 64, as an unknown subcommand is), not the general help.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2, arguments[0] == "help" {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            let name = arguments[1]
+            if !name.hasPrefix("-") && !names.contains(name) {
+                FileHandle.standardError.write(
+                    Data(
+                        "uccn help: unknown command \"\(name)\"; expected one of \(names.joined(separator: ", "))\n"
+                            .utf8))
+                Foundation.exit(64)
+            }
+        }
+        main(nil)
+    }
 }

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func anUnknownKeyIsNamedWithTheFile() {
-        #expect(throws: PartnerWeightsError.unknownKey(file: "mine.yaml", key: "sameFeild")) {
+        #expect(throws: PartnerWeightsError.unknownKey(file: "mine.yaml:1", key: "sameFeild")) {
             try PartnerWeights.parse("sameFeild: 2\n", file: "mine.yaml")
         }
         let message = PartnerWeightsError.unknownKey(file: "mine.yaml", key: "sameFeild").description
@@ -38,8 +38,23 @@ import Testing
     }
 
     @Test func badValuesAreErrors() {
-        #expect(throws: PartnerWeightsError.notANumber(file: "w.yaml", key: "jaccard")) {
-            try PartnerWeights.parse("jaccard: lots\n", file: "w.yaml")
+        #expect(throws: PartnerWeightsError.notANumber(file: "w.yaml:2", key: "jaccard")) {
+            try PartnerWeights.parse("# mine\njaccard: lots\n", file: "w.yaml")
+        }
+        #expect(throws: PartnerWeightsError.notANumber(file: "w.json:2", key: "sameField")) {
+            try PartnerWeights.parse("{\"jaccard\": 2,\n \"sameField\": \"x\"}\n", file: "w.json")
+        }
+        #expect(throws: PartnerWeightsError.empty(file: "w.yaml")) {
+            try PartnerWeights.parse("\n# none\n", file: "w.yaml")
+        }
+        #expect(
+            throws: PartnerWeightsError.malformed(
+                file: "w.json:2:17",
+                message:
+                    "not valid YAML or JSON: parser: while parsing a flow node in line 2, column 17; did not find expected node content"
+            )
+        ) {
+            try PartnerWeights.parse("{\"jaccard\": 2,\n \"sameField\": 1,,}\n", file: "w.json")
         }
         #expect(throws: PartnerWeightsError.self) { try PartnerWeights.parse("- 1\n- 2\n", file: "w.yaml") }
         let allZero = PartnerScore.allCases.map { "\($0.rawValue): 0" }.joined(separator: "\n")

@@ -70,6 +70,29 @@ import Testing
         #expect(abs(try largestEigenvalue(of: g) - 3.0.squareRoot()) < 1e-8)
     }
 
+    @Test func katzNamesTheBoundItBroke() throws {
+        let g = try Self.path(5)  // λ_max = √3
+        do {
+            _ = try katzCentrality(of: g, alpha: 0.9, maxIterations: 500)
+            Issue.record("Katz with alpha 0.9 > 1/√3 returned values")
+        } catch let CentralityError.katzAlphaTooLarge(alpha, lambda) {
+            #expect(alpha == 0.9)
+            #expect(abs(lambda - 3.0.squareRoot()) < 1e-8)
+        }
+        // The shared default halves the bound when 0.1 is too large.
+        #expect(defaultKatzAlpha(of: g).alpha == 0.1)
+        var star = GraphBuilder()
+        for leaf in 1...200 { try star.addEdge(from: "hub", to: "\(leaf)") }
+        let chosen = defaultKatzAlpha(of: try star.build())  // λ_max = √200
+        #expect(abs(chosen.alpha - 0.5 / 200.0.squareRoot()) < 1e-9)
+    }
+
+    @Test func spectralRadiusOfADirectedCycleIsOne() throws {
+        var b = GraphBuilder(directed: true)
+        for (u, v) in [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")] { try b.addEdge(from: u, to: v) }
+        #expect(abs(try spectralRadius(of: try b.build()) - 1) < 1e-6)
+    }
+
     @Test func emptyGraphGivesEmptyResults() throws {
         let g = try GraphBuilder().build()
         for measure in CentralityMeasure.allCases {

@@ -7,7 +7,7 @@ and a small graph with a self-loop and an isolated node. Run from this directory
     python3 make_community_fixtures.py      # networkx 3.6, leidenalg 0.12, igraph 1.0
 
 karate.edges and lesmis.edges are the benchmark harness's files
-(/work/shared/bench/make_graphs.py).
+(Benchmarks/peers/make_graphs.py).
 """
 import json
 import random

@@ -13,7 +13,8 @@ the weights (as the benchmark does: lengths for betweenness/closeness/harmonic,
 strengths for strength/eigenvector/PageRank/Katz) and `NAME.unweighted` ignores them.
 
 The benchmark graphs (karate, lesmis, lfr1k, lfr1k_w) are copied from
-/tmp/uccn-bench-graphs (made by /work/shared/bench/make_graphs.py); the small
+Benchmarks/graphs (made by Benchmarks/peers/make_graphs.py; $UCCN_BENCH_GRAPHS
+elsewhere); the small
 hand-made graphs cover isolated nodes, several components, self-loops, equal-weight
 ties and a directed graph.
 
@@ -33,7 +34,8 @@ import scipy.sparse.linalg
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "Fixtures")
-BENCH = os.environ.get("UCCN_BENCH_GRAPHS", "/tmp/uccn-bench-graphs")
+BENCH = os.environ.get("UCCN_BENCH_GRAPHS") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "Benchmarks", "graphs")
 
 
 def read_edges(path):

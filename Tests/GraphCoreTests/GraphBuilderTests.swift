@@ -67,10 +67,17 @@ import Testing
         #expect(throws: GraphError.duplicateEdgeRejected(source: "a", target: "b")) { try dups.build() }
     }
 
-    @Test(arguments: [Double.nan, .infinity, -1])
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
     func badWeightsAreRejected(weight: Double) throws {
         var b = GraphBuilder(weighted: true)
         #expect(throws: GraphError.self) { try b.addEdge(from: "a", to: "b", weight: weight) }
+    }
+
+    /// Negative weights are data: measures that cannot use them refuse them when they run.
+    @Test func negativeWeightsAreKept() throws {
+        var b = GraphBuilder(weighted: true)
+        try b.addEdge(from: "a", to: "b", weight: -1.5)
+        #expect(try b.build().weights == [-1.5, -1.5])
     }
 
     @Test func directedGraphKeepsInArcs() throws {

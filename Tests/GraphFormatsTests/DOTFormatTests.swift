@@ -1,6 +1,7 @@
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 import Testing
 
 @Suite struct DOTFormatTests {
@@ -10,11 +11,28 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("g.dot").path
-        try GraphWriter.write(original, to: path)
-        let back = try GraphLoader.load(path: path)
+        try GraphWriter.write(original, to: path, dot: DOTFormat.codec)
+        let back = try GraphLoader.load(path: path, dot: DOTFormat.codec)
         // agwrite writes a node where it first appears (often in an edge), so the node
         // order of a DOT file is not the graph's.
         TestSupport.expectSame(original, back, nodeOrder: false)
+    }
+
+    /// GraphFormats alone has no DOT reader: it says where the reader is instead of guessing.
+    @Test func withoutTheCodecDOTIsARefusalNamingTheModule() throws {
+        let read = TestSupport.formatError {
+            try GraphLoader.parse(Data("graph { a -- b }".utf8), format: .dot, file: "g.dot")
+        }
+        #expect(
+            read?.description
+                == "g.dot: dot files are read and written through Graphviz: pass `dot: DOTFormat.codec` (module GraphvizDOT)"
+        )
+        let original = try RoundTripTests.sample(directed: false, weighted: true)
+        let written = TestSupport.formatError { try GraphWriter.render(original, format: .dot, file: "out.gv") }
+        #expect(written?.description.hasPrefix("out.gv: dot files are read and written through Graphviz") == true)
+        // With the codec, the same bytes read.
+        let g = try GraphLoader.parse(Data("graph { a -- b }".utf8), format: .dot, file: "g.dot", dot: DOTFormat.codec)
+        #expect(g.graph.ids == ["a", "b"])
     }
 
     @Test func defaultsApplyToNodesAndValuesAreTyped() throws {

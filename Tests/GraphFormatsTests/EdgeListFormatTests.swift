@@ -14,6 +14,18 @@ import Testing
         #expect(g.strength(of: 1) == 3.5)
     }
 
+    @Test func negativeWeightsAreRead() throws {
+        let g = try EdgeListFormat.parse(Data("a b -2.5\nb c 1\n".utf8))
+        #expect(g.isWeighted)
+        #expect(g.strength(of: 1) == -1.5)
+    }
+
+    @Test func aWeightOnEveryLineMakesTheFileWeighted() throws {
+        let g = try EdgeListFormat.parse(Data("0 1 2\n1 2 5\n".utf8))
+        #expect(g.isWeighted)
+        #expect(g.strength(of: 1) == 7)
+    }
+
     @Test func withoutHeaderNodesComeInOrderOfAppearance() throws {
         let g = try EdgeListFormat.parse(Data("b a\n# comment\nc b\n".utf8))
         #expect(g.ids == ["b", "a", "c"])
@@ -27,13 +39,22 @@ import Testing
         ),
         (
             "# n=3 m=1 directed=false weighted=true\n0 1 nan\n",
-            "g.edges:2:5: weight nan is not allowed; weights must be finite and not negative"
+            "g.edges:2:5: weight nan is not allowed; weights must be finite numbers"
         ),
         (
             "# n=3 m=1 directed=false weighted=false\n0 7\n",
             "g.edges:2:3: expected a node id between 0 and 2 (the header says n=3), found \"7\""
         ),
         ("0\n", "g.edges:1: expected two node ids (and an optional weight), found \"0\""),
+        // Without a header the whole file decides; a mix is refused in either order.
+        (
+            "0 1\n1 2 5\n",
+            "g.edges:2: line 2 has a weight in the third column but line 1 has none; give every edge a weight, or none"
+        ),
+        (
+            "0 1 5\n# note\n1 2\n",
+            "g.edges:3: line 1 has a weight in the third column but line 3 has none; give every edge a weight, or none"
+        ),
     ])
     func malformedLinesNameFileLineAndColumn(text: String, message: String) {
         #expect(throws: FormatError.self) { try EdgeListFormat.parse(Data(text.utf8), file: "g.edges") }

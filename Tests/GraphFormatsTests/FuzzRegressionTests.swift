@@ -1,6 +1,7 @@
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 import Testing
 
 /// Inputs the fuzzers (Fuzz/run.sh) found problems with, kept in `Fixtures/fuzz/`
@@ -35,10 +36,13 @@ import Testing
         options.maxEdges = 1_000_000
         options.maxAttributes = 200
         do {
-            let g = try GraphLoader.parse(data, format: format, file: name, options: options)
+            let g = try GraphLoader.parse(data, format: format, file: name, options: options, dot: DOTFormat.codec)
             // Whatever was read can be written and read again.
-            if format != .csv && format != .edgeList, let written = try? GraphWriter.render(g, format: format).first {
-                let again = try GraphLoader.parse(written, format: format, file: "again", options: options)
+            if format != .csv && format != .edgeList,
+                let written = try? GraphWriter.render(g, format: format, dot: DOTFormat.codec).first
+            {
+                let again = try GraphLoader.parse(
+                    written, format: format, file: "again", options: options, dot: DOTFormat.codec)
                 #expect(again.graph.nodeCount == g.graph.nodeCount)
                 #expect(again.graph.edgeCount == g.graph.edgeCount)
             }

@@ -46,6 +46,17 @@ import Testing
         }
     }
 
+    /// `--prepare-heap` (benchmarks' opt-in) changes when pages are touched, never a label.
+    @Test func preparedHeapGivesTheSameLabels() throws {
+        let args = ["clusters", Self.karate, "--algorithm", "leiden", "--seed", "7", "--format", "csv"]
+        let plain = try CommandRunner.run(args)
+        let prepared = try CommandRunner.run(args + ["--prepare-heap"])
+        #expect(plain.status == 0)
+        #expect(prepared.status == 0)
+        #expect(!plain.stdout.isEmpty)
+        #expect(prepared.stdout == plain.stdout)
+    }
+
     @Test func runsAddStabilityPerCommunity() throws {
         let result = try CommandRunner.run(["clusters", Self.karate, "--runs", "5"])
         #expect(result.status == 0)

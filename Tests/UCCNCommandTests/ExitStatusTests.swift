@@ -26,10 +26,10 @@ import Testing
 
     /// Each command that reads the dataset, its folder option, and how it words a runtime error.
     static let datasetCommands: [([String], String, String)] = [
-        (["map"], "--data", "uccn map: error: "),
-        (["report"], "--data", "uccn: "),
-        (["partners", "Hanoi"], "--graph", "error: "),
-        (["partners-eval"], "--graph", "error: "),
+        (["map"], "--data", "uccn map: "),
+        (["report"], "--data", "uccn report: "),
+        (["partners", "Hanoi"], "--graph", "uccn partners: "),
+        (["partners-eval"], "--graph", "uccn partners-eval: "),
     ]
 
     @Test(arguments: datasetCommands)
@@ -74,24 +74,24 @@ import Testing
             "partners", "Hanoi", "--graph", dir.path, "--cities", cities, "--links", links,
         ])
         #expect(both.status == 2)
-        #expect(both.stderr == "error: give either --graph DIR or both --cities FILE and --links FILE\n")
+        #expect(both.stderr == "uccn partners: give either --graph DIR or both --cities FILE and --links FILE\n")
         let files = try CommandRunner.run(["partners", "Hanoi", "--cities", cities, "--links", links])
         #expect(files.status == 1)
-        #expect(files.stderr.hasPrefix("error: \(cities):3: unknown field \"Juggling\""))
+        #expect(files.stderr.hasPrefix("uccn partners: \(cities):3: unknown field \"Juggling\""))
     }
 
     @Test(arguments: [
         // map: usage errors point to --help.
-        (["map", "--labels=-1"], 2, "uccn map: error: --labels must be 0 or more (see uccn map --help)"),
+        (["map", "--labels=-1"], 2, "uccn map: --labels must be 0 or more (see uccn map --help)"),
         (
             ["map", "--size-by", "fame"], 3,
-            "uccn map: error: unknown --size-by measure \"fame\"; expected one of degree, betweenness, closeness, pagerank, eigenvector, harmonic, kcore"
+            "uccn map: unknown --size-by measure \"fame\"; expected one of degree, betweenness, closeness, pagerank, eigenvector, harmonic, kcore"
         ),
         (
             ["map", "--engine", "spring", "--output", "/nonexistent/map.svg"], 3,
-            "uccn map: error: unknown layout engine \"spring\"; available: dot, neato, fdp, sfdp, circo, twopi"
+            "uccn map: unknown layout engine \"spring\"; available: dot, neato, fdp, sfdp, circo, twopi"
         ),
-        // report: usage and unsupported name the command, runtime errors do not.
+        // Every command words its failures "uccn COMMAND: ".
         (["report", "--top", "0"], 2, "uccn report: --top must be 1 to 100, got 0"),
         (
             ["report", "--size-by", "fame"], 3,
@@ -99,36 +99,36 @@ import Testing
         ),
         (
             ["report", "--output", "/proc/uccn-never/x"], 1,
-            "uccn: cannot write /proc/uccn-never/x: "
+            "uccn report: cannot write /proc/uccn-never/x: "
         ),
-        // partners, partners-eval, convert: "error: ".
-        (["partners", "Hanoi", "--top", "0"], 2, "error: --top must be at least 1, got 0"),
+        (["partners", "Hanoi", "--top", "0"], 2, "uccn partners: --top must be at least 1, got 0"),
         (
             ["partners", "Hanoi", "--weights", "/nonexistent/w.yaml"], 1,
-            "error: /nonexistent/w.yaml: cannot read the weights file ("
+            "uccn partners: /nonexistent/w.yaml: cannot read the weights file ("
         ),
-        (["partners-eval", "--seeds", "0"], 2, "error: --seeds must be at least 1, got 0"),
+        (["partners-eval", "--seeds", "0"], 2, "uccn partners-eval: --seeds must be at least 1, got 0"),
         (
             ["partners-eval", "--tune", "--keep", "fame"], 2,
-            "error: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears"
+            "uccn partners-eval: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears"
         ),
-        (["convert", karate, "/nonexistent/out.gexf", "--max-nodes", "0"], 2, "error: --max-nodes must be at least 1"),
+        (
+            ["convert", karate, "/nonexistent/out.gexf", "--max-nodes", "0"], 2,
+            "uccn convert: --max-nodes must be at least 1"
+        ),
         (
             ["convert", karate, "/nonexistent/out.gexf", "--with-communities", "magic"], 3,
-            "error: unknown community algorithm \"magic\"; expected leiden, louvain, label-propagation, components"
+            "uccn convert: unknown community algorithm \"magic\"; expected leiden, louvain, label-propagation, components"
         ),
         (
             ["convert", "/nonexistent/in.graphml", "/nonexistent/out.gexf"], 1,
-            "error: /nonexistent/in.graphml: cannot read the file: no such file"
+            "uccn convert: /nonexistent/in.graphml: cannot read the file: no such file"
         ),
-        // metrics: "uccn: ".
-        (["metrics", karate, "--threads", "0"], 2, "uccn: --threads must be at least 1"),
+        (["metrics", karate, "--threads", "0"], 2, "uccn metrics: --threads must be at least 1"),
         (
             ["metrics", karate, "--measure", "fame"], 3,
-            "uccn: unknown measure \"fame\"; expected one of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore, clustering, components, all"
+            "uccn metrics: unknown measure \"fame\"; expected one of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore, clustering, components, degree-centrality, in-degree, out-degree, in-degree-centrality, out-degree-centrality, weighted-clustering, triangles, edge-betweenness, transitivity, average-clustering, all"
         ),
-        (["metrics", "/nonexistent/g.edges"], 1, "uccn: /nonexistent/g.edges: no such file"),
-        // clusters: "uccn clusters: ".
+        (["metrics", "/nonexistent/g.edges"], 1, "uccn metrics: /nonexistent/g.edges: no such file"),
         (
             ["clusters", karate, "--objective", "surprise"], 2,
             "uccn clusters: unknown objective \"surprise\"; expected modularity or cpm"

@@ -23,6 +23,22 @@ import Testing
         #expect(values["33"] == 17)
     }
 
+    /// `--prepare-heap` (benchmarks' opt-in) changes when pages are touched, never a value.
+    @Test(arguments: ["pagerank", "betweenness"])
+    func preparedHeapGivesTheSameValues(measure: String) throws {
+        func values(_ extra: [String]) throws -> [String: Double] {
+            let result = try CommandRunner.run(
+                ["metrics", Self.karate, "--measure", measure, "--format", "json"] + extra)
+            #expect(result.status == 0)
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(object["values"] as? [String: Double])
+        }
+        let plain = try values([])
+        #expect(plain.count == 34)
+        #expect(try values(["--prepare-heap"]) == plain)
+    }
+
     @Test func tableIsSortedDescendingAndCut() throws {
         let result = try CommandRunner.run(["metrics", Self.karate, "--measure", "betweenness", "--top", "3"])
         #expect(result.status == 0)

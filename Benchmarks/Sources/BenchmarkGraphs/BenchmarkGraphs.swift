@@ -3,16 +3,20 @@ import Foundation
 import GraphCore
 import GraphFormats
 
-/// The benchmark graphs made by `/work/shared/bench/make_graphs.py` (`NAME.edges`).
+/// The benchmark graphs made by `Benchmarks/peers/make_graphs.py` (`NAME.edges`).
 ///
-/// The directory is `$UCCN_BENCH_GRAPHS`, or `/tmp/uccn-bench-graphs` when it is unset.
+/// The directory is `$UCCN_BENCH_GRAPHS`, or `Benchmarks/graphs` of this checkout (where
+/// `make_graphs.py` writes by default) when it is unset.
 /// A suite asks ``available(_:)`` before it registers a benchmark, so a missing graph
 /// skips that benchmark with a message on standard error instead of failing the run.
 public enum BenchmarkGraphs {
     /// The directory holding the `.edges` files.
     public static var directory: String {
         let value = ProcessInfo.processInfo.environment["UCCN_BENCH_GRAPHS"] ?? ""
-        return value.isEmpty ? "/tmp/uccn-bench-graphs" : value
+        if !value.isEmpty { return value }
+        // #filePath is Benchmarks/Sources/BenchmarkGraphs/BenchmarkGraphs.swift.
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("graphs").path
     }
 
     /// The path of graph `name` (`lfr10k` → `<directory>/lfr10k.edges`).
@@ -27,7 +31,7 @@ public enum BenchmarkGraphs {
         if FileManager.default.isReadableFile(atPath: file) { return true }
         let message = """
             skipping benchmark "\(benchmark)": \(file) not found (set UCCN_BENCH_GRAPHS, or make \
-            it with: python3 /work/shared/bench/make_graphs.py --only lfr1k lfr10k lfr100k)
+            it with: python3 Benchmarks/peers/make_graphs.py --only lfr1k lfr10k lfr100k)
 
             """
         FileHandle.standardError.write(Data(message.utf8))

@@ -1,6 +1,7 @@
 import Foundation
 import GraphCore
 import GraphFormats
+import GraphvizDOT
 
 /// One fuzzing step: parse `bytes` as `format`; a `FormatError` is the expected way to
 /// refuse bad input. Any other error, a trap or a sanitizer report is a finding. When the
@@ -15,7 +16,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int, format: GraphFile
     options.maxAttributes = 200
     let graph: AttributedGraph
     do {
-        graph = try GraphLoader.parse(bytes, format: format, file: "fuzz", options: options)
+        graph = try GraphLoader.parse(bytes, format: format, file: "fuzz", options: options, dot: DOTFormat.codec)
     } catch is FormatError {
         return 0
     } catch {
@@ -26,7 +27,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int, format: GraphFile
     guard format != .csv, format != .edgeList else { return 0 }
     let written: Data
     do {
-        guard let first = try GraphWriter.render(graph, format: format, file: "fuzz-out").first else { return 0 }
+        guard let first = try GraphWriter.render(graph, format: format, file: "fuzz-out", dot: DOTFormat.codec).first
+        else { return 0 }
         written = first
     } catch is FormatError {
         return 0
@@ -34,7 +36,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int, format: GraphFile
         fatalError("\(format) writer threw something other than a FormatError: \(error)")
     }
     do {
-        let again = try GraphLoader.parse(written, format: format, file: "fuzz-out", options: options)
+        let again = try GraphLoader.parse(
+            written, format: format, file: "fuzz-out", options: options, dot: DOTFormat.codec)
         guard again.graph.nodeCount == graph.graph.nodeCount, again.graph.edgeCount == graph.graph.edgeCount else {
             fatalError(
                 "\(format) round trip changed the graph: \(graph.graph.nodeCount)/\(graph.graph.edgeCount) → \(again.graph.nodeCount)/\(again.graph.edgeCount)"

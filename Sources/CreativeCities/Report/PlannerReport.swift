@@ -31,8 +31,15 @@ public struct PlannerReport: Sendable {
     /// Maps shown in the "Maps" section.
     public var maps: [ReportFigure]
 
+    /// Computes the report's numbers (and, with `drawMaps`, its maps) for the network and
+    /// the focus city.
+    ///
     /// - Parameters:
+    ///   - dataset: the cities and links.
     ///   - focusCityID: the id of the city the report is about, or `nil` for the network.
+    ///   - notes: the data's provenance notes, quoted in the methods section.
+    ///   - settings: the seed, ensemble runs, how many cities the tables and suggestions
+    ///     list, and the maps' radius, colouring and sizes.
     ///   - measures: extra per-city measures, after the link count and the centralities.
     ///   - drawMaps: lay out and draw the maps (seconds); off when only tables are needed.
     public init(

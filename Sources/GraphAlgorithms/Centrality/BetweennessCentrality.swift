@@ -22,9 +22,17 @@ import GraphCore
 /// dependencies are summed into its own buffer and the blocks are added in order, so the
 /// result is bit-identical for any thread count.
 ///
+/// NetworkX equivalent: `nx.betweenness_centrality(G, normalized, weight, endpoints)`.
+///
 /// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as lengths (Dijkstra).
+///   - normalized: divide by the number of pairs (see above).
+///   - endpoints: count a path's end nodes as on the path.
+///   - threads: worker threads (the result does not depend on them).
 ///   - progress: called (from worker threads) after each block of sources with the
 ///     number of sources in that block and the total; for progress displays.
+/// - Returns: one value a node.
 /// - Complexity: O(n·m) time unweighted, O(n·m + n² log n) weighted; O(n + m) memory
 ///   per thread plus O(n) per source block (at most 64 blocks).
 /// - Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.

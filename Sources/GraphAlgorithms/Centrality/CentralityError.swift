@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a centrality measure could not be computed.
 public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The measure is only defined here for undirected graphs.
@@ -9,17 +11,35 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
     case ambiguousEigenvector(reason: String)
     /// A parameter is outside its allowed range.
     case invalidParameter(name: String, value: String, expected: String)
+    /// Katz's series diverges: `α ≥ 1/λ_max`.
+    case katzAlphaTooLarge(alpha: Double, lambdaMax: Double)
+    /// The measure reads weights as distances or transition strengths, and some are negative.
+    case negativeWeights(measure: String, use: String)
+    /// A graph-level measure asked of a directed graph or other graph it is not defined for.
+    case undefined(measure: String, reason: String)
 
+    /// A sentence naming the measure or parameter and what was expected.
     public var description: String {
         switch self {
         case let .directedNotSupported(measure):
-            return "\(measure) is not defined for directed graphs here; read the graph as undirected"
+            return "\(measure) is not defined for directed graphs here; read the graph as undirected (--undirected)"
         case let .notConverged(measure, iterations, tolerance):
             return "\(measure) did not converge to tolerance \(tolerance) in \(iterations) iterations"
         case let .ambiguousEigenvector(reason):
             return "eigenvector centrality is not unique: \(reason)"
         case let .invalidParameter(name, value, expected):
             return "\(name) = \(value) is not allowed; expected \(expected)"
+        case let .katzAlphaTooLarge(alpha, lambda):
+            return
+                "Katz alpha must be below 1/λ_max = \(shortNumber(1 / lambda)) (λ_max = \(shortNumber(lambda)), the largest eigenvalue of the adjacency matrix); alpha = \(shortNumber(alpha)) makes the series diverge. Give a smaller --katz-alpha, or leave it out for the default (0.1, or 0.5/λ_max when 0.1 is too large)"
+        case let .negativeWeights(measure, use):
+            return
+                "\(measure) reads weights as \(use) and the graph has negative weights; leave out --weighted, or give non-negative weights"
+        case let .undefined(measure, reason):
+            return "\(measure) is not defined here: \(reason)"
         }
     }
 }
+
+/// Six significant digits, as `%.6g` prints them.
+func shortNumber(_ x: Double) -> String { String(format: "%.6g", x) }

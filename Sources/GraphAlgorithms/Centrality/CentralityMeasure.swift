@@ -21,11 +21,25 @@ public struct CentralityOptions: Sendable, Equatable {
     public var damping: Double = 0.85
     /// PageRank tolerance (stop when Σ|Δx| < n·tolerance).
     public var pageRankTolerance: Double = 1e-10
-    /// Katz attenuation factor α (must be below 1/λ_max).
-    public var katzAlpha: Double = 0.1
+    /// Katz attenuation factor α (must be below 1/λ_max); `nil` for
+    /// ``defaultKatzAlpha(of:weighted:)``.
+    public var katzAlpha: Double? = nil
     /// Katz constant term β.
     public var katzBeta: Double = 1
 
+    /// Closeness: apply the Wasserman–Faust correction (NetworkX's `wf_improved`, default).
+    public var wfImproved: Bool = true
+    /// Closeness and harmonic: compute only these nodes (NetworkX's `u=`/`nbunch=`); the
+    /// others get NaN. `nil` for every node.
+    public var nodes: [Int]? = nil
+    /// Harmonic: count only paths from these sources (NetworkX's `sources=`).
+    public var sources: [Int]? = nil
+    /// PageRank personalisation vector (one non-negative value per node).
+    public var personalization: [Double]? = nil
+    /// PageRank dangling distribution (one non-negative value per node).
+    public var dangling: [Double]? = nil
+
+    /// Options with NetworkX's defaults, weights used or not, on `threads` threads.
     public init(weighted: Bool = false, threads: Int = 1) {
         self.weighted = weighted
         self.threads = threads
@@ -37,6 +51,20 @@ public struct CentralityOptions: Sendable, Equatable {
 public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
     case degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, katz, kcore
     case clustering, components
+    case degreeCentrality = "degree-centrality"
+    case inDegree = "in-degree"
+    case outDegree = "out-degree"
+    case inDegreeCentrality = "in-degree-centrality"
+    case outDegreeCentrality = "out-degree-centrality"
+    case weightedClustering = "weighted-clustering"
+    case triangles
+
+    /// The measures `all` computes (`uccn metrics`, `uccn convert --with-metrics`): the
+    /// eleven standard ones, one number per node each.
+    public static let standard: [CentralityMeasure] = [
+        .degree, .strength, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .kcore,
+        .clustering, .components,
+    ]
 
     /// A display name.
     public var title: String {
@@ -52,6 +80,13 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
         case .kcore: "k-core"
         case .clustering: "Clustering"
         case .components: "Component"
+        case .degreeCentrality: "Degree centrality"
+        case .inDegree: "In-degree"
+        case .outDegree: "Out-degree"
+        case .inDegreeCentrality: "In-degree centrality"
+        case .outDegreeCentrality: "Out-degree centrality"
+        case .weightedClustering: "Weighted clustering"
+        case .triangles: "Triangles"
         }
     }
 
@@ -80,17 +115,45 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
             "How often a city's partners are also partners of each other: a close circle rather than a hub of separate contacts."
         case .components:
             "Which connected group of cities a city belongs to (0 is the largest); cities in different groups have no chain of links between them."
+        case .degreeCentrality:
+            "The share of the other cities a city is directly linked to: its number of links divided by n − 1."
+        case .inDegree:
+            "How many links arrive at a city (on an undirected network, its number of links)."
+        case .outDegree:
+            "How many links leave a city (on an undirected network, its number of links)."
+        case .inDegreeCentrality:
+            "The links arriving at a city as a share of the other cities (in-degree divided by n − 1)."
+        case .outDegreeCentrality:
+            "The links leaving a city as a share of the other cities (out-degree divided by n − 1)."
+        case .weightedClustering:
+            "How strongly a city's partners cooperate with each other: clustering where each triangle counts by the geometric mean of its link weights, relative to the strongest link."
+        case .triangles:
+            "How many closed triangles of partner cities a city is part of."
         }
     }
 
     /// Whether the value is a label (component number) rather than a score.
     public var isLabel: Bool { self == .components }
 
-    /// Whether the measure reads edge weights when `options.weighted` is set.
+    /// Whether the measure reads edge weights when `options.weighted` is set
+    /// (weighted clustering always reads them).
     public var usesWeights: Bool {
         switch self {
-        case .strength, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz: true
-        case .degree, .kcore, .clustering, .components: false
+        case .strength, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .weightedClustering: true
+        case .degree, .kcore, .clustering, .components, .degreeCentrality, .inDegree, .outDegree,
+            .inDegreeCentrality, .outDegreeCentrality, .triangles:
+            false
+        }
+    }
+
+    /// What the weights mean to the measure when they must not be negative: lengths of
+    /// shortest paths, or the shares a random walk follows. `nil` when any weight works.
+    public var nonNegativeWeightUse: String? {
+        switch self {
+        case .betweenness, .closeness, .harmonic: "distances"
+        case .pagerank: "transition strengths"
+        case .eigenvector: "strengths (the leading eigenvector needs non-negative entries)"
+        default: nil
         }
     }
 
@@ -107,10 +170,23 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
     /// - Throws: ``CentralityError`` when the measure is undefined for this graph or its
     ///   iteration does not converge.
     public func compute(on graph: Graph, options: CentralityOptions = .init()) throws -> [Double] {
-        let weighted = options.weighted && graph.isWeighted
+        let weighted = (options.weighted || self == .weightedClustering) && graph.isWeighted
+        if weighted, let use = nonNegativeWeightUse, graph.weights?.contains(where: { $0 < 0 }) == true {
+            throw CentralityError.negativeWeights(measure: rawValue, use: use)
+        }
         switch self {
         case .degree:
-            return degreeCentrality(of: graph)
+            return GraphAlgorithms.degreeCentrality(of: graph)
+        case .degreeCentrality:
+            return normalizedDegreeCentrality(of: graph)
+        case .inDegree:
+            return GraphAlgorithms.inDegreeCentrality(of: graph)
+        case .outDegree:
+            return GraphAlgorithms.outDegreeCentrality(of: graph)
+        case .inDegreeCentrality:
+            return normalizedDegreeCentrality(of: graph, side: .in)
+        case .outDegreeCentrality:
+            return normalizedDegreeCentrality(of: graph, side: .out)
         case .strength:
             return weighted ? GraphAlgorithms.strength(of: graph) : GraphAlgorithms.strength(of: graph.unweighted())
         case .betweenness:
@@ -123,24 +199,48 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
                 of: graph, weighted: weighted, normalized: options.normalized,
                 endpoints: options.endpoints, threads: options.threads)
         case .closeness:
-            return closenessCentrality(of: graph, weighted: weighted, threads: options.threads)
+            if options.nodes == nil && options.wfImproved {
+                return closenessCentrality(of: graph, weighted: weighted, threads: options.threads)
+            }
+            return spread(
+                closenessCentrality(
+                    of: graph, nodes: options.nodes, weighted: weighted, wfImproved: options.wfImproved),
+                over: options.nodes, count: graph.nodeCount)
         case .harmonic:
-            return harmonicCentrality(of: graph, weighted: weighted, threads: options.threads)
+            if options.nodes == nil && options.sources == nil {
+                return harmonicCentrality(of: graph, weighted: weighted, threads: options.threads)
+            }
+            return spread(
+                harmonicCentrality(of: graph, nodes: options.nodes, sources: options.sources, weighted: weighted),
+                over: options.nodes, count: graph.nodeCount)
         case .eigenvector:
             return try eigenvectorCentrality(of: graph, weighted: weighted)
         case .pagerank:
             return try pageRank(
                 of: graph, alpha: options.damping, tolerance: options.pageRankTolerance,
-                weighted: weighted, threads: options.threads)
+                weighted: weighted, personalization: options.personalization, dangling: options.dangling,
+                threads: options.threads)
         case .katz:
-            return try katzCentrality(
-                of: graph, alpha: options.katzAlpha, beta: options.katzBeta, weighted: weighted)
+            let alpha = options.katzAlpha ?? defaultKatzAlpha(of: graph, weighted: weighted).alpha
+            return try katzCentrality(of: graph, alpha: alpha, beta: options.katzBeta, weighted: weighted)
         case .kcore:
             return coreNumbers(of: graph)
         case .clustering:
-            return localClustering(of: graph)
+            return clusteringCoefficient(of: graph, weighted: false)
+        case .weightedClustering:
+            return clusteringCoefficient(of: graph, weighted: true)
+        case .triangles:
+            return try GraphAlgorithms.triangles(of: graph)
         case .components:
             return ConnectedComponents(of: graph).labels.map(Double.init)
         }
     }
+}
+
+/// Values computed for `nodes` placed at their nodes' positions, NaN elsewhere.
+private func spread(_ values: [Double], over nodes: [Int]?, count: Int) -> [Double] {
+    guard let nodes else { return values }
+    var result = [Double](repeating: .nan, count: count)
+    for (i, u) in nodes.enumerated() { result[u] = values[i] }
+    return result
 }

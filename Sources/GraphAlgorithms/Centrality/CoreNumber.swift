@@ -4,9 +4,13 @@ import GraphCore
 /// to a subgraph where every node has degree ≥ `k`.
 ///
 /// Peeling in the order of Batagelj–Zaversnik: repeatedly remove the nodes of least
-/// remaining degree; a node's core number is the level k at which it is removed. Weights are ignored. Self-loops are
-/// ignored (NetworkX refuses graphs with self-loops); a directed graph is treated as
-/// undirected (each adjacent pair once).
+/// remaining degree; a node's core number is the level k at which it is removed. Weights
+/// are ignored. Self-loops are ignored (NetworkX refuses graphs with self-loops).
+///
+/// * **Undirected**: the degree is the number of distinct neighbours.
+/// * **Directed** (NetworkX's `core_number` on a `DiGraph`): the degree is in-degree +
+///   out-degree, so a pair linked both ways counts twice, and removing a node lowers each
+///   neighbour's degree once per arc between them.
 ///
 /// - Complexity: O(m + Σ_k r_k) time, where r_k is the number of nodes left at level k
 ///   (at most n times the number of distinct core numbers); O(n) extra memory.
@@ -15,8 +19,8 @@ import GraphCore
 ///   S. B. Seidman, "Network structure and minimum degree", Social Networks 5(3), 1983,
 ///   doi:10.1016/0378-8733(83)90028-X.
 public func coreNumbers(of graph: Graph) -> [Double] {
-    let adjacency = SimpleAdjacency(graph)
-    let n = adjacency.nodeCount
+    let adjacency = graph.isDirected ? CoreAdjacency(arcsOf: graph) : CoreAdjacency(SimpleAdjacency(graph))
+    let n = adjacency.offsets.count - 1
     if n == 0 { return [] }
     // Level-by-level peeling (the order of Batagelj–Zaversnik, without their bucket
     // bookkeeping): at level k, remove every node whose remaining degree is ≤ k, which
@@ -90,4 +94,30 @@ public func coreNumbers(of graph: Graph) -> [Double] {
         }
     }
     return core
+}
+
+/// The neighbour lists the peeling walks: the simple undirected graph, or for a directed
+/// graph every in- and out-arc (a reciprocal pair twice), self-loops left out.
+private struct CoreAdjacency {
+    let offsets: [Int32]
+    let targets: [Int32]
+
+    init(_ simple: SimpleAdjacency) {
+        offsets = simple.offsets
+        targets = simple.targets
+    }
+
+    init(arcsOf graph: Graph) {
+        let n = graph.nodeCount
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(2 * graph.arcCount)
+        for u in 0..<n {
+            for v in graph.neighbors(of: u) where Int(v) != u { targets.append(v) }
+            for v in graph.inNeighbors(of: u) where Int(v) != u { targets.append(v) }
+            offsets[u + 1] = Int32(targets.count)
+        }
+        self.offsets = offsets
+        self.targets = targets
+    }
 }

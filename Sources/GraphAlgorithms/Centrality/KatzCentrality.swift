@@ -6,8 +6,11 @@ import GraphCore
 /// weighted by `αᵏ`. Solved by fixed-point iteration from `x = 0`, stopping when
 /// `Σ_v |x_v − x'_v| < n · tolerance`; with `normalized` the result is scaled to unit
 /// Euclidean norm (NetworkX's default). The series converges only when
-/// `α < 1/λ_max` (λ_max the largest eigenvalue of `A`); otherwise this throws
+/// `α < 1/λ_max` (λ_max the largest eigenvalue of `A`, see ``spectralRadius(of:weighted:)``);
+/// when the iteration fails and `α ≥ 1/λ_max` this throws
+/// ``CentralityError/katzAlphaTooLarge(alpha:lambdaMax:)`` with λ_max, otherwise
 /// ``CentralityError/notConverged(measure:iterations:tolerance:)``.
+/// ``defaultKatzAlpha(of:weighted:)`` is the default every command uses.
 ///
 /// * **Weights** are *strengths* (`A[u][v] = w(u,v)`; an undirected self-loop is one
 ///   diagonal entry).
@@ -60,5 +63,22 @@ public func katzCentrality(
             return norm > 0 ? x.map { $0 / norm } : x
         }
     }
+    if let lambda = try? spectralRadius(of: graph, weighted: weighted), alpha * lambda >= 1 - 1e-9 {
+        throw CentralityError.katzAlphaTooLarge(alpha: alpha, lambdaMax: lambda)
+    }
     throw CentralityError.notConverged(measure: "Katz centrality", iterations: maxIterations, tolerance: tolerance)
+}
+
+/// The attenuation factor uccn uses when none is given: NetworkX's default `α = 0.1` when
+/// it is below `1/λ_max`, otherwise `α = 0.5/λ_max` (half the bound), so that Katz
+/// centrality is defined on any graph. `λ_max` is ``spectralRadius(of:weighted:)`` with
+/// the same weights as the Katz computation.
+///
+/// - Returns: the factor and, when 0.1 was too large, the `λ_max` that set it.
+/// - Complexity: that of ``spectralRadius(of:weighted:)``.
+public func defaultKatzAlpha(of graph: Graph, weighted: Bool = false) -> (alpha: Double, lambdaMax: Double?) {
+    guard let lambda = try? spectralRadius(of: graph, weighted: weighted), lambda * 0.1 >= 1 else {
+        return (0.1, nil)
+    }
+    return (0.5 / lambda, lambda)
 }

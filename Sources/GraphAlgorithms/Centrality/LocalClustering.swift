@@ -7,7 +7,7 @@ import GraphCore
 /// `d(u) < 2`. Weights are ignored, self-loops are ignored, and a directed graph is
 /// treated as undirected (each adjacent pair once).
 ///
-/// - Complexity: O(m^{3/2}) time (see ``TriangleCount``), O(n + m) memory.
+/// - Complexity: O(m^{3/2}) time (see `TriangleCount`), O(n + m) memory.
 /// - Reference: D. J. Watts, S. H. Strogatz, "Collective dynamics of 'small-world'
 ///   networks", Nature 393, 1998, doi:10.1038/30918.
 public func localClustering(of graph: Graph) -> [Double] {

@@ -6,7 +6,9 @@ import GraphCore
 /// where `P[u][v] = A[u][v]/s(u)` (`s(u)` the out-strength, an undirected self-loop
 /// counted once as in the adjacency matrix) and `p` the personalisation vector (uniform
 /// by default, otherwise normalised to sum 1). Dangling nodes (no out-arcs, or zero
-/// out-strength) send their mass along `p`: uniformly when there is no personalisation.
+/// out-strength) send their mass along `p` (uniformly when there is no personalisation),
+/// or along the `dangling` distribution when one is given (normalised to sum 1; NetworkX's
+/// `dangling=`).
 /// Iteration stops when `Σ_v |x_v − x'_v| < n · tolerance`; the scores sum to 1.
 ///
 /// * **Weights** are *strengths*: a heavier edge carries more of the walk.
@@ -15,9 +17,19 @@ import GraphCore
 ///   only on the previous vector) and the error is summed chunk by chunk in order, so
 ///   results do not depend on `threads`.
 ///
+/// NetworkX equivalent: `nx.pagerank(G, alpha, personalization, max_iter, tol)`.
+///
 /// - Parameters:
+///   - graph: the graph.
 ///   - alpha: damping factor, in [0, 1].
+///   - tolerance: stop when the L1 change of a sweep is below `n · tolerance`.
+///   - weighted: use edge weights as strengths.
 ///   - personalization: one non-negative value per node, not all 0.
+///   - dangling: one non-negative value per node, not all 0: where the walk goes from a
+///     node without out-arcs.
+///   - maxIterations: sweeps at most.
+///   - threads: worker threads (the result does not depend on them).
+/// - Returns: one score a node, summing to 1.
 /// - Throws: ``CentralityError/invalidParameter(name:value:expected:)`` for a bad `alpha`
 ///   or personalisation; ``CentralityError/notConverged(measure:iterations:tolerance:)``
 ///   after `maxIterations` sweeps.
@@ -28,7 +40,8 @@ import GraphCore
 ///   doi:10.1080/15427951.2004.10129091.
 public func pageRank(
     of graph: Graph, alpha: Double = 0.85, tolerance: Double = 1e-10, weighted: Bool = false,
-    personalization: [Double]? = nil, maxIterations: Int = 10_000, threads: Int = 1
+    personalization: [Double]? = nil, dangling danglingWeights: [Double]? = nil, maxIterations: Int = 10_000,
+    threads: Int = 1
 ) throws -> [Double] {
     let n = graph.nodeCount
     guard alpha >= 0, alpha <= 1 else {
@@ -38,25 +51,25 @@ public func pageRank(
         throw CentralityError.invalidParameter(name: "tolerance", value: "\(tolerance)", expected: "a positive number")
     }
     if n == 0 { return [] }
-    var p = [Double](repeating: 1 / Double(n), count: n)
-    if let personalization {
-        guard personalization.count == n else {
+    /// `values` normalised to sum 1, after checking them.
+    func distribution(_ values: [Double], name: String) throws -> [Double] {
+        guard values.count == n else {
             throw CentralityError.invalidParameter(
-                name: "personalization", value: "\(personalization.count) values",
-                expected: "one value per node (\(n))")
+                name: name, value: "\(values.count) values", expected: "one value per node (\(n))")
         }
-        guard personalization.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+        guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw CentralityError.invalidParameter(
-                name: "personalization", value: "a negative or non-finite value",
-                expected: "non-negative finite values")
+                name: name, value: "a negative or non-finite value", expected: "non-negative finite values")
         }
-        let total = personalization.reduce(0, +)
+        let total = values.reduce(0, +)
         guard total > 0 else {
-            throw CentralityError.invalidParameter(
-                name: "personalization", value: "all zeros", expected: "a positive sum")
+            throw CentralityError.invalidParameter(name: name, value: "all zeros", expected: "a positive sum")
         }
-        p = personalization.map { $0 / total }
+        return values.map { $0 / total }
     }
+    var p = [Double](repeating: 1 / Double(n), count: n)
+    if let personalization { p = try distribution(personalization, name: "personalization") }
+    let danglingTo = try danglingWeights.map { try distribution($0, name: "dangling") } ?? p
 
     // Row sums of the adjacency matrix (out-strengths).
     let outMatrix = MatrixWeights(
@@ -101,31 +114,33 @@ public func pageRank(
             inOffsets.withUnsafeBufferPointer { ob in
                 inSources.withUnsafeBufferPointer { sb in
                     p.withUnsafeBufferPointer { pb in
-                        let o = ob.baseAddress!, src = sb.baseAddress!, pp = pb.baseAddress!
-                        let y = scaled.base
-                        chunks.run(threads: threads) { c in
-                            var err = 0.0
-                            if let w = inMatrix.arcWeights {
-                                w.withUnsafeBufferPointer { wb in
-                                    let wp = wb.baseAddress!
+                        danglingTo.withUnsafeBufferPointer { db in
+                            let o = ob.baseAddress!, src = sb.baseAddress!, pp = pb.baseAddress!, dd = db.baseAddress!
+                            let y = scaled.base
+                            chunks.run(threads: threads) { c in
+                                var err = 0.0
+                                if let w = inMatrix.arcWeights {
+                                    w.withUnsafeBufferPointer { wb in
+                                        let wp = wb.baseAddress!
+                                        for v in chunks.range(ofChunk: c) {
+                                            var sum = 0.0
+                                            for a in Int(o[v])..<Int(o[v + 1]) { sum += y[Int(src[a])] * wp[a] }
+                                            let value = alpha * (sum + dm * dd[v]) + (1 - alpha) * pp[v]
+                                            next[v] = value
+                                            err += abs(value - xp[v])
+                                        }
+                                    }
+                                } else {
                                     for v in chunks.range(ofChunk: c) {
                                         var sum = 0.0
-                                        for a in Int(o[v])..<Int(o[v + 1]) { sum += y[Int(src[a])] * wp[a] }
-                                        let value = alpha * (sum + dm * pp[v]) + (1 - alpha) * pp[v]
+                                        for a in Int(o[v])..<Int(o[v + 1]) { sum += y[Int(src[a])] }
+                                        let value = alpha * (sum + dm * dd[v]) + (1 - alpha) * pp[v]
                                         next[v] = value
                                         err += abs(value - xp[v])
                                     }
                                 }
-                            } else {
-                                for v in chunks.range(ofChunk: c) {
-                                    var sum = 0.0
-                                    for a in Int(o[v])..<Int(o[v + 1]) { sum += y[Int(src[a])] }
-                                    let value = alpha * (sum + dm * pp[v]) + (1 - alpha) * pp[v]
-                                    next[v] = value
-                                    err += abs(value - xp[v])
-                                }
+                                errors[c] = err
                             }
-                            errors[c] = err
                         }
                     }
                 }

@@ -2,7 +2,7 @@ import GraphCore
 
 /// A community detection algorithm: turns a graph into a ``Partition``.
 ///
-/// Randomised detectors draw every random number from a ``SeededGenerator`` seeded with
+/// Randomised detectors draw every random number from a `SeededGenerator` seeded with
 /// `seed`, so the same graph and seed always give the same partition; deterministic
 /// detectors ignore the seed. Weights are used when the graph has them (as strengths);
 /// pass `graph.unweighted()` to ignore them.
@@ -15,9 +15,13 @@ public protocol CommunityDetector: Sendable {
 
 /// The community detection algorithms uccn offers, by command-line name.
 public enum CommunityAlgorithm: String, Sendable, CaseIterable {
+    /// ``Leiden``, modularity with resolution 1 by default.
     case leiden
+    /// ``Louvain``.
     case louvain
+    /// ``LabelPropagation`` (the resolution is ignored).
     case labelPropagation = "label-propagation"
+    /// Connected components (``ComponentsDetector``; no randomness).
     case components
 
     /// Whether the result depends on the seed.
@@ -41,8 +45,11 @@ public enum CommunityAlgorithm: String, Sendable, CaseIterable {
 
 /// Connected components as a partition (the seed is ignored).
 public struct ComponentsDetector: CommunityDetector {
+    /// The detector (it has no settings).
     public init() {}
+    /// `"components"`.
     public var name: String { "components" }
+    /// The connected components of `graph` as communities; `seed` is ignored.
     public func partition(of graph: Graph, seed: UInt64) -> Partition {
         Partition(ConnectedComponents(of: graph))
     }

@@ -19,7 +19,7 @@ import GraphCore
 /// that seed prints); the ensemble uses `R` further seeds derived from it,
 /// `SeededGenerator(seed: seed, stream: r).next()` for `r = 1 … R`.
 ///
-/// Runs execute in parallel in a task group, at most ``maxConcurrency`` at a time, each
+/// Runs execute in parallel in a task group, at most `maxConcurrency` at a time, each
 /// writing only its own slot; results are combined in run order, so the numbers do not
 /// depend on the number of threads or on scheduling.
 ///
@@ -48,6 +48,10 @@ public struct CommunityStability: Sendable {
     /// Runs `detector` with `seed` (the reference) and with `runs` derived seeds.
     ///
     /// - Parameters:
+    ///   - detector: the algorithm (Leiden, Louvain, …).
+    ///   - graph: the graph.
+    ///   - seed: the reference run's seed; the others derive from it.
+    ///   - runs: how many further runs.
     ///   - maxConcurrency: how many runs may execute at once (at least 1).
     public static func measure(
         _ detector: any CommunityDetector, on graph: Graph, seed: UInt64, runs: Int, maxConcurrency: Int

@@ -26,12 +26,16 @@ public struct LabelPropagation: CommunityDetector {
     /// Upper bound on the number of sweeps.
     public var maxSweeps: Int
 
+    /// Label propagation that stops after `maxSweeps` sweeps at most (it normally stops
+    /// earlier, when no label changes).
     public init(maxSweeps: Int = 1000) {
         self.maxSweeps = maxSweeps
     }
 
+    /// `"label-propagation"`.
     public var name: String { "label-propagation" }
 
+    /// The communities found from `seed`'s visiting order and tie-breaks.
     public func partition(of graph: Graph, seed: UInt64) -> Partition {
         run(on: graph, seed: seed).partition
     }

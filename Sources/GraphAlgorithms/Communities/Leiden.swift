@@ -58,6 +58,7 @@ public struct Leiden: CommunityDetector {
         case cpm
     }
 
+    /// The quality function optimised: modularity (default) or the Constant Potts Model.
     public var objective: Objective
     /// The resolution γ.
     public var resolution: Double
@@ -80,6 +81,14 @@ public struct Leiden: CommunityDetector {
     /// The default ``tolerance``: 10⁻⁵ in modularity.
     public static let defaultTolerance = 1e-5
 
+    /// Leiden with the given quality function and stopping rule.
+    ///
+    /// - Parameters:
+    ///   - objective: Modularity (as NetworkX's and leidenalg's default) or CPM.
+    ///   - resolution: γ; 1 is classic modularity, for CPM a density.
+    ///   - maxIterations: Iterations at most; `nil` iterates until stable.
+    ///   - tolerance: The gain in quality below which an iteration counts as stable.
+    ///   - randomness: The refinement's θ.
     public init(
         objective: Objective = .modularity, resolution: Double = 1,
         maxIterations: Int? = nil, tolerance: Double = Leiden.defaultTolerance, randomness: Double = 0.01

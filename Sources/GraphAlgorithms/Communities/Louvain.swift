@@ -34,6 +34,8 @@ public struct Louvain: CommunityDetector {
     /// Upper bound on sweeps per level (a safeguard; levels normally stop earlier).
     public var maxSweepsPerLevel: Int
 
+    /// Louvain with resolution γ (`resolution`), Blondel et al.'s stopping threshold
+    /// (`tolerance`) and a safeguard on sweeps per level.
     public init(resolution: Double = 1, tolerance: Double = 1e-6, maxSweepsPerLevel: Int = 32) {
         self.resolution = resolution
         self.tolerance = tolerance

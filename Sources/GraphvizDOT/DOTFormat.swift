@@ -1,16 +1,17 @@
 import Foundation
 import GraphCore
+import GraphFormats
 import GraphRendering
 
 /// Graphviz DOT, read and written by Graphviz's own cgraph library (`agmemread` and
-/// `agwrite`) through ``GraphRendering/Graphviz/shared``, the process's one serialised
+/// `agwrite`) through GraphRendering's `Graphviz.shared`, the process's one serialised
 /// owner of Graphviz (Graphviz is not thread-safe).
 ///
 /// Reading: nodes in the order cgraph lists them, with their attributes (a node or edge
 /// default such as `node [shape=box]` counts as the attribute of every node that does not
 /// set its own); edges with theirs; graph attributes. DOT values are text: each attribute
 /// column is typed like a CSV column (integer, double, boolean `true`/`false`, else text).
-/// `weight` (per ``GraphReadOptions/weightAttribute``) becomes the graph's weights; a
+/// `weight` (per `GraphReadOptions.weightAttribute`) becomes the graph's weights; a
 /// `strict` graph's merged edges and repeated edges of other graphs are merged by the
 /// duplicate-edge policy; subgraph membership is not kept. HTML-like labels are kept as
 /// their text between `<` and `>`. Syntax errors carry Graphviz's line number.
@@ -19,11 +20,45 @@ import GraphRendering
 /// its attributes, every edge with its attributes and weight, written by `agwrite` (which
 /// quotes as needed). Values that Graphviz would misread for attributes it knows
 /// (`width=abc`, `penwidth=-1`) are refused with the attribute and node named.
+///
+/// NetworkX equivalents: `nx.nx_agraph.read_dot` and `write_dot` (through pygraphviz,
+/// the same cgraph library).
 public enum DOTFormat {
+    /// DOT as a `GraphFileCodec`, for `GraphLoader` and
+    /// `GraphWriter`'s `dot:` parameter.
+    public static let codec: any GraphFileCodec = Codec()
+
+    struct Codec: GraphFileCodec {
+        func parse(_ data: Data, file: String, options: GraphReadOptions) throws -> AttributedGraph {
+            try DOTFormat.parse(data, file: file, options: options)
+        }
+
+        func write(_ graph: AttributedGraph, file: String, options: GraphWriteOptions) throws -> Data {
+            try DOTFormat.write(graph, file: file, options: options)
+        }
+    }
+
+    /// Reads the DOT file at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - options: Direction, weight attribute, duplicate and self-loop policies, limits.
+    /// - Returns: The graph with its node, edge and graph attributes.
+    /// - Throws: `FormatError` naming the file, and the line Graphviz gives
+    ///   for a syntax error.
+    ///
+    /// Linear in the file's size (cgraph's parser, then one pass over its nodes and edges).
     public static func read(path: String, options: GraphReadOptions = .init()) throws -> AttributedGraph {
         try parse(TextInput.read(path: path), file: path, options: options)
     }
 
+    /// Parses DOT text held in memory.
+    ///
+    /// - Parameters:
+    ///   - data: UTF-8 text (or UTF-16/32 with a byte-order mark) of one DOT graph.
+    ///   - file: The name errors give the input.
+    ///   - options: Direction, weight attribute, duplicate and self-loop policies, limits.
+    /// - Throws: `FormatError` naming `file`.
     public static func parse(
         _ data: Data, file: String = "<input>", options: GraphReadOptions = .init()
     ) throws -> AttributedGraph {
@@ -167,6 +202,13 @@ public enum DOTFormat {
 
     // MARK: - Writing
 
+    /// The DOT text of `graph`, written by Graphviz's `agwrite`.
+    ///
+    /// - Parameters:
+    ///   - graph: The graph to write.
+    ///   - file: The name errors give the output.
+    ///   - options: The weight attribute's name.
+    /// - Throws: `FormatError` when a value is one Graphviz would misread.
     public static func write(
         _ graph: AttributedGraph, file: String = "<output>", options: GraphWriteOptions = .init()
     ) throws -> Data {

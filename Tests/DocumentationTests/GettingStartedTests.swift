@@ -1,0 +1,60 @@
+import Foundation
+import GraphAlgorithms
+import GraphCore
+import GraphFormats
+import GraphRendering
+import Testing
+
+/// The "Getting started" article's code (GraphCore.docc/GettingStarted.md) compiled and
+/// run: the lines between the markers below must be the article's, character for character.
+@Suite struct GettingStartedTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let article = root.appendingPathComponent("Sources/GraphCore/GraphCore.docc/GettingStarted.md")
+
+    @Test func snippetDrawsTheKarateClub() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uccn-docs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = Self.root.appendingPathComponent("Tests/GraphAlgorithmsTests/Fixtures/karate.edges").path
+        let output = directory.appendingPathComponent("karate.svg")
+
+        // snippet begin
+        let graph = try GraphLoader.load(path: input).graph
+        let rank = try pageRank(of: graph)  // nx.pagerank(G)
+        let communities = Leiden().partition(of: graph, seed: 42)  // leidenalg, seed 42
+        let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442"]
+        var map = RenderableGraph(name: "network", isDirected: graph.isDirected)
+        for u in 0..<graph.nodeCount {
+            let color = palette[Int(communities.labels[u]) % palette.count]
+            let size = GraphvizValue.number(0.1 + 3 * rank[u])
+            map.addNode(graph.ids[u], ["style": "filled", "fillcolor": .text(color), "width": size, "label": ""])
+        }
+        for edge in graph.edges() { map.addEdge(graph.ids[edge.source], graph.ids[edge.target]) }
+        let drawn = try Graphviz.shared.render(map, options: RenderOptions(engine: .sfdp, format: .svg, seed: 1))
+        try AtomicFile.write(drawn.data, to: output)
+        // snippet end
+
+        #expect(graph.nodeCount == 34)
+        #expect(abs(rank.reduce(0, +) - 1) < 1e-12)
+        #expect(communities.count == 4)
+        let svg = try String(contentsOf: output, encoding: .utf8)
+        #expect(svg.components(separatedBy: "class=\"node\"").count - 1 == 34)
+        #expect(svg.components(separatedBy: "class=\"edge\"").count - 1 == 78)
+    }
+
+    /// The article shows exactly the code the test above runs.
+    @Test func articleShowsTheTestedCode() throws {
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        let lines = source.components(separatedBy: "\n")
+        let begin = try #require(lines.firstIndex { $0.hasSuffix("// snippet begin") })
+        let end = try #require(lines.firstIndex { $0.hasSuffix("// snippet end") })
+        let tested = lines[(begin + 1)..<end].map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : $0 }
+
+        let article = try String(contentsOf: Self.article, encoding: .utf8).components(separatedBy: "\n")
+        let output = try #require(article.firstIndex { $0.hasPrefix("let output = ") })
+        let close = try #require(article[output...].firstIndex { $0 == "```" })
+        let shown = Array(article[(output + 2)..<close])
+        #expect(shown == tested)
+    }
+}
