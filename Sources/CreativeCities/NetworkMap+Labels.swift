@@ -31,9 +31,12 @@ extension NetworkMap {
         }
     }
 
+    /// Fill of the box under a city's name: white at 70 % opacity.
+    public static let labelBackground = "#FFFFFFB3"
+
     /// The Graphviz node that draws a placed name: a plain-text node of exactly the label's
-    /// box, pinned at its centre, with the city's tooltip and link; id `label-<id>`, class
-    /// `city-label`.
+    /// box (filled with ``labelBackground``), pinned at its centre, with the city's tooltip
+    /// and link; id `label-<id>`, class `city-label`.
     func labelNode(
         _ placed: LabelPlacement.Placed, cityAt i: Int, linkCounts: [String: (existing: Int, proposed: Int)]
     ) -> RenderableGraph.Node {
@@ -42,7 +45,9 @@ extension NetworkMap {
         var attributes: GraphvizAttributes = [
             "id": .text("label-\(request.id)"),
             "class": "city-label",
-            "shape": "plaintext", "style": "", "fixedsize": "true", "margin": "0",
+            // A translucent white box under the text keeps a name readable over links and circles.
+            "shape": "plaintext", "style": "filled", "fillcolor": .text(Self.labelBackground), "fixedsize": "true",
+            "margin": "0",
             "width": .number((placed.box.maxX - placed.box.minX) / 72),
             "height": .number((placed.box.maxY - placed.box.minY) / 72),
             "label": request.bold ? .html("<b>\(name)</b>") : .text(request.text),
