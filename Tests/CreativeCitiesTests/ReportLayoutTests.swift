@@ -51,4 +51,12 @@ import Testing
         let html = try file("report.html")
         #expect(html.contains("fill=\"#BBBBBB66\""))
     }
+
+    @Test func aCityWithoutLinksGetsAMapOfItsSuggestedPartners() throws {
+        let report = try #require(PlannerReportTests.make("da-lat-vn"))
+        let figure = try #require(report.document().figures.first { $0.id == "map-ego" })
+        #expect(figure.title == "Da Lat: no known partner yet, its suggested partners")
+        #expect(figure.svg.components(separatedBy: "class=\"edge suggested\"").count == 6)
+        #expect(figure.legend.contains { $0.label == "suggested partner" })
+    }
 }

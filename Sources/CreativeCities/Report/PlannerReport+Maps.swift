@@ -64,9 +64,15 @@ extension PlannerReport {
         if let city = focus {
             let suggested = suggestedForMap
             let ego = try networkMap(.ego(cityID: city.id, radius: settings.radius, suggested: suggested))
+            // A city with no known link: say so rather than draw "its partners" around one dot.
+            let alone = ego.egoDistances.count <= 1
             var caption: ReportText = [
                 .text(
-                    "\(city.name) in the middle, its partner cities within \(settings.radius) link\(settings.radius == 1 ? "" : "s"), the cities proposed to it (dark dashes)"
+                    alone
+                        ? "\(city.name) has no known sister-city or partnership link yet: the map shows it in the middle"
+                            + (dataset.links(of: city.id, kinds: [.proposed]).isEmpty
+                                ? "" : ", the cities proposed to it (dark dashes)")
+                        : "\(city.name) in the middle, its partner cities within \(settings.radius) link\(settings.radius == 1 ? "" : "s"), the cities proposed to it (dark dashes)"
                 )
             ]
             if !suggested.isEmpty {
@@ -77,7 +83,11 @@ extension PlannerReport {
             caption += [.anchor(id: "cities", text: "city index"), .text(".")]
             figures.append(
                 ReportFigure(
-                    id: "map-ego", title: "\(city.name) and its partners", caption: caption,
+                    id: "map-ego",
+                    title: alone
+                        ? "\(city.name): no known partner yet, its suggested partners"
+                        : "\(city.name) and its partners",
+                    caption: caption,
                     svg: try render(ego), fileName: "maps/ego.svg", alt: "Map of \(city.name) and its partner cities",
                     legend: legend(ego, suggestions: !suggested.isEmpty, proposed: true)))
         }
