@@ -81,10 +81,10 @@ let package = Package(
             name: "CreativeCitiesTests",
             dependencies: ["CreativeCities", "GraphCore", "GraphAlgorithms", "GraphRendering"]),
         .testTarget(name: "UCCNCommandTests", dependencies: ["uccn"]),
-        // The "Getting started" article's code, compiled and run.
+        // The documentation's examples ("Getting started", CreativeCities' overview), compiled and run.
         .testTarget(
             name: "DocumentationTests",
-            dependencies: ["GraphCore", "GraphFormats", "GraphAlgorithms", "GraphRendering"]),
+            dependencies: ["GraphCore", "GraphFormats", "GraphAlgorithms", "GraphRendering", "CreativeCities"]),
     ],
     swiftLanguageModes: [.v6]
 )

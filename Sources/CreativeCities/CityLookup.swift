@@ -9,12 +9,14 @@ import Foundation
 /// cities is an error listing them with their ids; an unknown name is an error suggesting
 /// the closest names by edit distance (Levenshtein) on the folded names.
 public struct CityLookup: Sendable {
+    /// The cities searched, in dataset order.
     public let cities: [City]
     private let byID: [String: Int]
     private let byFoldedName: [String: [Int]]
     private let byFoldedID: [String: Int]
     private let foldedNames: [String]
 
+    /// A lookup over `cities` (their folded names are indexed once).
     public init(cities: [City]) {
         self.cities = cities
         var byID: [String: Int] = [:]
@@ -34,6 +36,7 @@ public struct CityLookup: Sendable {
         self.foldedNames = foldedNames
     }
 
+    /// A lookup over the dataset's member cities.
     public init(dataset: CreativeCitiesDataset) { self.init(cities: dataset.cities) }
 
     /// The one city `query` names.
@@ -152,6 +155,7 @@ public enum CityLookupError: Error, Sendable, Equatable, CustomStringConvertible
     /// No city has this name or id; `suggestions` are the closest names.
     case unknown(query: String, suggestions: [City])
 
+    /// A sentence for the command line: the query, and the candidates or closest names.
     public var description: String {
         switch self {
         case .empty:

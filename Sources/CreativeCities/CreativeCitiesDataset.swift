@@ -1,13 +1,15 @@
 import Foundation
 import GraphCore
 
-/// The UNESCO Creative Cities Network: member cities and their cooperation links, loaded
-/// from `cities.csv` and `links.csv` (see `Graphs/README.md` for columns, sources and
-/// known gaps) and validated row by row.
+/// The UNESCO Creative Cities Network: member cities and their links in five layers, loaded
+/// from `cities.csv`, `links.csv` (sister-city, partnership, proposed), `cooperation.csv`
+/// (documented cooperation, typed) and `planned.csv` (stated intentions) (see
+/// `Graphs/README.md` for columns, sources and known gaps) and validated row by row.
 public struct CreativeCitiesDataset: Sendable {
     /// Member cities in file order.
     public let cities: [City]
-    /// Links in file order.
+    /// Links in file order: `links.csv`, then `cooperation.csv` (one link per row of
+    /// evidence, so a pair may appear several times), then `planned.csv`.
     public let links: [CityLink]
     private let position: [String: Int]
 
@@ -33,10 +35,11 @@ public struct CreativeCitiesDataset: Sendable {
         links.filter { kinds.contains($0.kind) && $0.involves(cityID) }
     }
 
-    /// The cooperation graph: node `i` is `cities[i]` (node id = city id), undirected and
-    /// unweighted, one edge per linked pair among the links of `kinds` (by default the
-    /// existing cooperation: sister-city and partnership links; `proposed` links are not
-    /// cooperation yet). A pair linked by two kinds gives one edge.
+    /// The graph of the link layers `kinds`: node `i` is `cities[i]` (node id = city id),
+    /// undirected and unweighted, one edge per linked pair among the links of `kinds` (by
+    /// default ``LinkKind/existing``: sister-city and partnership links; `proposed` and
+    /// `planned` links are not cooperation yet; `cooperation` links are added by naming
+    /// them). A pair linked by two kinds, or by several rows of evidence, gives one edge.
     public func graph(including kinds: Set<LinkKind> = LinkKind.existing) -> Graph {
         var builder = GraphBuilder(directed: false, weighted: false, selfLoops: .drop, duplicates: .first)
         builder.reserveCapacity(nodes: cities.count, edges: links.count)
@@ -52,7 +55,9 @@ public struct CreativeCitiesDataset: Sendable {
 
     /// The graph with the cities' columns as node attributes (`label`, `country`, `iso2`,
     /// `region`, `field`, `year`, `latitude`, `longitude`) and each edge's link kinds
-    /// (`kind`, kinds joined with `+` when a pair has several) and `since`.
+    /// (`kind`, kinds joined with `+` when a pair has several: one edge carries both, never
+    /// relabelled), `cooperation_types` (the documented cooperation types joined with `+`,
+    /// empty for other links) and `since` (the earliest year).
     public func attributedGraph(including kinds: Set<LinkKind> = LinkKind.existing) -> AttributedGraph {
         let g = graph(including: kinds)
         var nodes = AttributeTable(count: g.nodeCount)
@@ -65,23 +70,29 @@ public struct CreativeCitiesDataset: Sendable {
         nodes.setColumn("latitude", type: .double, values: cities.map { $0.latitude.map { .double($0) } })
         nodes.setColumn("longitude", type: .double, values: cities.map { $0.longitude.map { .double($0) } })
         var kindsByPair: [Int: [LinkKind]] = [:]
+        var typesByPair: [Int: Set<CooperationType>] = [:]
         var sinceByPair: [Int: Int] = [:]
         func key(_ a: Int, _ b: Int) -> Int { min(a, b) * cities.count + max(a, b) }
         for link in links where kinds.contains(link.kind) {
             guard let u = position[link.sourceID], let v = position[link.targetID] else { continue }
             kindsByPair[key(u, v), default: []].append(link.kind)
+            if let t = link.cooperationType { typesByPair[key(u, v), default: []].insert(t) }
             if let s = link.since { sinceByPair[key(u, v)] = min(s, sinceByPair[key(u, v)] ?? s) }
         }
         var kindColumn: [AttributeValue?] = []
+        var typeColumn: [AttributeValue?] = []
         var sinceColumn: [AttributeValue?] = []
         g.forEachEdge { u, v, _ in
             let k = key(u, v)
             let names = Set(kindsByPair[k] ?? []).sorted().map(\.rawValue)
             kindColumn.append(.string(names.joined(separator: "+")))
+            let types = (typesByPair[k] ?? []).sorted().map(\.rawValue)
+            typeColumn.append(types.isEmpty ? nil : .string(types.joined(separator: "+")))
             sinceColumn.append(sinceByPair[k].map { .int($0) })
         }
         var edges = AttributeTable(count: g.edgeCount)
         edges.setColumn("kind", type: .string, values: kindColumn)
+        edges.setColumn("cooperation_types", type: .string, values: typeColumn)
         edges.setColumn("since", type: .int, values: sinceColumn)
         return AttributedGraph(
             graph: g, nodeAttributes: nodes, edgeAttributes: edges,
@@ -111,12 +122,44 @@ public struct CreativeCitiesDataset: Sendable {
             .deletingLastPathComponent().appendingPathComponent("Graphs", isDirectory: true)
     }
 
-    /// Loads `cities.csv` and `links.csv` from `directory`.
+    /// Loads `cities.csv` and `links.csv` from `directory`, and `cooperation.csv` and
+    /// `planned.csv` when the folder has them.
     public static func load(directory: URL, currentYear: Int? = nil) throws -> CreativeCitiesDataset {
-        try load(
+        let fm = FileManager.default
+        func optional(_ name: String) -> URL? {
+            let url = directory.appendingPathComponent(name)
+            return fm.fileExists(atPath: url.path) ? url : nil
+        }
+        return try load(
             citiesFile: directory.appendingPathComponent("cities.csv"),
             linksFile: directory.appendingPathComponent("links.csv"),
+            cooperationFile: optional("cooperation.csv"), plannedFile: optional("planned.csv"),
             currentYear: currentYear)
+    }
+
+    /// Loads and validates a cities file, a links file and, when given, a cooperation file
+    /// and a planned-cooperation file.
+    ///
+    /// Cooperation and planned rows are checked like links, each error with file and line:
+    /// required columns; known ids; not from a city to itself; a known `type` (one of
+    /// ``CooperationType``) or `kind` (`planned`); `year`/`since` empty or between 2004 (the
+    /// network's founding) and the current year; a non-empty quoted `evidence` and an
+    /// `http(s)` `url`; the same pair, type and address not twice.
+    public static func load(
+        citiesFile: URL, linksFile: URL, cooperationFile: URL?, plannedFile: URL?, currentYear: Int? = nil
+    ) throws -> CreativeCitiesDataset {
+        let year = currentYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+        let cities = try readCities(citiesFile, currentYear: year)
+        var known: [String: Int] = [:]
+        for (i, c) in cities.enumerated() { known[c.id] = i }
+        var links = try readLinks(linksFile, known: known, currentYear: year)
+        if let cooperationFile {
+            links += try readCooperation(cooperationFile, known: known, currentYear: year)
+        }
+        if let plannedFile {
+            links += try readPlanned(plannedFile, known: known, currentYear: year)
+        }
+        return CreativeCitiesDataset(cities: cities, links: links)
     }
 
     /// Loads and validates a cities file and a links file.
@@ -127,12 +170,9 @@ public struct CreativeCitiesDataset: Sendable {
     /// −90…90 and `longitude` in −180…180 (both or neither); links between known ids, of
     /// a known kind, not from a city to itself, and not the same pair and kind twice.
     public static func load(citiesFile: URL, linksFile: URL, currentYear: Int? = nil) throws -> CreativeCitiesDataset {
-        let year = currentYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
-        let cities = try readCities(citiesFile, currentYear: year)
-        var known: [String: Int] = [:]
-        for (i, c) in cities.enumerated() { known[c.id] = i }
-        let links = try readLinks(linksFile, known: known, currentYear: year)
-        return CreativeCitiesDataset(cities: cities, links: links)
+        try load(
+            citiesFile: citiesFile, linksFile: linksFile, cooperationFile: nil, plannedFile: nil,
+            currentYear: currentYear)
     }
 
     private static func displayName(_ url: URL) -> String {
@@ -242,10 +282,10 @@ public struct CreativeCitiesDataset: Sendable {
                 throw DatasetError(
                     .selfLink, file: file, line: line, "link from \(s) to itself; expected two different cities")
             }
-            guard let kind = LinkKind(rawValue: value("kind")) else {
+            guard let kind = LinkKind(rawValue: value("kind")), LinkKind.linksFileKinds.contains(kind) else {
                 throw DatasetError(
                     .unknownLinkKind, file: file, line: line,
-                    "unknown link kind \"\(value("kind"))\"; expected one of \(LinkKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "unknown link kind \"\(value("kind"))\"; expected one of \(LinkKind.linksFileKinds.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             var since: Int? = nil
@@ -268,6 +308,106 @@ public struct CreativeCitiesDataset: Sendable {
             }
             seen[pairKey] = line
             links.append(CityLink(sourceID: s, targetID: t, kind: kind, since: since, evidence: value("evidence")))
+        }
+        return links
+    }
+
+    /// The checks shared by `cooperation.csv` and `planned.csv` rows: known, distinct ids, a
+    /// year in 2004…`currentYear` (or empty), a quoted evidence and an http(s) address.
+    private static func checkEvidenceRow(
+        _ row: CSVRecords.Row, file: String, known: [String: Int], yearColumn: String, currentYear: Int
+    ) throws -> (source: String, target: String, year: Int?, evidence: String, url: String) {
+        let line = row.line
+        let s = row.value("source_id"), t = row.value("target_id")
+        for id in [s, t] where known[id] == nil {
+            throw DatasetError(
+                .unknownCity, file: file, line: line,
+                "row names unknown city id \"\(id)\"; expected an id from cities.csv")
+        }
+        guard s != t else {
+            throw DatasetError(
+                .selfLink, file: file, line: line, "link from \(s) to itself; expected two different cities")
+        }
+        var year: Int? = nil
+        let text = row.value(yearColumn)
+        if !text.isEmpty {
+            guard let y = Int(text) else {
+                throw DatasetError(
+                    .invalidNumber, file: file, line: line, "\(yearColumn) \"\(text)\" is not a whole number")
+            }
+            guard (2004...currentYear).contains(y) else {
+                throw DatasetError(
+                    .yearOutOfRange, file: file, line: line,
+                    "\(yearColumn) \(y) is outside 2004…\(currentYear) (the network was founded in 2004)")
+            }
+            year = y
+        }
+        let evidence = row.value("evidence")
+        guard !evidence.isEmpty else {
+            throw DatasetError(
+                .emptyValue, file: file, line: line,
+                "empty \"evidence\" for \(s)–\(t); expected the source's words, quoted")
+        }
+        let url = row.value("url")
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw DatasetError(
+                .emptyValue, file: file, line: line,
+                "\"url\" \"\(url)\" for \(s)–\(t) is not a web address; expected http:// or https://")
+        }
+        return (s, t, year, evidence, url)
+    }
+
+    private static func readCooperation(_ url: URL, known: [String: Int], currentYear: Int) throws -> [CityLink] {
+        let file = displayName(url)
+        let csv = try CSVRecords(url: url, file: file)
+        var links: [CityLink] = []
+        var seen: [String: Int] = [:]
+        for row in try csv.rows(requiring: ["source_id", "target_id", "type", "year", "evidence", "url"]) {
+            let r = try checkEvidenceRow(row, file: file, known: known, yearColumn: "year", currentYear: currentYear)
+            guard let type = CooperationType(rawValue: row.value("type")) else {
+                throw DatasetError(
+                    .unknownCooperationType, file: file, line: row.line,
+                    "unknown cooperation type \"\(row.value("type"))\"; expected one of \(CooperationType.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            let key = [min(r.source, r.target), max(r.source, r.target), type.rawValue, r.url].joined(separator: "|")
+            if let previous = seen[key] {
+                throw DatasetError(
+                    .duplicateLink, file: file, line: row.line,
+                    "\(type.rawValue) evidence \(r.source)–\(r.target) from the same address repeats line \(previous)")
+            }
+            seen[key] = row.line
+            links.append(
+                CityLink(
+                    sourceID: r.source, targetID: r.target, kind: .cooperation, since: r.year, evidence: r.evidence,
+                    cooperationType: type, url: r.url))
+        }
+        return links
+    }
+
+    private static func readPlanned(_ url: URL, known: [String: Int], currentYear: Int) throws -> [CityLink] {
+        let file = displayName(url)
+        let csv = try CSVRecords(url: url, file: file)
+        var links: [CityLink] = []
+        var seen: [String: Int] = [:]
+        for row in try csv.rows(requiring: ["source_id", "target_id", "kind", "since", "evidence", "url"]) {
+            let r = try checkEvidenceRow(row, file: file, known: known, yearColumn: "since", currentYear: currentYear)
+            guard row.value("kind") == LinkKind.planned.rawValue else {
+                throw DatasetError(
+                    .unknownLinkKind, file: file, line: row.line,
+                    "unknown link kind \"\(row.value("kind"))\"; expected planned")
+            }
+            let key = [r.source, r.target].joined(separator: "|")
+            if let previous = seen[key] {
+                throw DatasetError(
+                    .duplicateLink, file: file, line: row.line,
+                    "planned link \(r.source)–\(r.target) repeats line \(previous)")
+            }
+            seen[key] = row.line
+            links.append(
+                CityLink(
+                    sourceID: r.source, targetID: r.target, kind: .planned, since: r.year, evidence: r.evidence,
+                    url: r.url))
         }
         return links
     }

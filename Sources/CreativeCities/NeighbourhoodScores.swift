@@ -29,11 +29,16 @@ public struct NeighbourhoodScores: Sendable {
     public let source: Int
     /// For each node v, the common partners of `source` and v, ascending (empty for v = source).
     public let commonPartners: [[Int]]
+    /// J(source, v) for each node v.
     public let jaccard: [Double]
+    /// AA(source, v) for each node v.
     public let adamicAdar: [Double]
+    /// RA(source, v) for each node v.
     public let resourceAllocation: [Double]
+    /// PA(source, v) for each node v.
     public let preferentialAttachment: [Double]
 
+    /// The scores between `u` and every node of `graph`.
     public init(of graph: Graph, source u: Int) {
         let n = graph.nodeCount
         func partners(_ x: Int) -> [Int] {
@@ -83,10 +88,16 @@ public struct NeighbourhoodScores: Sendable {
 /// - Complexity: O(n + m).
 /// - Reference: Moore, "The shortest path through a maze", 1959; any textbook BFS.
 public struct ShortestPathHops: Sendable {
+    /// The node the distances are measured from.
     public let source: Int
+    /// The number of links from ``source`` to each node; `nil` when unreachable.
     public let hops: [Int?]
 
-    public init(of graph: Graph, source: Int) {
+    /// Hop distances from `source` to every node of `graph`.
+    ///
+    /// - Parameter excludingEdgeTo: a neighbour of the source whose direct link is ignored
+    ///   (the distance as if that link were unknown).
+    public init(of graph: Graph, source: Int, excludingEdgeTo excluded: Int? = nil) {
         let n = graph.nodeCount
         var distance = [Int32](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
@@ -96,6 +107,9 @@ public struct ShortestPathHops: Sendable {
         while head < tail {
             let u = Int(queue[head]); head += 1
             for v in graph.neighbors(of: u) where distance[Int(v)] < 0 {
+                if let excluded, (u == source && Int(v) == excluded) || (u == excluded && Int(v) == source) {
+                    continue
+                }
                 distance[Int(v)] = distance[u] + 1
                 queue[tail] = v; tail += 1
             }

@@ -1,7 +1,9 @@
 extension NetworkMap {
     /// One colour entry of the legend.
     public struct LegendSwatch: Sendable, Hashable {
+        /// The fill colour, `#RRGGBB`.
         public var color: String
+        /// What the colour stands for (a field, a region, a community).
         public var label: String
     }
 
@@ -157,7 +159,9 @@ extension NetworkMap {
         let samples: [LinkKind: (String, String)] = [
             .sisterCity: ("———", "sister cities"),
             .partnership: ("<b>━━━</b>", "partnership"),
+            .cooperation: ("━━━", "documented cooperation"),
             .proposed: ("- - -", "proposed cooperation"),
+            .planned: ("· · ·", "planned cooperation"),
         ]
         for kind in LinkKind.allCases where options.linkKinds.contains(kind) {
             guard let (sample, text) = samples[kind], let style = Self.linkStyles[kind] else { continue }

@@ -62,7 +62,9 @@ public struct NetworkMap: Sendable {
         /// Cities always labelled and drawn with a thick outline (an ego map's city is added);
         /// none by default, so a whole-network map rings a city only when asked to.
         public var highlightedCityIDs: [String]
-        /// Link kinds drawn (all by default; sizes and communities use existing cooperation only).
+        /// Link kinds drawn (by default ``NetworkMap/defaultLinkKinds``: sister-city,
+        /// partnership and proposed; sizes and communities use sister-city and partnership
+        /// links only). Add `.cooperation` to draw documented cooperation in its own style.
         public var linkKinds: Set<LinkKind>
         /// When set, each city links to `cityLinkBase + "#city-<id>"` (e.g. `"report.html"`,
         /// or `""` for a map inlined in the report); `nil` for no links.
@@ -79,10 +81,12 @@ public struct NetworkMap: Sendable {
         /// Geographic world map: draw Europe enlarged below the world (its cities are named there).
         public var europeInset: Bool
 
+        /// Options for a map; the defaults draw the whole network coloured by field, sized by
+        /// degree, with the 30 best-connected cities named and no city highlighted.
         public init(
             kind: Kind = .whole, coloring: Coloring = .field, sizeBy: CentralityMeasure = .degree,
             labelCount: Int = 30, highlightedCityIDs: [String] = [],
-            linkKinds: Set<LinkKind> = Set(LinkKind.allCases), cityLinkBase: String? = nil,
+            linkKinds: Set<LinkKind> = NetworkMap.defaultLinkKinds, cityLinkBase: String? = nil,
             showsLegend: Bool = true, geographicScale: Double = 4, communitySeed: UInt64 = NetworkMap.communitySeed,
             area: GeoArea? = nil, europeInset: Bool = true
         ) {
@@ -140,11 +144,18 @@ public struct NetworkMap: Sendable {
     /// Fill of a city with no existing link (it belongs to no community), before fading.
     public static let unlinkedColor = "#BBBBBB"
 
-    /// Colour, style and pen width of each link kind.
+    /// The link layers a map draws unless told otherwise.
+    public static let defaultLinkKinds: Set<LinkKind> = [.sisterCity, .partnership, .proposed]
+
+    /// Colour, style and pen width of each link kind: documented cooperation is vermilion
+    /// and solid, sister cities grey, partnerships bold wine red, proposed dashed, planned
+    /// dotted vermilion.
     public static let linkStyles: [LinkKind: (color: String, style: String, penwidth: Double)] = [
         .sisterCity: ("#5F6B7A80", "solid", 0.8),
         .partnership: ("#8B1E3FD0", "bold", 2.2),
+        .cooperation: ("#D55E00C0", "solid", 1.8),
         .proposed: ("#222222", "dashed", 1.6),
+        .planned: ("#D55E00C0", "dotted", 1.4),
     ]
 
     /// Style of a suggested partnership on an ego map: dashed, bluish green, thicker than a
@@ -156,7 +167,9 @@ public struct NetworkMap: Sendable {
 
     // MARK: State
 
+    /// The cities and links drawn.
     public let dataset: CreativeCitiesDataset
+    /// What the map shows and how.
     public let options: Options
     /// Number of existing cooperation links (sister-city and partnership) of each city, by index.
     public let degrees: [Int]
@@ -450,6 +463,15 @@ public struct NetworkMap: Sendable {
         let a = dataset.city(withID: link.sourceID)?.name ?? link.sourceID
         let b = dataset.city(withID: link.targetID)?.name ?? link.targetID
         var tooltip = "\(a) – \(b): \(link.kind.rawValue)"
+        if link.kind == .cooperation {
+            let types = Set(
+                dataset.links(of: link.sourceID, kinds: [.cooperation]).filter {
+                    $0.other(than: link.sourceID) == link.targetID
+                }
+                .compactMap(\.cooperationType)
+            ).sorted().map(\.singular)
+            if !types.isEmpty { tooltip += " (\(types.joined(separator: ", ")))" }
+        }
         if let since = link.since { tooltip += " (since \(since))" }
         return [
             "id": .text(
@@ -463,19 +485,29 @@ public struct NetworkMap: Sendable {
     }
 
     /// The links drawn on this map: of the options' kinds, between two shown cities.
+    /// A pair with several rows of evidence of one kind is drawn once (its first row); a pair
+    /// with two kinds is drawn once per kind, each in its own style.
     public var drawnLinks: [CityLink] {
         let shown = Set(shownCities.map { dataset.cities[$0].id })
+        var seen: Set<String> = []
         return dataset.links.filter {
             options.linkKinds.contains($0.kind) && shown.contains($0.sourceID) && shown.contains($0.targetID)
+                && seen.insert(
+                    [min($0.sourceID, $0.targetID), max($0.sourceID, $0.targetID), $0.kind.rawValue]
+                        .joined(separator: "|")
+                ).inserted
         }
     }
 
     /// Existing and proposed link counts per city id.
     var linkCounts: [String: (existing: Int, proposed: Int)] {
         var counts: [String: (existing: Int, proposed: Int)] = [:]
-        for link in dataset.links {
+        var seen: Set<String> = []
+        for link in dataset.links where options.linkKinds.contains(link.kind) {
+            let key = [min(link.sourceID, link.targetID), max(link.sourceID, link.targetID), link.kind.rawValue]
+            guard seen.insert(key.joined(separator: "|")).inserted else { continue }
             for id in [link.sourceID, link.targetID] {
-                if link.kind == .proposed {
+                if LinkKind.intentions.contains(link.kind) {
                     counts[id, default: (0, 0)].proposed += 1
                 } else {
                     counts[id, default: (0, 0)].existing += 1

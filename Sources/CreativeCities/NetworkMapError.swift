@@ -19,6 +19,7 @@ public enum NetworkMapError: Error, Sendable, Equatable, CustomStringConvertible
     /// No city with coordinates lies in a geographic map's area.
     case emptyArea(String)
 
+    /// A sentence naming the city, radius or measure and what was expected.
     public var description: String {
         switch self {
         case let .unknownCity(id):

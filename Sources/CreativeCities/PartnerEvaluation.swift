@@ -15,6 +15,7 @@ public struct PartnerMetrics: Sendable, Equatable, Codable {
     /// Expected share of the held-out partners found in the top 20.
     public var recallAt20: Double
 
+    /// All metrics 0 (the start of a sum).
     public static let zero = PartnerMetrics(auc: 0, precisionAt10: 0, precisionAt20: 0, recallAt10: 0, recallAt20: 0)
 
     /// The tuning objective: AUC + recall@10 + recall@20 (how well the whole list separates
@@ -68,8 +69,11 @@ public struct PartnerEvaluation: Sendable {
         let heldOut: Int
     }
 
+    /// The cities and links the evaluation holds links out of.
     public let dataset: CreativeCitiesDataset
+    /// The seeds of the held-out splits; metrics are averaged over them.
     public let seeds: [UInt64]
+    /// The share of each city's existing links held out (e.g. 0.2).
     public let holdout: Double
     let splits: [Split]
 
@@ -260,9 +264,13 @@ public struct PartnerEvaluation: Sendable {
 
 /// One line of the evaluation table.
 public struct PartnerEvaluationRow: Sendable, Equatable, Codable {
+    /// Whether the row is one network score, one attribute score, or the weighted combination.
     public enum Kind: String, Sendable, Codable { case network, attribute, combined }
+    /// The score's name (`common-partners`, …, or `combined`).
     public let name: String
+    /// Network score, attribute score or the combination.
     public let kind: Kind
+    /// AUC, precision and recall averaged over the seeds.
     public let metrics: PartnerMetrics
     /// Standard deviation of the per-seed AUC.
     public let spread: Double

@@ -2,6 +2,13 @@ import Foundation
 
 /// The Markdown report of `uccn partners-eval` (also `docs/partners-evaluation.md`).
 public enum PartnerEvaluationReport {
+    /// The Markdown page: the table of every score and the combination, the weights and how
+    /// to reproduce it.
+    ///
+    /// - Parameters:
+    ///   - evaluation: The held-out splits.
+    ///   - weights: The combination's weights.
+    ///   - weightsFile: The file the weights came from, named in the page; `nil` for the defaults.
     public static func markdown(
         evaluation: PartnerEvaluation, weights: PartnerWeights, weightsFile: String? = nil
     ) -> String {

@@ -1,6 +1,7 @@
+import Foundation
 import GraphCore
 
-/// What is known about one candidate partner `v` for a city `u`: the twelve scores before
+/// What is known about one candidate partner `v` for a city `u`: the twenty scores before
 /// and after normalisation, and the facts behind them.
 public struct PartnerEvidence: Sendable {
     /// Index of the candidate city.
@@ -19,10 +20,22 @@ public struct PartnerEvidence: Sendable {
     public let membershipYears: Int?
     /// The candidate's number of partners in the cooperation graph.
     public let candidateDegree: Int
-    /// Whether the two cities already cooperate (an edge of the cooperation graph).
+    /// Whether the two cities are already linked in the scorer's `graph` (sister-city and
+    /// partnership links by default: the `twinning` goal's notion of a partner).
     public let isLinked: Bool
+    /// Cooperation partners that `u` and the candidate share, ascending.
+    public let cooperationPartners: [Int]
+    /// Links between the two in the graph of documented cooperation (`nil`: not connected),
+    /// counted without a direct link between them.
+    public let cooperationHops: Int?
+    /// The candidate's documented cooperation partners (its degree in the cooperation graph).
+    public let candidateCooperationCount: Int
+    /// Whether the two have documented cooperation (an edge of the cooperation graph).
+    public let isCooperating: Bool
 
+    /// `score` before normalisation.
     public func raw(_ score: PartnerScore) -> Double { raw[Self.position[score] ?? 0] }
+    /// `score` in [0, 1].
     public func normalized(_ score: PartnerScore) -> Double { normalized[Self.position[score] ?? 0] }
 
     static let position: [PartnerScore: Int] = Dictionary(
@@ -38,7 +51,7 @@ public struct PartnerEvidence: Sendable {
     }
 }
 
-/// Computes the twelve partner scores of every other city for a given city.
+/// Computes the twenty partner scores of every other city for a given city.
 ///
 /// Network scores use `graph`, the graph of existing cooperation (sister-city and
 /// partnership links; proposed links are not cooperation yet), and `communityLabels`, one
@@ -58,15 +71,57 @@ public struct PartnerEvidence: Sendable {
 /// - membership years is (Y − year)/(Y − 2004), clamped to [0, 1], with Y the
 ///   reference year (by default the latest designation year in the data, so output does
 ///   not change with the calendar) and 2004 the network's founding; 0 when unknown.
+///
+/// The cooperation scores use `cooperationGraph`, the graph of documented cooperation
+/// (`cooperation.csv` and partnership links). For a candidate that already cooperates with
+/// `u`, they are computed **as if that link were unknown** (the link left out of its own
+/// evidence), so a linked pair is scored the way a held-out pair is in the evaluation:
+/// - shared cooperation partners |Γc(u) ∩ Γc(v)|, ÷ its maximum over the candidates;
+/// - cooperation path proximity 1/(h − 1) from the hop distance h in the cooperation graph
+///   without the u–v link (1 for h = 2, ½ for 3, …; 0 when not connected);
+/// - documented activity ln(1 + kc(v)) / ln(1 + max kc) with kc(v) the candidate's
+///   cooperation partners other than u and the maximum over the candidates;
+/// - activity in the city's field ln(1 + kc_f(v)) / ln(1 + max kc_f), kc_f(v) the
+///   candidate's cooperation partners of u's field f other than u, maximum over the candidates;
+/// - field affinity: r(f, g) = c(f, g) / N(f, g), the share of possible pairs between
+///   fields f and g (N = n_f·n_g, or n_f(n_f − 1)/2 within a field) that have documented
+///   cooperation, not counting the u–v pair, ÷ the largest r over field pairs;
+/// - same country, sister-city link (a `sister-city` row for the pair) and stated
+///   intention (a `proposed` or `planned` row) are 1 or 0.
 public struct PartnerScorer: Sendable {
+    /// The member cities, node i being `cities[i]`.
     public let cities: [City]
+    /// The existing-cooperation graph (sister-city and partnership links).
     public let graph: Graph
+    /// The community of each city, for "same community".
     public let communityLabels: [Int32]
+    /// The year membership is counted to (by default the latest designation year in the data).
     public let referenceYear: Int
+    /// The graph of documented cooperation (same nodes as `graph`).
+    public let cooperationGraph: Graph
+    /// Pairs with a sister-city link, as ``PartnerScorer/pairKey(_:_:)``.
+    public let sisterCityPairs: Set<Int>
+    /// Pairs with a stated intention (proposed or planned), as ``PartnerScorer/pairKey(_:_:)``.
+    public let intentionPairs: Set<Int>
+    /// Documented cooperation pairs by field pair, `[f][g]` symmetric, fields by ``CreativeField/allCases`` index.
+    let fieldPairLinks: [[Int]]
+    /// Possible pairs by field pair, `[f][g]` symmetric.
+    let fieldPairs: [[Int]]
+    /// The largest r(f, g) = links / possible pairs over field pairs (0 without cooperation).
+    let maxFieldRate: Double
+    /// Each city's number of distinct documented cooperation partners.
+    let cooperationCounts: [Int]
+    /// Each city's distinct documented cooperation partners by field, `[city][field]`.
+    let cooperationCountsByField: [[Int]]
 
+    /// A scorer over `cities` and their cooperation `graph`.
+    ///
     /// - Precondition: `graph.nodeCount == cities.count == communityLabels.count`, node i
-    ///   being `cities[i]`.
-    public init(cities: [City], graph: Graph, communityLabels: [Int32], referenceYear: Int? = nil) {
+    ///   being `cities[i]`; `cooperationGraph`, when given, has the same nodes.
+    public init(
+        cities: [City], graph: Graph, communityLabels: [Int32], referenceYear: Int? = nil,
+        cooperationGraph: Graph? = nil, sisterCityPairs: Set<Int> = [], intentionPairs: Set<Int> = []
+    ) {
         precondition(
             graph.nodeCount == cities.count && communityLabels.count == cities.count,
             "graph, cities and community labels must describe the same nodes")
@@ -74,7 +129,56 @@ public struct PartnerScorer: Sendable {
         self.graph = graph
         self.communityLabels = communityLabels
         self.referenceYear = referenceYear ?? Self.latestYear(of: cities)
+        let coop =
+            cooperationGraph
+            ?? Graph(
+                isDirected: false, offsets: [Int32](repeating: 0, count: cities.count + 1), targets: [],
+                weights: nil, ids: cities.map(\.id), edgeCount: 0)
+        precondition(coop.nodeCount == cities.count, "the cooperation graph must have the cities as nodes")
+        self.cooperationGraph = coop
+        self.sisterCityPairs = sisterCityPairs
+        self.intentionPairs = intentionPairs
+        let fields = CreativeField.allCases
+        var fieldIndex: [CreativeField: Int] = [:]
+        for (i, f) in fields.enumerated() { fieldIndex[f] = i }
+        var counts = [Int](repeating: 0, count: fields.count)
+        for c in cities { counts[fieldIndex[c.field] ?? 0] += 1 }
+        var links = [[Int]](repeating: [Int](repeating: 0, count: fields.count), count: fields.count)
+        coop.forEachEdge { a, b, _ in
+            guard a != b else { return }
+            let f = fieldIndex[cities[a].field] ?? 0, g = fieldIndex[cities[b].field] ?? 0
+            links[f][g] += 1
+            if f != g { links[g][f] += 1 }
+        }
+        var pairs = links
+        var best = 0.0
+        for f in fields.indices {
+            for g in fields.indices {
+                pairs[f][g] = f == g ? counts[f] * (counts[f] - 1) / 2 : counts[f] * counts[g]
+                if pairs[f][g] > 0 { best = max(best, Double(links[f][g]) / Double(pairs[f][g])) }
+            }
+        }
+        let partnerSets = cities.indices.map { v in Set(coop.neighbors(of: v).map(Int.init)).subtracting([v]) }
+        self.cooperationCounts = partnerSets.map(\.count)
+        self.cooperationCountsByField = partnerSets.map { partners in
+            var byField = [Int](repeating: 0, count: fields.count)
+            for z in partners { byField[fieldIndex[cities[z].field] ?? 0] += 1 }
+            return byField
+        }
+        self.fieldPairLinks = links
+        self.fieldPairs = pairs
+        self.maxFieldRate = best
     }
+
+    /// The documented cooperation pairs between cities of fields `a` and `b`.
+    public func cooperationPairs(between a: CreativeField, and b: CreativeField) -> Int {
+        let fields = CreativeField.allCases
+        guard let f = fields.firstIndex(of: a), let g = fields.firstIndex(of: b) else { return 0 }
+        return fieldPairLinks[f][g]
+    }
+
+    /// A key for the unordered pair of city indices a and b.
+    public static func pairKey(_ a: Int, _ b: Int) -> Int { min(a, b) << 32 | max(a, b) }
 
     /// The latest designation year among `cities` (2004 when none is known).
     public static func latestYear(of cities: [City]) -> Int {
@@ -85,10 +189,16 @@ public struct PartnerScorer: Sendable {
     public func evidence(for u: Int) -> [PartnerEvidence] {
         let neighbourhood = NeighbourhoodScores(of: graph, source: u)
         let paths = ShortestPathHops(of: graph, source: u)
+        let cooperation = NeighbourhoodScores(of: cooperationGraph, source: u)
+        let cooperationPaths = ShortestPathHops(of: cooperationGraph, source: u)
         let me = cities[u]
         let span = Double(max(1, referenceYear - 2004))
         var linked = [Bool](repeating: false, count: cities.count)
         for t in graph.neighbors(of: u) { linked[Int(t)] = true }
+        var cooperating = [Bool](repeating: false, count: cities.count)
+        for t in cooperationGraph.neighbors(of: u) where Int(t) != u { cooperating[Int(t)] = true }
+        let fieldIndex = Dictionary(uniqueKeysWithValues: CreativeField.allCases.enumerated().map { ($1, $0) })
+        let myField = fieldIndex[me.field] ?? 0
         var result: [PartnerEvidence] = []
         result.reserveCapacity(cities.count - 1)
         for v in cities.indices where v != u {
@@ -99,6 +209,21 @@ public struct PartnerScorer: Sendable {
             let pathProximity: Double = hops.map { $0 <= 2 ? 1 : 1 / Double($0 - 1) } ?? 0
             let geographic: Double = distance.map { max(0, 1 - $0 / GreatCircleDistance.antipodalKm) } ?? 0.5
             let membership: Double = years.map { min(1, max(0, Double($0) / span)) } ?? 0
+            // Cooperation evidence, without the u–v link itself.
+            let isCooperating = cooperating[v]
+            let cooperationHops =
+                isCooperating
+                ? ShortestPathHops(of: cooperationGraph, source: u, excludingEdgeTo: v).hops[v]
+                : cooperationPaths.hops[v]
+            let cooperationProximity: Double = cooperationHops.map { $0 <= 2 ? 1 : 1 / Double($0 - 1) } ?? 0
+            let cooperationCount = cooperationCounts[v]
+            let activity = cooperationCount - (isCooperating ? 1 : 0)
+            let fieldActivity = cooperationCountsByField[v][myField] - (isCooperating ? 1 : 0)
+            let otherField = fieldIndex[other.field] ?? 0
+            let possible = fieldPairs[myField][otherField]
+            let fieldLinks = fieldPairLinks[myField][otherField] - (isCooperating ? 1 : 0)
+            let fieldRate = possible > 0 ? Double(max(0, fieldLinks)) / Double(possible) : 0
+            let key = Self.pairKey(u, v)
             let raw: [Double] = [
                 Double(neighbourhood.commonPartners[v].count),
                 neighbourhood.jaccard[v],
@@ -112,23 +237,45 @@ public struct PartnerScorer: Sendable {
                 me.region == other.region ? 1 : 0,
                 geographic,
                 membership,
+                Double(cooperation.commonPartners[v].count),
+                cooperationProximity,
+                Double(activity),
+                Double(fieldActivity),
+                fieldRate,
+                me.iso2.caseInsensitiveCompare(other.iso2) == .orderedSame && !me.iso2.isEmpty ? 1 : 0,
+                sisterCityPairs.contains(key) ? 1 : 0,
+                intentionPairs.contains(key) ? 1 : 0,
             ]
             result.append(
                 PartnerEvidence(
                     candidate: v, commonPartners: neighbourhood.commonPartners[v], raw: raw, normalized: raw,
                     hops: hops, distanceKm: distance, membershipYears: years,
-                    candidateDegree: graph.degree(of: v), isLinked: linked[v]))
+                    candidateDegree: graph.degree(of: v), isLinked: linked[v],
+                    cooperationPartners: cooperation.commonPartners[v], cooperationHops: cooperationHops,
+                    candidateCooperationCount: cooperationCount, isCooperating: isCooperating))
         }
-        Self.normalize(&result)
+        Self.normalize(&result, maxFieldRate: maxFieldRate)
         return result
     }
 
     /// The scores divided by their maximum over the candidates.
     static let maxNormalized: [PartnerScore] = [
-        .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment,
+        .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment, .cooperationPartners,
     ]
 
-    static func normalize(_ evidence: inout [PartnerEvidence]) {
+    static func normalize(_ evidence: inout [PartnerEvidence], maxFieldRate: Double) {
+        for score in [PartnerScore.documentedActivity, .subnetworkActivity] {
+            guard let i = PartnerEvidence.position[score] else { continue }
+            let top = evidence.reduce(0) { max($0, $1.raw[i]) }
+            for k in evidence.indices {
+                evidence[k].normalized[i] = top > 0 ? log1p(evidence[k].raw[i]) / log1p(top) : 0
+            }
+        }
+        if let i = PartnerEvidence.position[.fieldAffinity] {
+            for k in evidence.indices {
+                evidence[k].normalized[i] = maxFieldRate > 0 ? min(1, evidence[k].raw[i] / maxFieldRate) : 0
+            }
+        }
         for score in maxNormalized {
             guard let i = PartnerEvidence.position[score] else { continue }
             let top = evidence.reduce(0) { max($0, $1.raw[i]) }

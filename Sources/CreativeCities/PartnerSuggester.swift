@@ -2,10 +2,13 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 
-/// What to suggest: for which city, how many, among which candidates, with which weights.
+/// What to suggest: for which city, for which goal, how many, among which candidates, with
+/// which weights.
 public struct PartnerQuery: Sendable, Equatable {
     /// Index of the city in the dataset.
     public var city: Int
+    /// What the ranking is for (default: cooperation).
+    public var goal: PartnerGoal
     /// How many suggestions to return (`nil`: all candidates).
     public var top: Int?
     /// Only candidates of this creative field.
@@ -16,23 +19,29 @@ public struct PartnerQuery: Sendable, Equatable {
     public var countryISO2: String?
     /// Also rank cities that already cooperate with the city.
     public var includeLinked: Bool
+    /// The weights that combine the scores (the evaluated defaults unless given).
     public var weights: PartnerWeights
     /// For how many of the first suggestions to compute the what-if centrality ranks
     /// (0: none; each costs two all-pairs shortest-path passes).
     public var whatIfLimit: Int
 
+    /// A query for the city at index `city`; by default the top 10 new or proposed partners
+    /// with the goal's default weights and no what-if ranks.
+    ///
+    /// - Parameter weights: the weights; `nil` takes the goal's defaults.
     public init(
-        city: Int, top: Int? = 10, field: CreativeField? = nil, region: UNESCORegion? = nil,
-        countryISO2: String? = nil, includeLinked: Bool = false, weights: PartnerWeights = .defaults,
-        whatIfLimit: Int = 0
+        city: Int, goal: PartnerGoal = .cooperation, top: Int? = 10, field: CreativeField? = nil,
+        region: UNESCORegion? = nil, countryISO2: String? = nil, includeLinked: Bool = false,
+        weights: PartnerWeights? = nil, whatIfLimit: Int = 0
     ) {
         self.city = city
+        self.goal = goal
         self.top = top
         self.field = field
         self.region = region
         self.countryISO2 = countryISO2
         self.includeLinked = includeLinked
-        self.weights = weights
+        self.weights = weights ?? goal.defaultWeights
         self.whatIfLimit = whatIfLimit
     }
 }
@@ -43,17 +52,20 @@ public enum PartnerStatus: String, Sendable, Codable, Equatable {
     case new
     /// Named as a cooperation to pursue (a `proposed` link), not cooperating yet.
     case proposed
-    /// Already cooperating (sister city or partnership); listed only with `includeLinked`.
+    /// Already a partner for the goal (documented cooperation or partnership for
+    /// `cooperation`; sister city or partnership for `twinning`); listed only with `includeLinked`.
     case linked
 }
 
 /// One score's share of a suggestion.
 public struct ScoreContribution: Sendable, Equatable, Codable {
+    /// Which score.
     public let score: PartnerScore
     /// The score before normalisation (a count, a sum, 0/1, …).
     public let raw: Double
     /// The score in [0, 1].
     public let normalized: Double
+    /// The score's weight in the combination.
     public let weight: Double
     /// weight · normalized / Σ |weights|; the contributions add up to the combined score.
     public let contribution: Double
@@ -63,15 +75,20 @@ public struct ScoreContribution: Sendable, Equatable, Codable {
 public struct PartnerSuggestion: Sendable {
     /// 1-based position in the ranking (after filters).
     public let rank: Int
+    /// The suggested city.
     public let city: City
+    /// New, proposed or already linked.
     public let status: PartnerStatus
     /// The combined score Σ wᵢ·sᵢ / Σ |wᵢ|.
     public let score: Double
     /// One entry per score with a non-zero weight, in ``PartnerScore`` order.
     public let breakdown: [ScoreContribution]
+    /// Every score and the facts behind them.
     public let evidence: PartnerEvidence
     /// The shared partners, sorted by name.
     public let commonPartners: [City]
+    /// The shared documented cooperation partners with their cooperation types, sorted by name.
+    public let sharedCooperation: [SharedCooperationPartner]
     /// Links between the two cities (existing or proposed), in file order.
     public let links: [CityLink]
     /// Plain sentences: "shares 2 partners (Bangkok, Seoul)", "also a City of Design", …
@@ -79,21 +96,36 @@ public struct PartnerSuggestion: Sendable {
     /// How the city's betweenness and closeness ranks would change with this link (`nil`
     /// when not computed, or when the cities are already linked).
     public let whatIf: PartnerWhatIf?
+    /// The rank of the first suggestion of this one's tie group: the score is within the
+    /// model's noise of that suggestion's score (`nil`: not tied; a group starts at the
+    /// first suggestion that is not within the noise of the previous group's first).
+    public let tiedWithRank: Int?
 }
 
 /// The ranked suggestions for one city.
 public struct PartnerSuggestions: Sendable {
+    /// The city the suggestions are for.
     public let city: City
+    /// The query that made them.
     public let query: PartnerQuery
-    /// Cities it already cooperates with (sister city or partnership), sorted by name.
+    /// The goal's partners of the city, sorted by name: documented cooperation and
+    /// partnership for `cooperation`, sister city and partnership for `twinning`.
     public let existingPartners: [City]
+    /// The city's sister cities, sorted by name.
+    public let sisterCities: [City]
+    /// The link layers the ranking used.
+    public let layers: Set<LinkKind>
+    /// Whether the city has no link in any layer the ranking uses (no network evidence).
+    public var lacksNetworkEvidence: Bool
     /// Cities proposed as partners (`proposed` links) that are not partners yet, sorted by name.
     public let proposedPartners: [City]
     /// How many cities passed the filters and exclusions (before `top`).
     public let candidateCount: Int
     /// Which grouping "same community" refers to.
     public let communitySource: CommunitySource
+    /// The year membership years are counted to.
     public let referenceYear: Int
+    /// The suggestions in rank order (at most `query.top`).
     public let suggestions: [PartnerSuggestion]
     /// Number of cities in the network (the ranks' range).
     public var cityCount: Int { dataset.cities.count }
@@ -128,6 +160,7 @@ public enum PartnerCommunities: Sendable, Equatable {
         }
     }
 
+    /// The kind of grouping these labels are, for output.
     public var source: CommunitySource {
         switch self {
         case .leiden: return .leiden
@@ -139,8 +172,11 @@ public enum PartnerCommunities: Sendable, Equatable {
 
 /// The kind of grouping "same community" refers to, for output.
 public enum CommunitySource: String, Sendable, Codable, Equatable {
+    /// Leiden communities of the cooperation graph.
     case leiden
+    /// Connected components of the cooperation graph.
     case connectedComponents = "connected-components"
+    /// Labels given by the caller.
     case custom
 
     /// How the explanation names a shared group.
@@ -155,12 +191,18 @@ public enum CommunitySource: String, Sendable, Codable, Equatable {
 
 /// A problem with a partner query's filters.
 public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The field filter names no creative field.
     case unknownField(String)
+    /// The region filter names no UNESCO region (or several).
     case unknownRegion(String)
+    /// The country filter names no country of a member city.
     case unknownCountry(String)
+    /// `top` is below 1.
     case invalidTop(Int)
+    /// The what-if count is negative.
     case invalidWhatIf(Int)
 
+    /// A sentence naming the filter and the values it accepts.
     public var description: String {
         switch self {
         case let .unknownField(text):
@@ -184,23 +226,56 @@ public enum PartnerQueryError: Error, Sendable, Equatable, CustomStringConvertib
 ///
 /// Every other city is scored (see ``PartnerScorer``), combined with ``PartnerWeights``,
 /// filtered, and sorted by combined score, ties by city id, so the output is deterministic.
-/// Cities that already cooperate with the city are left out unless the query includes
-/// them; cities only *proposed* as partners are candidates, flagged as proposed.
+/// Cities that are already partners for the query's goal are left out unless the query
+/// includes them; cities only *proposed* as partners are candidates, flagged as proposed.
+///
+/// Two scorers share the dataset: the `twinning` one on sister-city and partnership links
+/// (today's graph), the `cooperation` one on sister-city links for the sister-city evidence
+/// and on documented cooperation (cooperation and partnership links) for the cooperation
+/// evidence. Both use only the link layers in `layers`.
 public struct PartnerSuggester: Sendable {
+    /// The cities and links.
     public let dataset: CreativeCitiesDataset
+    /// The `twinning` goal's scorer.
     public let scorer: PartnerScorer
+    /// The `cooperation` goal's scorer.
+    public let cooperationScorer: PartnerScorer
+    /// Where the "same community" labels come from.
     public let communitySource: CommunitySource
+    /// The link layers the scores may use.
+    public let layers: Set<LinkKind>
 
-    /// Suggestions on the dataset's existing cooperation graph, with its Leiden communities
-    /// (seed 42) unless told otherwise.
-    public init(dataset: CreativeCitiesDataset, communities: PartnerCommunities = .standard, referenceYear: Int? = nil)
-    {
-        let graph = dataset.graph(including: LinkKind.existing)
+    /// Suggestions on the dataset's links of `layers` (all by default), with Leiden
+    /// communities (seed 42) unless told otherwise.
+    public init(
+        dataset: CreativeCitiesDataset, communities: PartnerCommunities = .standard, referenceYear: Int? = nil,
+        layers: Set<LinkKind> = Set(LinkKind.allCases)
+    ) {
         self.dataset = dataset
         self.communitySource = communities.source
+        self.layers = layers
+        let graph = dataset.graph(including: LinkKind.existing.intersection(layers))
+        let context = CooperationContext(dataset: dataset, layers: layers)
         self.scorer = PartnerScorer(
             cities: dataset.cities, graph: graph, communityLabels: communities.labels(for: graph),
-            referenceYear: referenceYear)
+            referenceYear: referenceYear, cooperationGraph: context.cooperationGraph,
+            sisterCityPairs: context.sisterCityPairs, intentionPairs: context.intentionPairs)
+        let sisterGraph = dataset.graph(including: layers.intersection([.sisterCity]))
+        let sisterLabels: [Int32]
+        if case .labels(let given) = communities {
+            sisterLabels = given
+        } else {
+            sisterLabels = communities.labels(for: sisterGraph)
+        }
+        self.cooperationScorer = PartnerScorer(
+            cities: dataset.cities, graph: sisterGraph, communityLabels: sisterLabels, referenceYear: referenceYear,
+            cooperationGraph: context.cooperationGraph, sisterCityPairs: context.sisterCityPairs,
+            intentionPairs: context.intentionPairs)
+    }
+
+    /// The scorer of `goal`.
+    public func scorer(for goal: PartnerGoal) -> PartnerScorer {
+        goal == .cooperation ? cooperationScorer : scorer
     }
 
     /// A field from user text ("design", "Crafts & Folk Art").
@@ -228,12 +303,20 @@ public struct PartnerSuggester: Sendable {
         throw .unknownCountry(text)
     }
 
+    /// The ranked suggestions for `query`, with their scores, breakdowns and reasons.
+    ///
+    /// - Throws: ``PartnerQueryError`` for a `top` below 1 or a negative what-if count.
+    /// - Complexity: O(n + m) for one city's scores (neighbourhood scores and one
+    ///   breadth-first search) and O(n log n) to rank them, plus two all-pairs
+    ///   shortest-path passes for each what-if.
     public func suggest(_ query: PartnerQuery) throws(PartnerQueryError) -> PartnerSuggestions {
         if let top = query.top, top < 1 { throw .invalidTop(top) }
         if query.whatIfLimit < 0 { throw .invalidWhatIf(query.whatIfLimit) }
         let u = query.city
         let me = dataset.cities[u]
-        let myLinks = dataset.links(of: me.id)
+        let goal = query.goal
+        let scorer = self.scorer(for: goal)
+        let myLinks = dataset.links(of: me.id, kinds: layers)
         var linksByCity: [String: [CityLink]] = [:]
         for link in myLinks { linksByCity[link.other(than: me.id), default: []].append(link) }
 
@@ -245,7 +328,9 @@ public struct PartnerSuggester: Sendable {
             if let r = query.region, other.region != r { continue }
             if let c = query.countryISO2, other.iso2.caseInsensitiveCompare(c) != .orderedSame { continue }
             let kinds = Set((linksByCity[other.id] ?? []).map(\.kind))
-            let status: PartnerStatus = e.isLinked ? .linked : kinds.contains(.proposed) ? .proposed : .new
+            let isPartner = goal == .cooperation ? e.isCooperating : e.isLinked
+            let status: PartnerStatus =
+                isPartner ? .linked : kinds.contains(.proposed) || kinds.contains(.planned) ? .proposed : .new
             if status == .linked && !query.includeLinked { continue }
             ranked.append((e, e.combined(weights), status))
         }
@@ -255,11 +340,24 @@ public struct PartnerSuggester: Sendable {
                 : dataset.cities[a.evidence.candidate].id < dataset.cities[b.evidence.candidate].id
         }
         let total = weights.totalMagnitude
+        let cooperationPartnerCount = scorer.cooperationGraph.degree(of: u)
+        let sisterIDs = Set(myLinks.filter { $0.kind == .sisterCity }.map { $0.other(than: me.id) })
+        let lacksEvidence =
+            goal == .cooperation
+            ? cooperationPartnerCount == 0 && sisterIDs.isEmpty && scorer.graph.degree(of: u) == 0
+            : scorer.graph.degree(of: u) == 0
         let explainer = PartnerExplanation(
             city: me, weights: weights, communitySource: communitySource,
-            cityPartnerCount: scorer.graph.degree(of: u))
-        let whatIf = query.whatIfLimit > 0 ? PartnerWhatIfAnalysis(graph: scorer.graph) : nil
+            cityPartnerCount: scorer.graph.degree(of: u), goal: goal,
+            cityCooperationCount: cooperationPartnerCount, lacksNetworkEvidence: lacksEvidence)
+        let whatIfGraph =
+            goal == .cooperation
+            ? dataset.graph(including: layers.intersection(LinkKind.existing.union(LinkKind.documentedCooperation)))
+            : scorer.graph
+        let whatIf = query.whatIfLimit > 0 ? PartnerWhatIfAnalysis(graph: whatIfGraph) : nil
+        let spread = goal == .cooperation && weights == .cooperation ? PartnerWeights.cooperationSpread : nil
         var suggestions: [PartnerSuggestion] = []
+        var groupStart = 1
         for (position, item) in ranked.prefix(query.top ?? ranked.count).enumerated() {
             let e = item.evidence
             let other = dataset.cities[e.candidate]
@@ -268,30 +366,123 @@ public struct PartnerSuggester: Sendable {
                     score: score, raw: e.raw(score), normalized: e.normalized(score), weight: weights[score],
                     contribution: total > 0 ? weights[score] * e.normalized(score) / total : 0)
             }
+            var tiedWith: Int? = nil
+            if position > 0 {
+                // Tied when within the noise of the first suggestion of the current group.
+                let first = ranked[groupStart - 1]
+                if Self.withinNoise(first.evidence, e, weights: weights, spread: spread) {
+                    tiedWith = groupStart
+                } else {
+                    groupStart = position + 1
+                }
+            }
             let common = e.commonPartners.map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let links = linksByCity[other.id] ?? []
+            let shared = e.cooperationPartners.map { z in
+                SharedCooperationPartner(
+                    city: dataset.cities[z],
+                    types: cooperationTypes(me.id, dataset.cities[z].id)
+                        .union(cooperationTypes(other.id, dataset.cities[z].id)))
+            }.sorted { ($0.city.name, $0.city.id) < ($1.city.name, $1.city.id) }
+            let fieldPairCount = scorer.cooperationPairs(between: me.field, and: other.field)
+            var reasons = explainer.reasons(
+                for: other, evidence: e, status: item.status, commonPartners: common, links: links,
+                sharedCooperation: shared, fieldPairCount: fieldPairCount)
+            if let tiedWith {
+                let name = dataset.cities[ranked[tiedWith - 1].evidence.candidate].name
+                reasons.insert(
+                    item.score == ranked[tiedWith - 1].score
+                        ? "tied with #\(tiedWith) \(name): the same score"
+                        : "tied with #\(tiedWith) \(name): the scores differ by less than the model's noise", at: 0)
+            }
             suggestions.append(
                 PartnerSuggestion(
                     rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
-                    evidence: e, commonPartners: common, links: links,
-                    reasons: explainer.reasons(
-                        for: other, evidence: e, status: item.status, commonPartners: common, links: links),
-                    whatIf: position < query.whatIfLimit && !e.isLinked ? whatIf?.ifLinked(u, e.candidate) : nil))
+                    evidence: e, commonPartners: common, sharedCooperation: shared, links: links, reasons: reasons,
+                    whatIf: position < query.whatIfLimit && !whatIfGraph.neighbors(of: u).contains(Int32(e.candidate))
+                        ? whatIf?.ifLinked(u, e.candidate) : nil,
+                    tiedWithRank: tiedWith))
         }
-        let existing = Set(scorer.graph.neighbors(of: u).map(Int.init)).filter { $0 != u }
+        let partnerGraph = goal == .cooperation ? scorer.cooperationGraph : scorer.graph
+        let existing = Set(partnerGraph.neighbors(of: u).map(Int.init)).filter { $0 != u }
             .map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let existingIDs = Set(existing.map(\.id))
-        let proposed = Set(myLinks.filter { $0.kind == .proposed }.map { $0.other(than: me.id) })
+        let proposed = Set(myLinks.filter { LinkKind.intentions.contains($0.kind) }.map { $0.other(than: me.id) })
             .subtracting(existingIDs).compactMap { dataset.city(withID: $0) }.sorted {
                 ($0.name, $0.id) < ($1.name, $1.id)
             }
+        let sisters = sisterIDs.compactMap { dataset.city(withID: $0) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         return PartnerSuggestions(
-            city: me, query: query, existingPartners: existing, proposedPartners: proposed,
+            city: me, query: query, existingPartners: existing, sisterCities: sisters, layers: layers,
+            lacksNetworkEvidence: lacksEvidence, proposedPartners: proposed,
             candidateCount: ranked.count, communitySource: communitySource,
             referenceYear: scorer.referenceYear, suggestions: suggestions,
             dataset: dataset,
             centralityRanks: whatIf.map {
                 (CentralityRank.rank(of: u, in: $0.betweenness), CentralityRank.rank(of: u, in: $0.closeness))
             })
+    }
+
+    /// The cooperation types documented between two cities (in the layers used).
+    func cooperationTypes(_ a: String, _ b: String) -> Set<CooperationType> {
+        guard layers.contains(.cooperation) else { return [] }
+        return Set(
+            dataset.links(of: a, kinds: [.cooperation]).filter { $0.other(than: a) == b }
+                .compactMap(\.cooperationType))
+    }
+
+    /// Whether two candidates' combined scores differ by no more than the model's noise:
+    /// |Δ| ≤ √(Σᵢ (Δxᵢ · σᵢ)²) / Σ|w|, with Δxᵢ the difference of their normalised scores
+    /// and σᵢ the standard deviation of weight i over the evaluation's refits. Without
+    /// spreads (user weights, twinning), only equal scores are tied.
+    static func withinNoise(
+        _ a: PartnerEvidence, _ b: PartnerEvidence, weights: PartnerWeights, spread: PartnerWeights?
+    ) -> Bool {
+        let difference = abs(a.combined(weights) - b.combined(weights))
+        guard let spread, weights.totalMagnitude > 0 else { return difference == 0 }
+        var variance = 0.0
+        for (i, score) in PartnerScore.allCases.enumerated() {
+            let dx = a.normalized[i] - b.normalized[i]
+            variance += dx * dx * spread[score] * spread[score]
+        }
+        return difference <= variance.squareRoot() / weights.totalMagnitude
+    }
+}
+
+/// A cooperation partner two cities share, with the cooperation types documented with it.
+public struct SharedCooperationPartner: Sendable, Equatable {
+    public let city: City
+    public let types: Set<CooperationType>
+}
+
+/// The cooperation-evidence inputs of a scorer built from a dataset's layers: the graph of
+/// documented cooperation, sister-city pairs and stated intentions.
+struct CooperationContext {
+    let cooperationGraph: Graph
+    let sisterCityPairs: Set<Int>
+    let intentionPairs: Set<Int>
+
+    init(dataset: CreativeCitiesDataset, layers: Set<LinkKind>, leavingOut heldOut: Set<Int> = []) {
+        var builder = GraphBuilder(directed: false, weighted: false, selfLoops: .drop, duplicates: .first)
+        for c in dataset.cities { _ = try? builder.addUniqueNode(c.id) }
+        var sister: Set<Int> = []
+        var intentions: Set<Int> = []
+        for link in dataset.links where layers.contains(link.kind) {
+            guard let a = dataset.index(ofCity: link.sourceID), let b = dataset.index(ofCity: link.targetID) else {
+                continue
+            }
+            let key = PartnerScorer.pairKey(a, b)
+            switch link.kind {
+            case .cooperation, .partnership:
+                if !heldOut.contains(key) { try? builder.addEdge(a, b) }
+            case .sisterCity: sister.insert(key)
+            case .proposed, .planned: intentions.insert(key)
+            }
+        }
+        cooperationGraph =
+            (try? builder.build())
+            ?? Graph(isDirected: false, offsets: [0], targets: [], weights: nil, ids: [], edgeCount: 0)
+        sisterCityPairs = sister
+        intentionPairs = intentions
     }
 }

@@ -2,12 +2,14 @@ import Foundation
 
 /// Output formats of `uccn partners`.
 public enum PartnerOutputFormat: String, Sendable, CaseIterable {
+    /// A table to read, CSV for spreadsheets, JSON for programs.
     case table, csv, json
 }
 
 /// Renders ``PartnerSuggestions`` as a table for reading, CSV for spreadsheets, or JSON
 /// for programs (shape documented in `docs/partners.md`).
 public enum PartnerSuggestionsOutput {
+    /// The suggestions as text in `format`.
     public static func render(_ s: PartnerSuggestions, as format: PartnerOutputFormat) throws -> String {
         switch format {
         case .table: return table(s)
@@ -18,14 +20,29 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: Table
 
+    /// A table to read: the city, its partners, then each suggestion with its score, reasons
+    /// and score breakdown.
     public static func table(_ s: PartnerSuggestions) -> String {
         var out = ""
         let c = s.city
         out += "Partner suggestions for \(c.displayName), \(c.field.cityTitle)\(c.year.map { " since \($0)" } ?? "")\n"
-        out +=
-            "Existing partners (\(s.existingPartners.count)): "
-            + (s.existingPartners.isEmpty ? "none known" : s.existingPartners.map(\.name).joined(separator: ", "))
-            + "\n"
+        out += s.query.goal.sentence + "\n"
+        out += "Link layers: \(LinkKind.names(s.layers).replacingOccurrences(of: ",", with: ", "))\n"
+        if s.query.goal == .cooperation {
+            out +=
+                "Documented cooperation (\(s.existingPartners.count)): "
+                + (s.existingPartners.isEmpty
+                    ? "none documented" : s.existingPartners.map(\.name).joined(separator: ", "))
+                + "\n"
+            out +=
+                "Sister cities (\(s.sisterCities.count)): "
+                + (s.sisterCities.isEmpty ? "none known" : s.sisterCities.map(\.name).joined(separator: ", ")) + "\n"
+        } else {
+            out +=
+                "Existing partners (\(s.existingPartners.count)): "
+                + (s.existingPartners.isEmpty ? "none known" : s.existingPartners.map(\.name).joined(separator: ", "))
+                + "\n"
+        }
         if !s.proposedPartners.isEmpty {
             out +=
                 "Proposed, not yet partners (\(s.proposedPartners.count)): "
@@ -37,8 +54,9 @@ public enum PartnerSuggestionsOutput {
         if let i = s.query.countryISO2 { filters.append("country \(i)") }
         filters.append(s.query.includeLinked ? "existing partners included" : "existing partners excluded")
         out += "Candidates: \(s.candidateCount) (\(filters.joined(separator: ", ")))\n"
-        if s.existingPartners.isEmpty {
-            out += "No known links: the ranking rests on field, region, distance and membership.\n"
+        if s.lacksNetworkEvidence {
+            out +=
+                "Network evidence missing: \(c.name) has no known link, so the ranking rests on field, region, distance, membership and each candidate's own record.\n"
         }
         if let ranks = s.centralityRanks {
             out +=
@@ -83,21 +101,24 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: CSV
 
+    /// One row a suggestion, with every score's raw and normalised value.
     public static func csv(_ s: PartnerSuggestions) -> String {
         var header = ["rank", "id", "city", "country", "field", "region", "status", "score"]
-        header += PartnerScore.allCases.map { $0.rawValue }
+        header += PartnerScore.twinningScores.map { $0.rawValue }
         header += [
             "common_partners", "hops", "distance_km", "member_since",
             "betweenness_rank_before", "betweenness_rank_after", "closeness_rank_before", "closeness_rank_after",
             "reasons",
         ]
+        let later = PartnerScore.allCases.filter { !PartnerScore.twinningScores.contains($0) }
+        header += later.map(\.rawValue) + ["cooperation_partners", "cooperation_count", "tied_with_rank", "goal"]
         var out = header.joined(separator: ",") + "\n"
         for p in s.suggestions {
             var cells = [
                 String(p.rank), p.city.id, p.city.name, p.city.country, p.city.field.rawValue,
                 p.city.region.rawValue, p.status.rawValue, format(p.score),
             ]
-            cells += PartnerScore.allCases.map { format(p.evidence.normalized($0)) }
+            cells += PartnerScore.twinningScores.map { format(p.evidence.normalized($0)) }
             cells += [
                 p.commonPartners.map(\.id).joined(separator: ";"),
                 p.evidence.hops.map(String.init) ?? "",
@@ -108,6 +129,12 @@ public enum PartnerSuggestionsOutput {
                 p.whatIf.map { String($0.closeness.before) } ?? "",
                 p.whatIf.map { String($0.closeness.after) } ?? "",
                 p.reasons.joined(separator: "; "),
+            ]
+            cells += later.map { format(p.evidence.normalized($0)) }
+            cells += [
+                p.evidence.cooperationPartners.map { s.dataset.cities[$0].id }.joined(separator: ";"),
+                String(p.evidence.candidateCooperationCount), p.tiedWithRank.map(String.init) ?? "",
+                s.query.goal.rawValue,
             ]
             out += cells.map(quote).joined(separator: ",") + "\n"
         }
@@ -123,6 +150,7 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: JSON
 
+    /// The JSON object of `docs/partners.md` (sorted keys, so the same input gives the same bytes).
     public static func json(_ s: PartnerSuggestions) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -180,12 +208,20 @@ struct PartnerSuggestionsJSON: Encodable {
         let kind: String
         let since: Int?
         let evidence: String
+        let type: String?
+        let url: String?
         func encode(to encoder: Encoder) throws {
             var k = encoder.container(keyedBy: CodingKeys.self)
             try k.encode(kind, forKey: .kind); try k.encode(since, forKey: .since)
-            try k.encode(evidence, forKey: .evidence)
+            try k.encode(evidence, forKey: .evidence); try k.encode(type, forKey: .type)
+            try k.encode(url, forKey: .url)
         }
-        enum CodingKeys: String, CodingKey { case kind, since, evidence }
+        enum CodingKeys: String, CodingKey { case kind, since, evidence, type, url }
+    }
+    struct SharedPartner: Encodable {
+        let id: String
+        let name: String
+        let types: [String]
     }
     struct Ranks: Encodable {
         let betweenness: Int
@@ -209,6 +245,9 @@ struct PartnerSuggestionsJSON: Encodable {
         let links: [Link]
         let reasons: [String]
         let whatIf: WhatIf?
+        let cooperationPartners: [SharedPartner]
+        let cooperationCount: Int
+        let tiedWithRank: Int?
         func encode(to encoder: Encoder) throws {
             var k = encoder.container(keyedBy: CodingKeys.self)
             try k.encode(rank, forKey: .rank); try k.encode(city, forKey: .city)
@@ -219,10 +258,13 @@ struct PartnerSuggestionsJSON: Encodable {
             try k.encode(partnerCount, forKey: .partnerCount)
             try k.encode(links, forKey: .links); try k.encode(reasons, forKey: .reasons)
             try k.encode(whatIf, forKey: .whatIf)
+            try k.encode(cooperationPartners, forKey: .cooperationPartners)
+            try k.encode(cooperationCount, forKey: .cooperationCount)
+            try k.encode(tiedWithRank, forKey: .tiedWithRank)
         }
         enum CodingKeys: String, CodingKey {
             case rank, city, status, score, scores, commonPartners, hops, distanceKm, membershipYears,
-                partnerCount, links, reasons, whatIf
+                partnerCount, links, reasons, whatIf, cooperationPartners, cooperationCount, tiedWithRank
         }
     }
 
@@ -236,6 +278,10 @@ struct PartnerSuggestionsJSON: Encodable {
     let candidateCount: Int
     let centralityRanks: Ranks?
     let suggestions: [Suggestion]
+    let goal: String
+    let layers: [String]
+    let sisterCities: [CityRef]
+    let lacksNetworkEvidence: Bool
 
     func encode(to encoder: Encoder) throws {
         var k = encoder.container(keyedBy: CodingKeys.self)
@@ -244,10 +290,13 @@ struct PartnerSuggestionsJSON: Encodable {
         try k.encode(weights, forKey: .weights); try k.encode(existingPartners, forKey: .existingPartners)
         try k.encode(proposedPartners, forKey: .proposedPartners); try k.encode(candidateCount, forKey: .candidateCount)
         try k.encode(centralityRanks, forKey: .centralityRanks); try k.encode(suggestions, forKey: .suggestions)
+        try k.encode(goal, forKey: .goal); try k.encode(layers, forKey: .layers)
+        try k.encode(sisterCities, forKey: .sisterCities)
+        try k.encode(lacksNetworkEvidence, forKey: .lacksNetworkEvidence)
     }
     enum CodingKeys: String, CodingKey {
         case city, communitySource, referenceYear, filters, weights, existingPartners, proposedPartners,
-            candidateCount, centralityRanks, suggestions
+            candidateCount, centralityRanks, suggestions, goal, layers, sisterCities, lacksNetworkEvidence
     }
 
     init(_ s: PartnerSuggestions) {
@@ -262,6 +311,10 @@ struct PartnerSuggestionsJSON: Encodable {
         proposedPartners = s.proposedPartners.map { CityRef(id: $0.id, name: $0.name) }
         candidateCount = s.candidateCount
         centralityRanks = s.centralityRanks.map { Ranks(betweenness: $0.betweenness, closeness: $0.closeness) }
+        goal = s.query.goal.rawValue
+        layers = LinkKind.allCases.filter { s.layers.contains($0) }.map(\.rawValue)
+        sisterCities = s.sisterCities.map { CityRef(id: $0.id, name: $0.name) }
+        lacksNetworkEvidence = s.lacksNetworkEvidence
         suggestions = s.suggestions.map { p in
             Suggestion(
                 rank: p.rank, city: CityInfo(p.city), status: p.status.rawValue, score: rounded(p.score, 6),
@@ -273,9 +326,17 @@ struct PartnerSuggestionsJSON: Encodable {
                 commonPartners: p.commonPartners.map { CityRef(id: $0.id, name: $0.name) },
                 hops: p.evidence.hops, distanceKm: p.evidence.distanceKm.map { rounded($0, 1) },
                 membershipYears: p.evidence.membershipYears, partnerCount: p.evidence.candidateDegree,
-                links: p.links.map { Link(kind: $0.kind.rawValue, since: $0.since, evidence: $0.evidence) },
+                links: p.links.map {
+                    Link(
+                        kind: $0.kind.rawValue, since: $0.since, evidence: $0.evidence,
+                        type: $0.cooperationType?.rawValue, url: $0.url)
+                },
                 reasons: p.reasons,
-                whatIf: p.whatIf.map { WhatIf(betweennessRank: $0.betweenness, closenessRank: $0.closeness) })
+                whatIf: p.whatIf.map { WhatIf(betweennessRank: $0.betweenness, closenessRank: $0.closeness) },
+                cooperationPartners: p.sharedCooperation.map {
+                    SharedPartner(id: $0.city.id, name: $0.city.name, types: $0.types.sorted().map(\.rawValue))
+                },
+                cooperationCount: p.evidence.candidateCooperationCount, tiedWithRank: p.tiedWithRank)
         }
     }
 }

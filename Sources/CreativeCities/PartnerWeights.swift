@@ -1,33 +1,70 @@
 import Foundation
 import Yams
 
-/// One of the twelve scores combined into a partner suggestion.
+/// One of the twenty scores combined into a partner suggestion: the twelve of the
+/// `twinning` goal and eight more for the `cooperation` goal.
 public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
     // Network evidence, on the graph of existing cooperation (sister-city + partnership).
+    /// Partners the two cities share, |Γ(u) ∩ Γ(v)|.
     case commonPartners
+    /// Shared partners over all partners of either, |Γ(u) ∩ Γ(v)| / |Γ(u) ∪ Γ(v)|.
     case jaccard
+    /// Shared partners weighted by 1 / ln of their partner count (Adamic–Adar).
     case adamicAdar
+    /// Shared partners weighted by 1 / their partner count (resource allocation).
     case resourceAllocation
+    /// The product of the two cities' partner counts.
     case preferentialAttachment
+    /// 1 when both cities are in the same community of the cooperation graph.
     case sameCommunity
+    /// Nearness in the cooperation network: 1 within two links, 1/(h − 1) at h links, 0 when
+    /// not connected.
     case pathProximity
     // What the network's purpose says matters.
+    /// 1 when both cities are in the same creative field.
     case sameField
+    /// How well the two fields complement each other (``FieldComplementarity``).
     case complementaryField
+    /// 1 when both cities are in the same UNESCO region.
     case sameRegion
+    /// 1 − great-circle distance / half the Earth's circumference.
     case geographicProximity
+    /// The candidate's years in the network, over the network's age.
     case membershipYears
+    // Cooperation evidence (the `cooperation` goal): documented cooperation and partnership links.
+    /// Shared partners in the graph of documented cooperation.
+    case cooperationPartners
+    /// Path proximity in the graph of documented cooperation.
+    case cooperationPathProximity
+    /// The candidate's number of documented cooperation partners (activity, not quality).
+    case documentedActivity
+    /// The candidate's documented cooperation partners in the city's own field (activity in
+    /// the city's subnetwork).
+    case subnetworkActivity
+    /// How often cities of the two fields cooperate, from the documented cooperation.
+    case fieldAffinity
+    /// The same country.
+    case sameCountry
+    /// A sister-city link between the two cities (weak evidence for cooperation).
+    case sisterCityLink
+    /// A stated intention (a `proposed` or `planned` link) between the two cities.
+    case statedIntention
 
+    /// In declaration order: network scores first, then attribute scores.
     public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
+
+    /// The twelve scores of the `twinning` goal (all the scores before the cooperation goal).
+    public static let twinningScores: [PartnerScore] = Array(allCases.prefix(12))
 
     /// Whether the score is computed from the cooperation graph (as opposed to the cities'
     /// attributes).
     public var isNetworkScore: Bool {
         switch self {
         case .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment,
-            .sameCommunity, .pathProximity:
+            .sameCommunity, .pathProximity, .cooperationPartners, .cooperationPathProximity, .documentedActivity,
+            .sisterCityLink, .statedIntention, .subnetworkActivity:
             return true
         default:
             return false
@@ -49,6 +86,14 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
         case .sameRegion: return "same region"
         case .geographicProximity: return "geographic proximity"
         case .membershipYears: return "membership years"
+        case .cooperationPartners: return "shared cooperation partners"
+        case .cooperationPathProximity: return "cooperation path proximity"
+        case .documentedActivity: return "documented activity"
+        case .subnetworkActivity: return "activity in the city's field"
+        case .fieldAffinity: return "field affinity"
+        case .sameCountry: return "same country"
+        case .sisterCityLink: return "sister-city link"
+        case .statedIntention: return "stated intention"
         }
     }
 }
@@ -64,18 +109,38 @@ public enum PartnerScore: String, Sendable, CaseIterable, Codable, Comparable {
 /// A weights file (JSON or YAML) is a mapping from score names to numbers; names not in the
 /// file keep their defaults, unknown names are an error.
 public struct PartnerWeights: Sendable, Equatable, Codable {
+    /// Weight of ``PartnerScore/commonPartners``.
     public var commonPartners: Double
+    /// Weight of ``PartnerScore/jaccard``.
     public var jaccard: Double
+    /// Weight of ``PartnerScore/adamicAdar``.
     public var adamicAdar: Double
+    /// Weight of ``PartnerScore/resourceAllocation``.
     public var resourceAllocation: Double
+    /// Weight of ``PartnerScore/preferentialAttachment``.
     public var preferentialAttachment: Double
+    /// Weight of ``PartnerScore/sameCommunity``.
     public var sameCommunity: Double
+    /// Weight of ``PartnerScore/pathProximity``.
     public var pathProximity: Double
+    /// Weight of ``PartnerScore/sameField``.
     public var sameField: Double
+    /// Weight of ``PartnerScore/complementaryField``.
     public var complementaryField: Double
+    /// Weight of ``PartnerScore/sameRegion``.
     public var sameRegion: Double
+    /// Weight of ``PartnerScore/geographicProximity``.
     public var geographicProximity: Double
+    /// Weight of ``PartnerScore/membershipYears``.
     public var membershipYears: Double
+    public var cooperationPartners: Double
+    public var cooperationPathProximity: Double
+    public var documentedActivity: Double
+    public var subnetworkActivity: Double
+    public var fieldAffinity: Double
+    public var sameCountry: Double
+    public var sisterCityLink: Double
+    public var statedIntention: Double
 
     /// All weights zero.
     public static let zero = PartnerWeights(values: [:])
@@ -110,6 +175,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         sameRegion = values[.sameRegion] ?? 0
         geographicProximity = values[.geographicProximity] ?? 0
         membershipYears = values[.membershipYears] ?? 0
+        cooperationPartners = values[.cooperationPartners] ?? 0
+        cooperationPathProximity = values[.cooperationPathProximity] ?? 0
+        documentedActivity = values[.documentedActivity] ?? 0
+        subnetworkActivity = values[.subnetworkActivity] ?? 0
+        fieldAffinity = values[.fieldAffinity] ?? 0
+        sameCountry = values[.sameCountry] ?? 0
+        sisterCityLink = values[.sisterCityLink] ?? 0
+        statedIntention = values[.statedIntention] ?? 0
     }
 
     /// Only `score`, with weight 1 (to evaluate one score on its own).
@@ -117,6 +190,7 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         PartnerWeights(values: [score: 1])
     }
 
+    /// The weight of `score`.
     public subscript(score: PartnerScore) -> Double {
         get {
             switch score {
@@ -132,6 +206,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
             case .sameRegion: return sameRegion
             case .geographicProximity: return geographicProximity
             case .membershipYears: return membershipYears
+            case .cooperationPartners: return cooperationPartners
+            case .cooperationPathProximity: return cooperationPathProximity
+            case .documentedActivity: return documentedActivity
+            case .subnetworkActivity: return subnetworkActivity
+            case .fieldAffinity: return fieldAffinity
+            case .sameCountry: return sameCountry
+            case .sisterCityLink: return sisterCityLink
+            case .statedIntention: return statedIntention
             }
         }
         set {
@@ -148,6 +230,14 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
             case .sameRegion: sameRegion = newValue
             case .geographicProximity: geographicProximity = newValue
             case .membershipYears: membershipYears = newValue
+            case .cooperationPartners: cooperationPartners = newValue
+            case .cooperationPathProximity: cooperationPathProximity = newValue
+            case .documentedActivity: documentedActivity = newValue
+            case .subnetworkActivity: subnetworkActivity = newValue
+            case .fieldAffinity: fieldAffinity = newValue
+            case .sameCountry: sameCountry = newValue
+            case .sisterCityLink: sisterCityLink = newValue
+            case .statedIntention: statedIntention = newValue
             }
         }
     }
@@ -166,11 +256,15 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         init?(intValue: Int) { nil }
     }
 
+    /// The weights that a weights file's missing names keep while decoding (the defaults
+    /// of the goal being read for). Set only inside ``parse(_:file:over:)``.
+    @TaskLocal static var decodingBase: PartnerWeights = .defaults
+
     /// Decodes a mapping from score names to numbers over the defaults; an unknown name or
     /// a non-finite number throws ``PartnerWeightsError``.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
-        var weights = PartnerWeights.defaults
+        var weights = PartnerWeights.decodingBase
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
             guard let score = PartnerScore(rawValue: key.stringValue) else {
                 throw PartnerWeightsError.unknownKey(file: nil, key: key.stringValue)
@@ -188,6 +282,7 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         self = weights
     }
 
+    /// Writes every weight under its score's name (the weights-file format).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         for score in PartnerScore.allCases {
@@ -195,8 +290,13 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         }
     }
 
-    /// Reads weights from a JSON or YAML file (YAML is a superset of JSON) over the defaults.
-    public static func load(from url: URL) throws(PartnerWeightsError) -> PartnerWeights {
+    /// Reads weights from a JSON or YAML file (YAML is a superset of JSON) over `base` (by
+    /// default the `twinning` defaults).
+    public static func load(
+        from url: URL, over base: PartnerWeights = .defaults
+    ) throws(PartnerWeightsError)
+        -> PartnerWeights
+    {
         let file = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -209,20 +309,24 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(file: file, message: "not UTF-8 text")
         }
-        return try parse(text, file: file)
+        return try parse(text, file: file, over: base)
     }
 
-    /// Parses weights from JSON or YAML text; `file` names the source in errors, with the
-    /// line of the offending key (or of the syntax error) where there is one. A file with
-    /// no weights at all (empty, or only comments) is an error, not the defaults.
-    public static func parse(_ text: String, file: String) throws(PartnerWeightsError) -> PartnerWeights {
+    /// Parses weights from JSON or YAML text over `base`; `file` names the source in errors,
+    /// with the line of the offending key (or of the syntax error) where there is one. A file
+    /// with no weights at all (empty, or only comments) is an error, not the defaults.
+    public static func parse(
+        _ text: String, file: String, over base: PartnerWeights = .defaults
+    ) throws(PartnerWeightsError) -> PartnerWeights {
         let content = text.split(separator: "\n").filter {
             let line = $0.trimmingCharacters(in: .whitespaces)
             return !line.isEmpty && !line.hasPrefix("#")
         }
         if content.isEmpty { throw .empty(file: file) }
         do {
-            return try YAMLDecoder().decode(PartnerWeights.self, from: text)
+            return try PartnerWeights.$decodingBase.withValue(base) {
+                try YAMLDecoder().decode(PartnerWeights.self, from: text)
+            }
         } catch let error as PartnerWeightsError {
             throw error.in(file: file, text: text)
         } catch let DecodingError.dataCorrupted(context) where context.underlyingError is PartnerWeightsError {
@@ -256,10 +360,15 @@ public struct PartnerWeights: Sendable, Equatable, Codable {
 
 /// A problem with a weights file.
 public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file cannot be read.
     case unreadable(file: String, message: String)
+    /// The file is not a JSON or YAML mapping of names to numbers.
     case malformed(file: String, message: String)
+    /// A name that is not one of the twelve scores.
     case unknownKey(file: String?, key: String)
+    /// A weight that is not a finite number.
     case notANumber(file: String?, key: String)
+    /// Every weight is zero, so nothing would be ranked.
     case allZero(file: String?)
     case empty(file: String)
 
@@ -282,6 +391,7 @@ public enum PartnerWeightsError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 
+    /// A sentence naming the file and the key, and what was expected.
     public var description: String {
         let names = PartnerScore.allCases.map(\.rawValue).joined(separator: ", ")
         func prefix(_ file: String?) -> String { file.map { "\($0): " } ?? "" }

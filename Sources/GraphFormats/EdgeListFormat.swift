@@ -34,7 +34,11 @@ public enum EdgeListFormat {
         }
     }
 
-    /// Reads the edge list at `path` (memory-mapped when possible).
+    /// Reads the edge list at `path` (memory-mapped when possible); NetworkX:
+    /// `read_edgelist` / `read_weighted_edgelist`.
+    ///
+    /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
+    /// - Complexity: Linear in the file's size.
     public static func read(path: String, options: ReadOptions = .init()) throws -> Graph {
         try parse(try TextInput.read(path: path), file: path, options: options)
     }

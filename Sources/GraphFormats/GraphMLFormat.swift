@@ -17,7 +17,10 @@ import GraphCore
 /// as `boolean`, written `true`/`false`), keys for graph attributes, and the weights as
 /// an edge key named after ``GraphWriteOptions/weightAttribute``.
 public enum GraphMLFormat {
-    /// Reads the GraphML file at `path`.
+    /// Reads the GraphML file at `path` (NetworkX: `read_graphml`).
+    ///
+    /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
+    /// - Complexity: Linear in the file's size.
     public static func read(path: String, options: GraphReadOptions = .init()) throws -> AttributedGraph {
         try parse(TextInput.read(path: path), file: path, options: options)
     }

@@ -49,6 +49,9 @@ extension Graphviz {
     /// freed before returning. For SVG, `&` in URL-like attributes is escaped, which
     /// Graphviz 2.42 does not do itself.
     ///
+    /// - Parameters:
+    ///   - graph: what to draw.
+    ///   - options: the layout engine, output format, seed and size limits.
     /// - Throws: ``RenderError``: invalid attributes or graph, too large for the engine, unknown
     ///   engine or format, or an error Graphviz reported during layout or rendering.
     public func render(

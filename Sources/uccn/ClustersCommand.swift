@@ -87,7 +87,7 @@ struct ClustersCommand: FailureReportingCommand {
         let input = try loadInput()
         if weighted, input.graph.weights?.contains(where: { $0 < 0 }) == true {
             throw CommandFailure.runtime(
-                "the graph has negative edge weights, which community detection cannot use as strengths; leave out --weighted"
+                "\(graph ?? "the graph") has negative edge weights, which community detection cannot use as strengths; leave out --weighted"
             )
         }
         let g = weighted ? input.graph : input.graph.unweighted()

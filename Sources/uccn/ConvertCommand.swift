@@ -198,8 +198,19 @@ struct ConvertCommand: FailureReportingCommand {
                     "modularity_class", type: .int, values: partition.labels.map { .int(Int($0)) })
             }
             if !measures.isEmpty {
-                let options = CentralityOptions(
+                var options = CentralityOptions(
                     weighted: weightedMetrics, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+                if measures.contains(.katz) {
+                    // The default every command shares, announced when 0.1 is too large.
+                    let chosen = defaultKatzAlpha(of: graph.graph, weighted: weightedMetrics && graph.graph.isWeighted)
+                    options.katzAlpha = chosen.alpha
+                    if let lambda = chosen.lambdaMax {
+                        FileHandle.standardError.write(
+                            Data(
+                                "uccn convert: note: katz: the default alpha 0.1 exceeds 1/λ_max (λ_max = \(String(format: "%.6g", lambda))); using alpha = 0.5/λ_max = \(String(format: "%.6g", chosen.alpha))\n"
+                                    .utf8))
+                    }
+                }
                 let all = withMetrics?.lowercased().split(separator: ",").contains {
                     $0.trimmingCharacters(in: .whitespaces) == "all"
                 }

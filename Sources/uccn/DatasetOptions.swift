@@ -16,15 +16,23 @@ struct DatasetOptions<Name: DatasetFolderOptionName>: ParsableArguments {
     }
 
     /// Reads the dataset from the folder, or from `citiesFile` and `linksFile` when both are
-    /// given (instead of a folder).
-    func load(citiesFile: String? = nil, linksFile: String? = nil) throws(CommandFailure) -> CreativeCitiesDataset {
+    /// given (instead of a folder), with `cooperationFile` and `plannedFile` when given.
+    func load(
+        citiesFile: String? = nil, linksFile: String? = nil, cooperationFile: String? = nil,
+        plannedFile: String? = nil
+    ) throws(CommandFailure) -> CreativeCitiesDataset {
+        if citiesFile == nil && linksFile == nil && (cooperationFile != nil || plannedFile != nil) {
+            throw .usage("--cooperation and --planned go with --cities FILE and --links FILE")
+        }
         switch (directory, citiesFile, linksFile) {
         case (_, nil, nil):
             return try loadCreativeCities(directory: folder)
         case let (nil, cities?, links?):
             return try loadCreativeCities {
                 try CreativeCitiesDataset.load(
-                    citiesFile: URL(fileURLWithPath: cities), linksFile: URL(fileURLWithPath: links))
+                    citiesFile: URL(fileURLWithPath: cities), linksFile: URL(fileURLWithPath: links),
+                    cooperationFile: cooperationFile.map { URL(fileURLWithPath: $0) },
+                    plannedFile: plannedFile.map { URL(fileURLWithPath: $0) })
             }
         default:
             throw .usage("give either --\(Name.long) DIR or both --cities FILE and --links FILE")
@@ -40,7 +48,9 @@ protocol DatasetFolderOptionName {
 }
 
 extension DatasetFolderOptionName {
-    static var help: String { "Folder with cities.csv and links.csv (default: the bundled Graphs/)." }
+    static var help: String {
+        "Folder with cities.csv and links.csv, and cooperation.csv and planned.csv when there (default: the bundled Graphs/)."
+    }
 }
 
 /// `--data DIR` (`uccn map`).

@@ -24,16 +24,21 @@ struct GraphReadChoices {
     var duplicates: DuplicateEdgePolicy = .sum
 }
 
-/// Reads the graph file at `path`, choosing the reader by extension. This is the one
-/// place that maps file types to readers: add new formats here. A missing file, a
-/// directory, an unknown extension or a reader's `FormatError` is a runtime failure
-/// naming the file.
+/// Reads the graph file at `path`, choosing the reader by extension, or the Creative
+/// Cities data folder at `path` (cities.csv and links.csv). This is the one place that
+/// maps file types to readers: add new formats here. A missing file, another directory,
+/// an unknown extension or a reader's `FormatError` is a runtime failure naming the file.
 func loadGraph(path: String, choices: GraphReadChoices = .init()) throws(CommandFailure) -> LoadedGraph {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw .runtime("\(path): no such file")
     }
-    if isDirectory.boolValue { throw .runtime("\(path): is a directory; give a graph file") }
+    if isDirectory.boolValue {
+        guard isCreativeCitiesFolder(path) else { throw .runtime("\(path): is a directory; give a graph file") }
+        let dataset = try loadCreativeCities(directory: URL(fileURLWithPath: path))
+        return LoadedGraph(
+            graph: dataset.graph(), names: dataset.cities.map(\.name), source: path, dataset: dataset)
+    }
     guard FileManager.default.isReadableFile(atPath: path) else {
         throw .runtime("\(path): cannot read the file: permission denied")
     }

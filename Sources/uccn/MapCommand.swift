@@ -38,6 +38,12 @@ struct MapCommand: FailureReportingCommand {
     @Option(help: "With --city: also draw the city's N best suggested partners (uccn partners) as dashed green links.")
     var suggest: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Link layers drawn, comma-separated: sister-city, partnership, cooperation, proposed, planned, or all (default: sister-city,partnership,proposed).",
+            valueName: "layers"))
+    var layers: String?
+
     @Flag(help: "Place the cities at their longitude and latitude (world map).")
     var geo = false
 
@@ -203,6 +209,13 @@ struct MapCommand: FailureReportingCommand {
             kind: kind, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo,
             area: area, europeInset: europeInset)
         if let focus { options.highlightedCityIDs = [focus.id] }
+        if let layers {
+            do {
+                options.linkKinds = try LinkKind.layers(layers)
+            } catch {
+                throw CommandFailure.usage(error.description)
+            }
+        }
 
         let map: NetworkMap
         do {

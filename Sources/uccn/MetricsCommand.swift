@@ -8,7 +8,7 @@ import GraphFormats
 struct MetricsCommand: FailureReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
-        abstract: "Compute node centrality measures (NetworkX definitions) for a graph.",
+        abstract: "Compute centrality and other node, edge and graph measures (NetworkX definitions) for a graph.",
         discussion: """
             Node measures: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")); \
             'all' computes \(CentralityMeasure.standard.map(\.rawValue).joined(separator: ", ")). \
@@ -29,7 +29,7 @@ struct MetricsCommand: FailureReportingCommand {
     @Argument(help: "Graph file (.edges or .txt edge list). Default: the bundled UCCN network.")
     var graph: String?
 
-    @Option(name: .long, help: "Measure name (see below), or 'all'.")
+    @Option(name: .long, help: "Measure name (listed above), or 'all'.")
     var measure: String = "all"
 
     @Flag(name: .long, help: "Read the edges as directed, whatever the file says.")
@@ -136,9 +136,9 @@ struct MetricsCommand: FailureReportingCommand {
         }
 
         if directed && undirected { throw CommandFailure.usage("--directed and --undirected cannot be used together") }
-        guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates), duplicatePolicy != .reject else {
+        guard let duplicatePolicy = DuplicateEdgePolicy(rawValue: duplicates) else {
             throw CommandFailure.usage(
-                "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first or last")
+                "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first, last or reject")
         }
         let choices = GraphReadChoices(
             directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy)
@@ -146,6 +146,24 @@ struct MetricsCommand: FailureReportingCommand {
         let g = loaded.graph
         if weighted && !g.isWeighted {
             printError("note: \(loaded.source) has no weights; --weighted has no effect")
+        }
+        if g.nodeCount == 0 {
+            printError(
+                "note: \(loaded.source) has no nodes: every node and edge measure is empty, and transitivity and average-clustering are 0"
+            )
+        }
+        // Options that only some measures read: say so rather than ignore them silently.
+        let applies: [(given: Bool, option: String, measures: [String])] = [
+            (sources != nil, "--sources", ["harmonic"]),
+            (personalization != nil, "--personalization", ["pagerank"]),
+            (dangling != nil, "--dangling", ["pagerank"]),
+            (!wfImproved, "--no-wf-improved", ["closeness"]),
+            (!countZeros, "--no-count-zeros", ["average-clustering"]),
+        ]
+        let asked = measures.isEmpty ? [name] : measures.map(\.rawValue)
+        for rule in applies where rule.given && !asked.contains(where: rule.measures.contains) {
+            printError(
+                "note: \(rule.option) applies to \(rule.measures.joined(separator: ", ")) only; it has no effect here")
         }
         let selected = try nodes.map { try nodeList($0, option: "--nodes", graph: g) }
         let sourceNodes = try sources.map { try nodeList($0, option: "--sources", graph: g) }
@@ -464,7 +482,9 @@ struct MetricsCommand: FailureReportingCommand {
                     + "\n"
                 for row in rows { output += line(row) + "\n" }
                 output +=
-                    "\nEdge betweenness: how many shortest paths between other cities run along the link, as a share of all pairs (n(n − 1)).\n"
+                    unnormalized
+                    ? "\nEdge betweenness: how many shortest paths between two cities run along the link (each pair once on an undirected network).\n"
+                    : "\nEdge betweenness: how many shortest paths between two cities run along the link, as a share of all ordered pairs, n(n − 1).\n"
                 output +=
                     "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
             }
@@ -537,7 +557,7 @@ final class ProgressReporter: @unchecked Sendable {
         active = true
         FileHandle.standardError.write(
             Data(
-                "uccn: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n"
+                "uccn metrics: note: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n"
                     .utf8))
     }
 

@@ -8,13 +8,17 @@ struct PartnersCommand: FailureReportingCommand {
         commandName: "partners",
         abstract: "Suggest partner cities for a member city, ranked and explained.",
         discussion: """
-            Scores every other member city on network evidence (shared partners, Jaccard, \
-            Adamic–Adar, resource allocation, preferential attachment, same community, path \
-            proximity, on sister-city and partnership links) and on the network's purpose (same \
-            or complementary creative field, same UNESCO region, distance, years of membership), \
-            combines them with weights (--weights FILE to override) and explains each suggestion. \
-            Cities already linked are left out unless --include-linked; proposed partners are \
-            ranked and flagged as proposed. See docs/partners.md.
+            --goal cooperation (the default) ranks the member cities the city is most likely to \
+            work with in the UCCN, with weights fitted on documented cooperation (cooperation.csv): \
+            same field and the field's subnetwork, shared cooperation partners, paths through \
+            cooperation links, documented activity, field affinity, country, region, distance, \
+            membership, and sister-city links as a weak signal. --goal twinning keeps the ranking \
+            tuned on sister-city links (shared partners, Jaccard, Adamic–Adar, resource allocation, \
+            preferential attachment, community, path proximity, field, region, distance, \
+            membership). --layers names the link layers used. Weights can be overridden with \
+            --weights FILE. Cities already partners for the goal are left out unless \
+            --include-linked; proposed and planned partners are ranked and flagged as proposed. \
+            See docs/partners.md.
             """)
 
     @Argument(
@@ -22,6 +26,15 @@ struct PartnersCommand: FailureReportingCommand {
             "The city: a name (Hanoi, \"Ha Noi\", hà nội), a name with its country (\"Granada, Spain\") or an id (hanoi-vn)."
     )
     var city: String
+
+    @Option(help: "What the ranking is for: cooperation (work together in the UCCN) or twinning (sister cities).")
+    var goal: String = "cooperation"
+
+    @Option(
+        help: ArgumentHelp(
+            "Link layers the ranking may use, comma-separated: sister-city, partnership, cooperation, proposed, planned, or all.",
+            valueName: "layers"))
+    var layers: String = "all"
 
     @Option(parsing: .unconditional, help: "How many suggestions to show.")
     var top: Int = 10
@@ -59,6 +72,12 @@ struct PartnersCommand: FailureReportingCommand {
     @Option(help: "A links file (with --cities) instead of a directory.")
     var links: String?
 
+    @Option(help: "With --cities and --links: a documented cooperation file (columns of Graphs/cooperation.csv).")
+    var cooperation: String?
+
+    @Option(help: "With --cities and --links: a planned cooperation file (columns of Graphs/planned.csv).")
+    var planned: String?
+
     static let failureWording = FailureWording(prefix: "uccn partners: ")
 
     func execute() throws {
@@ -66,36 +85,41 @@ struct PartnersCommand: FailureReportingCommand {
             throw CommandFailure.usage("unknown format \"\(format)\"; expected table, csv or json")
         }
         guard top >= 1 else { throw CommandFailure.usage("--top must be at least 1, got \(top)") }
-        let dataset = try graph.load(citiesFile: cities, linksFile: links)
-        let lookup = CityLookup(dataset: dataset)
-        let index: Int
+        guard let goalValue = PartnerGoal(name: goal) else {
+            throw CommandFailure.usage("unknown goal \"\(goal)\"; expected cooperation or twinning")
+        }
+        let layerSet: Set<LinkKind>
         do {
-            index = try lookup.index(of: city)
+            layerSet = try LinkKind.layers(layers)
         } catch {
             throw CommandFailure.usage(error.description)
         }
-        let weightValues = try loadPartnerWeights(weights)
-        let suggester = PartnerSuggester(dataset: dataset)
+        let dataset = try graph.load(
+            citiesFile: cities, linksFile: links, cooperationFile: cooperation, plannedFile: planned)
+        let weightValues = try weights.map { path throws(CommandFailure) in
+            try loadPartnerWeights(path, over: goalValue.defaultWeights)
+        }
+        let request = PartnerRequest(
+            city: city, goal: goalValue, layers: layerSet, top: top, field: field, region: region, country: country,
+            includeLinked: includeLinked, whatIf: whatIf, weights: weightValues)
         do {
-            let query = PartnerQuery(
-                city: index, top: top,
-                field: try field.map { try PartnerSuggester.field($0) },
-                region: try region.map { try PartnerSuggester.region($0) },
-                countryISO2: try country.map { try suggester.countryISO2($0) },
-                includeLinked: includeLinked, weights: weightValues, whatIfLimit: whatIf)
-            let result = try suggester.suggest(query)
+            let result = try request.suggestions(in: dataset)
             print(try PartnerSuggestionsOutput.render(result, as: outputFormat), terminator: "")
-        } catch let error as PartnerQueryError {
+        } catch let error as PartnerRequestError {
             throw CommandFailure.usage(error.description)
         }
     }
 }
 
-/// The score weights in the file at `path` (JSON or YAML), the defaults without one.
-func loadPartnerWeights(_ path: String?) throws(CommandFailure) -> PartnerWeights {
-    guard let path else { return .defaults }
+/// The score weights in the file at `path` (JSON or YAML) over `base`, `base` without one.
+func loadPartnerWeights(
+    _ path: String?, over base: PartnerWeights = .defaults
+) throws(CommandFailure)
+    -> PartnerWeights
+{
+    guard let path else { return base }
     do {
-        return try PartnerWeights.load(from: URL(fileURLWithPath: path))
+        return try PartnerWeights.load(from: URL(fileURLWithPath: path), over: base)
     } catch {
         throw .runtime(error.description)
     }

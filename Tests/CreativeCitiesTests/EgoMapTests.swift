@@ -10,7 +10,7 @@ import Testing
         var frontier: Set<String> = [id]
         for _ in 0..<radius {
             var next: Set<String> = []
-            for link in data.links where link.kind != .proposed {
+            for link in data.links where LinkKind.existing.contains(link.kind) {
                 if frontier.contains(link.sourceID), !seen.contains(link.targetID) { next.insert(link.targetID) }
                 if frontier.contains(link.targetID), !seen.contains(link.sourceID) { next.insert(link.sourceID) }
             }
@@ -41,7 +41,10 @@ import Testing
             #expect(map.title == "Hanoi (Viet Nam) and its partners within 1 link")
         }
         // Every drawn link joins two shown cities; every link between shown cities is drawn.
-        let expectedLinks = data.links.filter { expected.contains($0.sourceID) && expected.contains($0.targetID) }
+        let expectedLinks = data.links.filter {
+            NetworkMap.defaultLinkKinds.contains($0.kind) && expected.contains($0.sourceID)
+                && expected.contains($0.targetID)
+        }
         #expect(graph.edges.count == expectedLinks.count)
         let hanoi = try #require(graph.nodes.first { $0.name == "hanoi-vn" })
         #expect(hanoi.attributes["class"]?.string.split(separator: " ").contains("focus") == true)

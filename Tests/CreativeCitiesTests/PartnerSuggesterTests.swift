@@ -43,11 +43,11 @@ enum TinyNetwork {
         ])
 
     static let allOnes = PartnerWeights(
-        values: Dictionary(uniqueKeysWithValues: PartnerScore.allCases.map { ($0, 1.0) }))
+        values: Dictionary(uniqueKeysWithValues: PartnerScore.twinningScores.map { ($0, 1.0) }))
 
     static func suggestions(includeLinked: Bool = false) throws -> PartnerSuggestions {
         try PartnerSuggester(dataset: dataset, communities: .connectedComponents).suggest(
-            PartnerQuery(city: 0, top: nil, includeLinked: includeLinked, weights: allOnes))
+            PartnerQuery(city: 0, goal: .twinning, top: nil, includeLinked: includeLinked, weights: allOnes))
     }
 }
 
@@ -141,13 +141,14 @@ enum TinyNetwork {
     }
 }
 
+/// The `twinning` goal on the bundled data (today's ranking, kept as it was).
 @Suite struct PartnerSuggesterTests {
     static let suggester: PartnerSuggester? = bundledDataset.map { PartnerSuggester(dataset: $0) }
 
     func hanoi(_ configure: (inout PartnerQuery) throws -> Void = { _ in }) throws -> PartnerSuggestions {
         let suggester = try #require(Self.suggester)
         let index = try CityLookup(dataset: suggester.dataset).index(of: "Hanoi")
-        var query = PartnerQuery(city: index, top: nil)
+        var query = PartnerQuery(city: index, goal: .twinning, top: nil)
         try configure(&query)
         return try suggester.suggest(query)
     }
@@ -218,14 +219,14 @@ enum TinyNetwork {
         let data = try #require(bundledDataset)
         let one = try PartnerSuggestionsOutput.render(try hanoi { $0.top = 20 }, as: .json)
         let other = try PartnerSuggester(dataset: data).suggest(
-            PartnerQuery(city: data.index(ofCity: "hanoi-vn") ?? -1, top: 20))
+            PartnerQuery(city: data.index(ofCity: "hanoi-vn") ?? -1, goal: .twinning, top: 20))
         #expect(one == (try PartnerSuggestionsOutput.render(other, as: .json)))
     }
 
     @Test func aCityWithoutLinksStillGetsSuggestions() throws {
         let suggester = try #require(Self.suggester)
         let dalat = try CityLookup(dataset: suggester.dataset).index(of: "Da Lat")
-        let s = try suggester.suggest(PartnerQuery(city: dalat, top: 5))
+        let s = try suggester.suggest(PartnerQuery(city: dalat, goal: .twinning, top: 5))
         #expect(s.existingPartners.isEmpty)
         #expect(s.suggestions.count == 5)
         #expect(s.suggestions[0].score > 0)
@@ -233,7 +234,7 @@ enum TinyNetwork {
         // With no links of its own, network distance is not worth a sentence.
         #expect(s.suggestions.allSatisfy { !$0.reasons.contains { $0.hasPrefix("not connected") } })
         #expect(s.suggestions[0].reasons.contains { $0.hasSuffix("km away") })
-        #expect(PartnerSuggestionsOutput.table(s).contains("No known links"))
+        #expect(PartnerSuggestionsOutput.table(s).contains("Network evidence missing"))
     }
 
     @Test func sameCommunityUsesLeidenWithSeed42ByDefault() throws {
@@ -257,12 +258,15 @@ enum TinyNetwork {
             Set(object.keys) == [
                 "city", "communitySource", "referenceYear", "filters", "weights",
                 "existingPartners", "proposedPartners", "candidateCount", "centralityRanks", "suggestions",
+                "goal", "layers", "sisterCities", "lacksNetworkEvidence",
             ])
+        #expect(object["goal"] as? String == "twinning")
         let first = try #require((object["suggestions"] as? [[String: Any]])?.first)
         #expect(
             Set(first.keys) == [
                 "rank", "city", "status", "score", "scores", "commonPartners", "hops",
                 "distanceKm", "membershipYears", "partnerCount", "links", "reasons", "whatIf",
+                "cooperationPartners", "cooperationCount", "tiedWithRank",
             ])
     }
 }

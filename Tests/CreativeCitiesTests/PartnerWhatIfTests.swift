@@ -31,7 +31,7 @@ import Testing
         let data = try #require(bundledDataset)
         let hanoi = try #require(data.index(ofCity: "hanoi-vn"))
         let s = try PartnerSuggester(dataset: data).suggest(
-            PartnerQuery(city: hanoi, top: 5, includeLinked: true, whatIfLimit: 3))
+            PartnerQuery(city: hanoi, goal: .twinning, top: 5, includeLinked: true, whatIfLimit: 3))
         #expect(s.centralityRanks?.betweenness == 97)
         #expect(s.centralityRanks?.closeness == 63)
         for p in s.suggestions {

@@ -145,8 +145,9 @@ import Testing
         #expect(
             partners.hasPrefix("Source,Target,SourceLabel,TargetLabel,Relation,Since,Rank,Score,Explanation,Evidence\n")
         )
-        // Hanoi: 6 sister cities, 7 proposed links and 10 suggested partners.
-        #expect(partners.split(separator: "\n").count == 1 + 13 + 10)
+        // Hanoi: 6 sister cities, 2 rows of documented cooperation, 7 proposed links and 10
+        // suggested partners.
+        #expect(partners.split(separator: "\n").count == 1 + 15 + 10)
         #expect(partners.contains(",suggested,,1,"))
     }
 
@@ -169,7 +170,7 @@ import Testing
             r.measures.map(\.key).starts(with: [
                 "links", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore", "clustering",
             ]))
-        #expect(r.overview.linksByKind.map(\.count) == [502, 7, 7])
+        #expect(r.overview.linksByKind.map(\.count) == [502, 7, 154, 7, 19])
     }
 
     @Test func knownGapsAreQuotedFromTheDataNotes() throws {

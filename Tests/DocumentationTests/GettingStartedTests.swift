@@ -1,3 +1,4 @@
+import CreativeCities
 import Foundation
 import GraphAlgorithms
 import GraphCore
@@ -22,16 +23,20 @@ import Testing
         // snippet begin
         let graph = try GraphLoader.load(path: input).graph
         let rank = try pageRank(of: graph)  // nx.pagerank(G)
-        let communities = Leiden().partition(of: graph, seed: 42)  // leidenalg, seed 42
-        let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442"]
+        let communities = Leiden().partition(of: graph, seed: 42)  // leidenalg
+        let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"]
         var map = RenderableGraph(name: "network", isDirected: graph.isDirected)
+        map.nodeDefaults = ["style": "filled", "fontsize": "9"]
         for u in 0..<graph.nodeCount {
             let color = palette[Int(communities.labels[u]) % palette.count]
-            let size = GraphvizValue.number(0.1 + 3 * rank[u])
-            map.addNode(graph.ids[u], ["style": "filled", "fillcolor": .text(color), "width": size, "label": ""])
+            let size = GraphvizValue.number(0.2 + 3 * rank[u])
+            map.addNode(graph.ids[u], ["fillcolor": .text(color), "width": size])
         }
-        for edge in graph.edges() { map.addEdge(graph.ids[edge.source], graph.ids[edge.target]) }
-        let drawn = try Graphviz.shared.render(map, options: RenderOptions(engine: .sfdp, format: .svg, seed: 1))
+        for edge in graph.edges() {
+            map.addEdge(graph.ids[edge.source], graph.ids[edge.target])
+        }
+        let options = RenderOptions(engine: .sfdp, format: .svg, seed: 1)
+        let drawn = try Graphviz.shared.render(map, options: options)
         try AtomicFile.write(drawn.data, to: output)
         // snippet end
 
@@ -56,5 +61,27 @@ import Testing
         let close = try #require(article[output...].firstIndex { $0 == "```" })
         let shown = Array(article[(output + 2)..<close])
         #expect(shown == tested)
+    }
+}
+
+/// The example of CreativeCities' overview (CreativeCities.docc/CreativeCities.md), on the
+/// bundled dataset.
+@Suite struct CreativeCitiesOverviewTests {
+    @Test func hanoiPartnersAndTheMap() throws {
+        let folder = GettingStartedTests.root.appendingPathComponent("Graphs")
+        let dataset = try CreativeCitiesDataset.load(directory: folder)
+        let hanoi = try CityLookup(dataset: dataset).index(of: "Hanoi")
+        let query = PartnerQuery(city: hanoi, top: 3)
+        let partners = try PartnerSuggester(dataset: dataset).suggest(query)
+        #expect(partners.suggestions.map(\.city.name) == ["Shanghai", "Istanbul", "Busan"])
+        #expect(partners.suggestions.map(\.rank) == [1, 2, 3])
+        #expect(abs(partners.suggestions[0].score - 0.796) < 0.0005)
+        let map = try NetworkMap(dataset: dataset)
+        let svg = try Graphviz.shared.render(map.renderableGraph()).data
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.hasPrefix("<?xml"))
+        // Every city, and one hub a region that gathers its cities with no known link.
+        let nodes = text.components(separatedBy: "class=\"node ").count - 1
+        #expect(nodes == dataset.cities.count + UNESCORegion.allCases.count)
     }
 }

@@ -108,8 +108,20 @@ import Testing
         ),
         (["partners-eval", "--seeds", "0"], 2, "uccn partners-eval: --seeds must be at least 1, got 0"),
         (
-            ["partners-eval", "--tune", "--keep", "fame"], 2,
-            "uccn partners-eval: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears"
+            ["partners-eval", "--goal", "twinning", "--tune", "--keep", "fame"], 2,
+            "uccn partners-eval: unknown score \"fame\" for --keep; expected one of commonPartners, jaccard, adamicAdar, resourceAllocation, preferentialAttachment, sameCommunity, pathProximity, sameField, complementaryField, sameRegion, geographicProximity, membershipYears, cooperationPartners, cooperationPathProximity, documentedActivity, subnetworkActivity, fieldAffinity, sameCountry, sisterCityLink, statedIntention"
+        ),
+        (
+            ["partners", "Hanoi", "--goal", "friendship"], 2,
+            "uccn partners: unknown goal \"friendship\"; expected cooperation or twinning"
+        ),
+        (
+            ["partners", "Hanoi", "--layers", "twins"], 2,
+            "uccn partners: unknown link layer \"twins\"; expected a comma-separated list of sister-city, partnership, cooperation, proposed, planned (or all, existing)"
+        ),
+        (
+            ["partners-eval", "--tune"], 2,
+            "uccn partners-eval: --tune, --keep and --weights belong to --goal twinning; the cooperation weights are fitted (--fit)"
         ),
         (
             ["convert", karate, "/nonexistent/out.gexf", "--max-nodes", "0"], 2,

@@ -102,6 +102,25 @@ import Testing
         #expect(convert.stderr == "uccn convert: /tmp: cannot read the file: it is a directory; give a graph file\n")
     }
 
+    @Test func aDataFolderIsReadAsTheNetwork() throws {
+        let folder = CommandRunner.packageRoot.appendingPathComponent("Graphs").path
+        let result = try CommandRunner.run(["metrics", folder, "--measure", "degree", "--top", "1", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("id,name,degree\n"))
+        let repeated = try Self.temporaryFile("r.edges", "0 1\n1 0\n")
+        let rejected = try CommandRunner.run(["metrics", repeated, "--duplicates", "reject"])
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.contains("appears more than once (duplicate-edge policy: reject)"))
+    }
+
+    @Test func anOptionTheMeasureDoesNotReadIsNamed() throws {
+        let result = try CommandRunner.run(["metrics", Self.karate, "--measure", "closeness", "--sources", "1,2"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "uccn metrics: note: --sources applies to harmonic only; it has no effect here\n")
+        let harmonic = try CommandRunner.run(["metrics", Self.karate, "--measure", "harmonic", "--sources", "1,2"])
+        #expect(harmonic.stderr.isEmpty)
+    }
+
     @Test func weightsAreIgnoredOnlyWithANote() throws {
         let path = try Self.temporaryFile("w.edges", "0 1 2\n1 2 3\n2 0 1\n2 3 1\n")
         let result = try CommandRunner.run(["metrics", path, "--measure", "clustering", "--weighted"])
@@ -135,6 +154,13 @@ import Testing
                 == "uccn metrics: closeness: closeness reads weights as distances and the graph has negative weights; leave out --weighted, or give non-negative weights\n"
         )
         #expect(try CommandRunner.run(["metrics", path, "--measure", "closeness"]).status == 0)
+        let clusters = try CommandRunner.run(["clusters", path, "--weighted"])
+        #expect(clusters.status == 1)
+        #expect(
+            clusters.stderr
+                == "uccn clusters: \(path) has negative edge weights, which community detection cannot use as strengths; leave out --weighted\n"
+        )
+        #expect(try CommandRunner.run(["clusters", path]).status == 0)
     }
 
     @Test func personalizationAndDanglingFilesReachPageRank() throws {
@@ -174,6 +200,29 @@ import Testing
         let directedTransitivity = try CommandRunner.run(["metrics", Self.directed, "--measure", "transitivity"])
         #expect(directedTransitivity.status == 3)
         #expect(directedTransitivity.stderr.contains("read the graph as undirected (--undirected)"))
+    }
+
+    @Test(arguments: ["all", "degree", "eigenvector", "katz", "edge-betweenness", "transitivity", "triangles"])
+    func anEmptyGraphGetsTheSameAnswerFromEveryMeasure(measure: String) throws {
+        let path = try Self.temporaryFile("empty.edges", "# no edges\n")
+        let result = try CommandRunner.run(["metrics", path, "--measure", measure, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(
+            result.stderr
+                == "uccn metrics: note: \(path) has no nodes: every node and edge measure is empty, and transitivity and average-clustering are 0\n"
+        )
+        let object = try Self.json(result.stdout)
+        if let value = object["value"] as? Double {
+            #expect(value == 0)
+        } else if let values = object["values"] as? [String: Double] {
+            #expect(values.isEmpty)
+        } else if let values = object["values"] as? [Any] {
+            #expect(values.isEmpty)
+        } else {
+            let measures = try #require(object["measures"] as? [String: [String: Double]])
+            let allEmpty = measures.values.allSatisfy { $0.isEmpty }
+            #expect(allEmpty)
+        }
     }
 
     @Test func closenessOptionsMatchNetworkX() throws {

@@ -2,10 +2,25 @@ import Foundation
 import Testing
 
 @Suite struct PartnersCommandTests {
-    @Test func suggestsPartnersForHanoi() throws {
+    @Test func ranksHanoiForCooperationByDefault() throws {
         let r = try CommandRunner.run(["partners", "Hanoi"])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stdout.hasPrefix(
+                "Partner suggestions for Hanoi (Viet Nam), City of Design since 2019\nRanked for cooperation"))
+        #expect(r.stdout.contains("Documented cooperation (2): Dundee, Singapore"))
+        #expect(r.stdout.contains("in the Cities of Design subnetwork"))
+        #expect(r.stdout.contains("documented cooperation with "))
+        #expect(r.stdout.contains("if linked: Hanoi betweenness rank"))
+        let json = try CommandRunner.run(["partners", "Hanoi", "--format", "json", "--top", "1"])
+        #expect(json.stdout.contains("\"goal\" : \"cooperation\""))
+    }
+
+    @Test func twinningKeepsTodaysRanking() throws {
+        let r = try CommandRunner.run(["partners", "Hanoi", "--goal", "twinning"])
+        #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Partner suggestions for Hanoi (Viet Nam), City of Design since 2019"))
+        #expect(r.stdout.contains("Existing partners (6): Angoulême, Bangkok, Beijing, Jakarta, Montreal, Seoul"))
         #expect(r.stdout.contains("proposed in 2020 by UNESCO's office in Viet Nam"))
         #expect(r.stdout.contains("why: "))
         #expect(r.stdout.contains("Hanoi now: betweenness rank 97, closeness rank 63 of 405"))
@@ -55,10 +70,14 @@ import Testing
         func ids(_ csv: String) -> [Substring] {
             csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
         }
-        let without = try CommandRunner.run(["partners", "Hanoi", "--top", "500", "--format", "csv"])
+        let without = try CommandRunner.run([
+            "partners", "Hanoi", "--goal", "twinning", "--top", "500", "--format", "csv",
+        ])
         #expect(!ids(without.stdout).contains("seoul-kr"))
         #expect(ids(without.stdout).count == 398)
-        let with = try CommandRunner.run(["partners", "Hanoi", "--top", "500", "--format", "csv", "--include-linked"])
+        let with = try CommandRunner.run([
+            "partners", "Hanoi", "--goal", "twinning", "--top", "500", "--format", "csv", "--include-linked",
+        ])
         #expect(ids(with.stdout).contains("seoul-kr"))
         #expect(ids(with.stdout).count == 404)
         #expect(with.stdout.contains(",linked,"))
@@ -85,7 +104,9 @@ import Testing
         ]
         try (zeros.map { "\($0): 0" } + ["geographicProximity: 1"]).joined(separator: "\n").write(
             to: near, atomically: true, encoding: .utf8)
-        let r = try CommandRunner.run(["partners", "Hanoi", "--weights", near.path, "--top", "3", "--format", "csv"])
+        let r = try CommandRunner.run([
+            "partners", "Hanoi", "--goal", "twinning", "--weights", near.path, "--top", "3", "--format", "csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let ids = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
         #expect(ids == ["nan-th", "hoi-an-vn", "chiang-rai-th"])
@@ -115,13 +136,15 @@ import Testing
         b-xx,c-xx,sister-city,,e
 
         """.write(to: dir.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
-        let r = try CommandRunner.run(["partners", "aville", "--graph", dir.path, "--format", "csv"])
+        let r = try CommandRunner.run([
+            "partners", "aville", "--goal", "twinning", "--graph", dir.path, "--format", "csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("c-xx"))
         #expect(r.stdout.contains("shares 1 partner (Bville)"))
         let files = try CommandRunner.run([
             "partners", "aville", "--cities", dir.appendingPathComponent("cities.csv").path,
-            "--links", dir.appendingPathComponent("links.csv").path, "--format", "csv",
+            "--links", dir.appendingPathComponent("links.csv").path, "--format", "csv", "--goal", "twinning",
         ])
         #expect(files.stdout == r.stdout)
         let half = try CommandRunner.run([
@@ -130,12 +153,22 @@ import Testing
         #expect(half.status == 2)
     }
 
-    @Test func evaluationPrintsTheTable() throws {
+    @Test func cooperationEvaluationPrintsTheTable() throws {
         let r = try CommandRunner.run(["partners-eval", "--seeds", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("| ranking | kind | hits@10 | hits@20 | MRR | median rank | AUC |"))
+        #expect(r.stdout.contains("| same field, then nearest | baseline |"))
+        #expect(r.stdout.contains("| same field, then most documented cooperation | baseline |"))
+        #expect(r.stdout.contains("| twinning (today's default) | twinning |"))
+        #expect(r.stdout.contains("| **fitted (cooperation)** | fitted |"))
+    }
+
+    @Test func evaluationPrintsTheTable() throws {
+        let r = try CommandRunner.run(["partners-eval", "--goal", "twinning", "--seeds", "1"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("| **combined** | combined |"))
         #expect(r.stdout.contains("| resource allocation | network |"))
-        let bad = try CommandRunner.run(["partners-eval", "--holdout", "1.5"])
+        let bad = try CommandRunner.run(["partners-eval", "--goal", "twinning", "--holdout", "1.5"])
         #expect(bad.status == 2)
     }
 }

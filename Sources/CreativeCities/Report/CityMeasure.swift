@@ -13,10 +13,12 @@ public struct CityMeasure: Sendable, Hashable {
     public var meaning: String
     /// Formula, weights and normalisation, for the methods section.
     public var definition: String
+    /// One value a city, indexed like the dataset's cities.
     public var values: [Double]
     /// Decimals shown in the report (CSV files carry ten significant digits).
     public var decimals: Int
 
+    /// A measure with its column name, title, meaning, definition, values and decimals shown.
     public init(key: String, title: String, meaning: String, definition: String, values: [Double], decimals: Int) {
         self.key = key
         self.title = title
@@ -92,6 +94,7 @@ public enum ReportNumber {
         return "10" + String(String(Int(exponent)).map { superscripts[$0] ?? $0 })
     }
 
+    /// A whole number as digits (`405`).
     public static func count(_ n: Int) -> String { String(n) }
 
     /// "1st", "2nd", "3rd", "11th", "22nd".

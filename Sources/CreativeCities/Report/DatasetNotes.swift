@@ -4,10 +4,14 @@ import Foundation
 /// "Sources", "Known gaps" and "Caveats" lists, quoted in the report's methods section so
 /// the report never states more than the data supports.
 public struct DatasetNotes: Sendable, Hashable {
+    /// Where the data comes from, one item a source.
     public var sources: [ReportText]
+    /// What the data is known to miss.
     public var knownGaps: [ReportText]
+    /// How to read it with care.
     public var caveats: [ReportText]
 
+    /// Notes with the given lists.
     public init(sources: [ReportText] = [], knownGaps: [ReportText] = [], caveats: [ReportText] = []) {
         self.sources = sources
         self.knownGaps = knownGaps

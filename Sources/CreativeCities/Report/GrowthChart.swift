@@ -1,6 +1,8 @@
 /// A bar chart of new designations per year with the running total above each bar, as a
 /// small standalone SVG document (no script, no external font).
 public enum GrowthChart {
+    /// A bar chart of new designations per year, as an SVG document.
+    ///
     /// - Parameters:
     ///   - counts: new designations per year, oldest first.
     ///   - highlightYear: a year to draw in the accent colour (the focus city's designation).

@@ -6,6 +6,7 @@
 /// each map links to its SVG file to open it full size. On paper the city index is set
 /// small in three columns, and no figure, card or table row is split across pages.
 public enum HTMLReportRenderer {
+    /// The whole HTML file for `document`.
     public static func render(_ document: ReportDocument) -> String {
         var out = ""
         out.reserveCapacity(1 << 20)
@@ -147,6 +148,7 @@ public enum HTMLReportRenderer {
         }.joined()
     }
 
+    /// `s` with `&`, `<` and `>` escaped for HTML text.
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -161,6 +163,7 @@ public enum HTMLReportRenderer {
         return out
     }
 
+    /// `s` escaped for a double-quoted HTML attribute value.
     public static func escapeAttribute(_ s: String) -> String {
         escape(s).replacingOccurrences(of: "\"", with: "&quot;")
     }

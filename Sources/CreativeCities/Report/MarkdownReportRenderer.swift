@@ -2,6 +2,7 @@
 /// from their SVG files written next to the report; anchors are `<a id>` tags, so the
 /// `#city-<id>` links of the HTML report work here too.
 public enum MarkdownReportRenderer {
+    /// The whole Markdown file for `document`.
     public static func render(_ document: ReportDocument) -> String {
         var out = "# \(escape(document.title))\n\n_\(escape(document.subtitle))_\n\n## Contents\n\n"
         for (i, section) in document.sections.enumerated() {

@@ -4,7 +4,9 @@ import GraphCore
 /// Whole-network facts that need only the dataset: sizes, links by kind, density,
 /// components, isolated cities, fields, regions and designations by year.
 public struct NetworkOverview: Sendable {
+    /// How many cities a field or region has, and how many of them are linked.
     public struct GroupCount: Sendable, Hashable {
+        /// The field or region.
         public var name: String
         /// Member cities in the group.
         public var cities: Int
@@ -12,7 +14,9 @@ public struct NetworkOverview: Sendable {
         public var linkedCities: Int
     }
 
+    /// Member cities.
     public let cityCount: Int
+    /// Countries with at least one member city.
     public let countryCount: Int
     /// Rows of `links.csv` by kind, in ``LinkKind`` order.
     public let linksByKind: [(kind: LinkKind, count: Int)]
@@ -31,17 +35,23 @@ public struct NetworkOverview: Sendable {
     public let largestComponentSize: Int
     /// Cities without any cooperation link.
     public let isolatedCount: Int
-    /// Cooperation pairs whose two cities are in the same UNESCO region / field / country.
+    /// Cooperation pairs whose two cities are in the same UNESCO region.
     public let pairsWithinRegion: Int
+    /// Cooperation pairs whose two cities share a creative field.
     public let pairsWithinField: Int
+    /// Cooperation pairs whose two cities are in the same country.
     public let pairsWithinCountry: Int
+    /// Cities by creative field.
     public let byField: [GroupCount]
+    /// Cities by UNESCO region.
     public let byRegion: [GroupCount]
     /// New designations per year (years with none included between the first and last),
     /// oldest first.
     public let designationsByYear: [(year: Int, count: Int)]
+    /// Cities whose designation year is not known.
     public let unknownYearCount: Int
 
+    /// The facts of `dataset`, its cooperation `graph` and that graph's `components`.
     public init(dataset: CreativeCitiesDataset, graph: Graph, components: ConnectedComponents) {
         let cities = dataset.cities
         cityCount = cities.count

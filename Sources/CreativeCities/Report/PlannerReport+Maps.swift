@@ -19,7 +19,8 @@ extension PlannerReport {
     public func networkMap(_ kind: NetworkMap.Kind) throws(ReportError) -> NetworkMap {
         let options = NetworkMap.Options(
             kind: kind, coloring: settings.colorBy, sizeBy: mapSizeMeasure, labelCount: settings.topCount,
-            highlightedCityIDs: focus.map { [$0.id] } ?? [], cityLinkBase: "", showsLegend: false,
+            highlightedCityIDs: focus.map { [$0.id] } ?? [],
+            linkKinds: NetworkMap.defaultLinkKinds.union([.cooperation]), cityLinkBase: "", showsLegend: false,
             communitySeed: settings.seed)
         do {
             return try NetworkMap(dataset: dataset, options: options, communityLabels: communities?.partition.labels)
@@ -35,6 +36,7 @@ extension PlannerReport {
         func color(_ kind: LinkKind) -> String { String((NetworkMap.linkStyles[kind]?.color ?? "#555555").prefix(7)) }
         entries.append(LegendEntry(.line, color: color(.sisterCity), label: "sister cities"))
         entries.append(LegendEntry(.line, color: color(.partnership), label: "joint project"))
+        entries.append(LegendEntry(.line, color: color(.cooperation), label: "documented cooperation"))
         if proposed {
             entries.append(LegendEntry(.dashedLine, color: color(.proposed), label: "proposed (not yet a link)"))
         }

@@ -8,15 +8,21 @@ import GraphCore
 /// ``document()`` (drawn as HTML or Markdown) and its CSV tables. Every part is computed
 /// once here; the output is deterministic for the same data and settings.
 public struct PlannerReport: Sendable {
+    /// The cities and links the report is about.
     public let dataset: CreativeCitiesDataset
     /// The city the report is about, or `nil` for the whole network.
     public let focus: City?
+    /// The focus city's index in the dataset, or `nil`.
     public let focusIndex: Int?
+    /// The data's provenance notes, quoted in the methods section.
     public let notes: DatasetNotes?
+    /// The seed, runs, counts and map options used.
     public let settings: ReportSettings
     /// The cooperation graph (sister-city and partnership links).
     public let graph: Graph
+    /// Connected components of ``graph``.
     public let components: ConnectedComponents
+    /// Whole-network facts.
     public let overview: NetworkOverview
     /// Per-city measures, the link count first.
     public var measures: [CityMeasure]
@@ -94,6 +100,8 @@ public struct PlannerReport: Sendable {
 
     // MARK: The document
 
+    /// The report as a document of sections, tables and figures (draw it with
+    /// ``HTMLReportRenderer`` or ``MarkdownReportRenderer``).
     public func document() -> ReportDocument {
         var sections: [ReportSection] = [summarySection()]
         if focusIndex != nil {
@@ -161,6 +169,18 @@ public struct PlannerReport: Sendable {
                         " of \(n) by number of links: more than \(ReportNumber.fixed(m.percentile(of: i), decimals: 0))% of member cities."
                     ),
                 ])
+            }
+            let documented = partnerIndices(of: city.id, kinds: LinkKind.documentedCooperation)
+            if !documented.isEmpty {
+                var text: ReportText = [
+                    .text("Documented UCCN cooperation with "),
+                    .strong("\(documented.count) member cit\(documented.count == 1 ? "y" : "ies")"), .text(": "),
+                ]
+                text += cityList(documented)
+                text += [
+                    .text(" ("), .anchor(id: "documented-cooperation", text: "types, years and sources"), .text(")."),
+                ]
+                points.append(text)
             }
             if partners.count > 0,
                 let best = measures.dropFirst().filter({ !["participation", "clustering"].contains($0.key) }).min(by: {
@@ -360,12 +380,12 @@ public struct PlannerReport: Sendable {
         blocks.append(
             .table(
                 ReportTable(
-                    caption: "Rows of the link file by kind",
+                    caption: "Rows of the link files by kind (links.csv, cooperation.csv, planned.csv)",
                     columns: [.init("Kind of link"), .init("Rows", numeric: true), .init("Counted as cooperation")],
                     rows: o.linksByKind.map { entry in
                         ReportTable.Row([
                             [.text(Self.kindLabel(entry.kind))], [.text("\(entry.count)")],
-                            [.text(LinkKind.existing.contains(entry.kind) ? "yes" : "no (not yet existing)")],
+                            [.text(Self.countedAsCooperation(entry.kind))],
                         ])
                     })))
         if o.linksByKind.reduce(0, { $0 + (LinkKind.existing.contains($1.kind) ? $1.count : 0) }) != o.cooperationPairs
@@ -628,11 +648,24 @@ public struct PlannerReport: Sendable {
         return text
     }
 
+    /// Whether the network measures count a link kind, in words.
+    static func countedAsCooperation(_ kind: LinkKind) -> String {
+        switch kind {
+        case .sisterCity, .partnership: return "yes"
+        case .cooperation:
+            return "a separate layer (cooperation.csv): used by the partner suggestions and drawn on the maps"
+        case .proposed: return "no (not yet existing)"
+        case .planned: return "no (a stated intention, planned.csv)"
+        }
+    }
+
     static func kindLabel(_ kind: LinkKind) -> String {
         switch kind {
         case .sisterCity: return "Sister city"
         case .partnership: return "Joint project"
+        case .cooperation: return "Documented cooperation"
         case .proposed: return "Proposed (not yet a link)"
+        case .planned: return "Planned (stated intention)"
         }
     }
 
@@ -659,11 +692,16 @@ public struct PlannerReport: Sendable {
 
 /// Why a report cannot be made.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The focus city id is not a member city.
     case unknownCity(String)
+    /// A measure does not have one value a city (key, values, cities).
     case measureSize(String, Int, Int)
+    /// A report file cannot be written (path, reason).
     case cannotWrite(String, String)
+    /// A map cannot be drawn (Graphviz's reason).
     case map(String)
 
+    /// A sentence naming the city, measure or file and what went wrong.
     public var description: String {
         switch self {
         case let .unknownCity(id): return "no member city with id \"\(id)\""

@@ -5,10 +5,16 @@ import GraphCore
 /// report's seed, an ensemble of further seeds to say how stable each grouping is, and
 /// each city's participation coefficient (how its links spread over communities).
 public struct ReportCommunities: Sendable {
+    /// The reference run's communities (Leiden, modularity, resolution 1, the report's seed).
     public let partition: Partition
+    /// How often pairs of cities share a community across the ensemble of seeds.
     public let stability: CommunityStability
+    /// The reference partition's modularity Q.
     public let modularity: Double
+    /// Each city's participation coefficient: 1 − Σ_c (k_c / k)², 0 for a city whose links all
+    /// stay in one community.
     public let participation: [Double]
+    /// The reference run's seed.
     public let seed: UInt64
     /// Leiden runs with derived seeds, besides the reference run.
     public let ensembleRuns: Int

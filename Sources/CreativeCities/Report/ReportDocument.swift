@@ -35,11 +35,15 @@ extension Array where Element == ReportInline {
 
 /// A table with a header row; numeric columns are right-aligned.
 public struct ReportTable: Sendable, Hashable {
+    /// A column's header and alignment.
     public struct Column: Sendable, Hashable {
+        /// The header text.
         public var title: String
+        /// Whether values are numbers (right-aligned).
         public var numeric: Bool
         /// Whether the column is printed (a long table can leave some out on paper).
         public var onPaper: Bool
+        /// A column headed `title`, printed unless `onPaper` is false.
         public init(_ title: String, numeric: Bool = false, onPaper: Bool = true) {
             self.title = title
             self.numeric = numeric
@@ -47,12 +51,15 @@ public struct ReportTable: Sendable, Hashable {
         }
     }
 
+    /// One row of cells.
     public struct Row: Sendable, Hashable {
+        /// One cell a column.
         public var cells: [ReportText]
         /// An anchor on the row (`city-<id>` in the city index).
         public var anchor: String?
         /// Whether to highlight the row (the focus city).
         public var highlighted: Bool
+        /// A row of `cells`, with an optional anchor and highlight.
         public init(_ cells: [ReportText], anchor: String? = nil, highlighted: Bool = false) {
             self.cells = cells
             self.anchor = anchor
@@ -60,12 +67,16 @@ public struct ReportTable: Sendable, Hashable {
         }
     }
 
+    /// What the table shows, above it.
     public var caption: String?
+    /// The columns, left to right.
     public var columns: [Column]
+    /// The rows, top to bottom.
     public var rows: [Row]
     /// A CSS class for compact, long tables (the city index).
     public var compact: Bool
 
+    /// A table with its caption, columns and rows.
     public init(caption: String? = nil, columns: [Column], rows: [Row], compact: Bool = false) {
         self.caption = caption
         self.columns = columns
@@ -76,13 +87,18 @@ public struct ReportTable: Sendable, Hashable {
 
 /// One entry of a figure's legend: a colour swatch (or line style) and what it stands for.
 public struct LegendEntry: Sendable, Hashable {
+    /// How the entry is drawn.
     public enum Mark: String, Sendable, Hashable {
+        /// A filled circle, a line, a dashed line or an outlined circle.
         case dot, line, dashedLine, ring
     }
+    /// How the entry is drawn.
     public var mark: Mark
     /// `#rrggbb`.
     public var color: String
+    /// What it stands for.
     public var label: String
+    /// An entry drawn as `mark` in `color`, labelled `label`.
     public init(_ mark: Mark, color: String, label: String) {
         self.mark = mark
         self.color = color
@@ -94,6 +110,7 @@ public struct LegendEntry: Sendable, Hashable {
 public struct ReportFigure: Sendable, Hashable {
     /// Anchor id (`map-ego`).
     public var id: String
+    /// The figure's title.
     public var title: String
     /// What the figure shows and how to read it.
     public var caption: ReportText
@@ -103,8 +120,10 @@ public struct ReportFigure: Sendable, Hashable {
     public var fileName: String
     /// Short text alternative.
     public var alt: String
+    /// Legend entries drawn under the figure; empty for none.
     public var legend: [LegendEntry]
 
+    /// A figure with its anchor, title, caption, SVG, file name, alternative text and legend.
     public init(
         id: String, title: String, caption: ReportText, svg: String, fileName: String, alt: String,
         legend: [LegendEntry] = []
@@ -121,9 +140,13 @@ public struct ReportFigure: Sendable, Hashable {
 
 /// A term and its explanation.
 public struct ReportDefinition: Sendable, Hashable {
+    /// The term defined.
     public var term: String
+    /// An anchor id, so other parts of the report can link to it.
     public var anchor: String?
+    /// The explanation.
     public var text: ReportText
+    /// A definition of `term`.
     public init(_ term: String, anchor: String? = nil, _ text: ReportText) {
         self.term = term
         self.anchor = anchor
@@ -133,11 +156,17 @@ public struct ReportDefinition: Sendable, Hashable {
 
 /// A block of a section.
 public enum ReportBlock: Sendable, Hashable {
+    /// A paragraph.
     case paragraph(ReportText)
+    /// A bulleted list.
     case bullets([ReportText])
+    /// A numbered list.
     case numbered([ReportText])
+    /// A table.
     case table(ReportTable)
+    /// A figure.
     case figure(ReportFigure)
+    /// A list of terms and their explanations.
     case definitions([ReportDefinition])
     /// A highlighted box: the key points of a section.
     case keyPoints([ReportText])
@@ -149,9 +178,13 @@ public enum ReportBlock: Sendable, Hashable {
 
 /// A top-level section with an anchor for the table of contents.
 public struct ReportSection: Sendable, Hashable {
+    /// Anchor id (`partners`).
     public var id: String
+    /// The section's heading.
     public var title: String
+    /// The section's content, in order.
     public var blocks: [ReportBlock]
+    /// A section with its anchor, heading and content.
     public init(id: String, title: String, blocks: [ReportBlock]) {
         self.id = id
         self.title = title
@@ -161,10 +194,13 @@ public struct ReportSection: Sendable, Hashable {
 
 /// The whole report.
 public struct ReportDocument: Sendable, Hashable {
+    /// The report's title.
     public var title: String
     /// A line under the title (dataset and settings).
     public var subtitle: String
+    /// The sections, in order (the table of contents lists them).
     public var sections: [ReportSection]
+    /// A document with its title, subtitle and sections.
     public init(title: String, subtitle: String, sections: [ReportSection]) {
         self.title = title
         self.subtitle = subtitle

@@ -9,6 +9,9 @@ public struct ReportFiles: Sendable {
     /// Relative path → contents, in a fixed order.
     public let files: [(path: String, contents: String)]
 
+    /// Renders every file of `report` in memory (nothing is written yet).
+    ///
+    /// - Throws: An error when a CSV table cannot be encoded.
     public init(report: PlannerReport) throws {
         let document = report.document()
         var files: [(String, String)] = [

@@ -19,6 +19,8 @@ public struct ReportSettings: Sendable, Hashable {
     /// How the data folder is named in the report (`Graphs/`).
     public var dataLabel: String
 
+    /// Settings with the report's defaults: seed 42, radius 1, 10 cities and suggestions, 20
+    /// further community runs, maps coloured by community and sized by links.
     public init(
         seed: UInt64 = 42, radius: Int = 1, topCount: Int = 10, suggestionCount: Int = 10, ensembleRuns: Int = 20,
         colorBy: NetworkMap.Coloring = .community, sizeBy: String = "links", dataLabel: String = "Graphs/"

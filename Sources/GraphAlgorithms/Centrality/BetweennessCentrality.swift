@@ -59,8 +59,18 @@ public func betweennessCentrality(
 /// with NetworkX's rescaling for `k` sampled sources: pair counts are multiplied by
 /// `n/k` (unnormalised) or divided by `k(N − 1)`; without endpoints a sampled source,
 /// which cannot lie on its own paths, is divided by `(k − 1)(N − 1)` instead. With
-/// `samples ≥ n` the result is exact.
+/// `samples ≥ n` the result is exact. NetworkX equivalent:
+/// `nx.betweenness_centrality(G, k=samples, seed=…)` (its own random sample, so the
+/// estimates differ; the exact values agree).
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - samples: how many source nodes to sample (`k`).
+///   - seed: the seed of the sample (`SeededGenerator`).
+///   - weighted: use edge weights as lengths (Dijkstra).
+///   - normalized: divide by the number of pairs, rescaled for the sample.
+///   - endpoints: count a path's end nodes as on the path.
+///   - threads: worker threads (the result does not depend on them).
 /// - Complexity: O(k·m) time unweighted, O(k·(m + n log n)) weighted.
 /// - Reference: U. Brandes, C. Pich, "Centrality estimation in large networks", Int. J.
 ///   Bifurcation and Chaos 17(7), 2007, doi:10.1142/S0218127407018403.

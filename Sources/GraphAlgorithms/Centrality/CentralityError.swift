@@ -15,8 +15,6 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
     case katzAlphaTooLarge(alpha: Double, lambdaMax: Double)
     /// The measure reads weights as distances or transition strengths, and some are negative.
     case negativeWeights(measure: String, use: String)
-    /// A graph-level measure asked of a directed graph or other graph it is not defined for.
-    case undefined(measure: String, reason: String)
 
     /// A sentence naming the measure or parameter and what was expected.
     public var description: String {
@@ -35,8 +33,7 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
         case let .negativeWeights(measure, use):
             return
                 "\(measure) reads weights as \(use) and the graph has negative weights; leave out --weighted, or give non-negative weights"
-        case let .undefined(measure, reason):
-            return "\(measure) is not defined here: \(reason)"
+
         }
     }
 }

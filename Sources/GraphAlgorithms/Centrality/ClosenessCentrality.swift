@@ -13,6 +13,10 @@ import GraphCore
 /// * **Directed** graphs use distances *to* `u` (incoming paths), as NetworkX does.
 /// * Each node's value comes from its own search, so results do not depend on `threads`.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as distances.
+///   - threads: worker threads (the result does not depend on them).
 /// - Complexity: O(n·m) unweighted, O(n·(m + n log n)) weighted; O(n + m) memory per
 ///   thread.
 /// - Reference: S. Wasserman, K. Faust, *Social Network Analysis: Methods and

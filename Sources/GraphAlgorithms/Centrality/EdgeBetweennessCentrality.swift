@@ -16,7 +16,7 @@ import GraphCore
 /// * **Self-loops** lie on no shortest path: 0. Repeated edges were merged when the graph
 ///   was read (see `--duplicates`), so each pair of nodes is one edge.
 ///
-/// Values are returned in the graph's stable edge order (``Graph/edges()``).
+/// Values are returned in the graph's stable edge order (`Graph.edges()`).
 ///
 /// - Complexity: O(n·m) time unweighted, O(n·(m + n) log n) weighted; O(n + m) memory.
 /// - Reference: U. Brandes, "On variants of shortest-path betweenness centrality and

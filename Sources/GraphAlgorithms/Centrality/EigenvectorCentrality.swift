@@ -20,6 +20,11 @@ import GraphCore
 /// * **Directed graphs** are not supported (throws
 ///   ``CentralityError/directedNotSupported(measure:)``).
 ///
+/// - Parameters:
+///   - graph: an undirected graph.
+///   - weighted: use edge weights as strengths.
+///   - tolerance: stop when the residual is below `tolerance · max(1, λ)`.
+///   - maxIterations: Lanczos steps at most.
 /// - Complexity: O(m + 24·n) per Lanczos step; the number of steps grows with
 ///   `1/√((λ₁ − λ₂)/(λ₂ − λₙ))`. Memory: 25 vectors of the largest component.
 /// - Reference: P. Bonacich, "Factoring and weighting approaches to status scores and
@@ -35,6 +40,9 @@ public func eigenvectorCentrality(
 /// graph, e.g. to choose a Katz attenuation factor below 1/λ_max. 0 for a graph without
 /// edges.
 ///
+/// - Parameters:
+///   - graph: an undirected graph.
+///   - weighted: use edge weights as strengths.
 /// - Complexity: as ``eigenvectorCentrality(of:weighted:tolerance:maxIterations:)``.
 public func largestEigenvalue(of graph: Graph, weighted: Bool = false) throws -> Double {
     guard !graph.isDirected else { throw CentralityError.directedNotSupported(measure: "largest eigenvalue") }

@@ -11,6 +11,10 @@ import GraphCore
 ///   zero-weight edges are skipped, as in NetworkX.
 /// * **Directed** graphs use distances *to* `u`.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as distances.
+///   - threads: worker threads (the result does not depend on them).
 /// - Complexity: O(n·m) unweighted, O(n·(m + n log n)) weighted; O(n + m) memory per
 ///   thread. Results do not depend on `threads`.
 /// - Reference: M. Marchiori, V. Latora, "Harmony in the small-world", Physica A 285,

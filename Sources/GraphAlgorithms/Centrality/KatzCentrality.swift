@@ -16,6 +16,14 @@ import GraphCore
 ///   diagonal entry).
 /// * **Directed** graphs count walks arriving at `v` (in-arcs), as NetworkX does.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - alpha: the attenuation factor α, below 1/λ_max.
+///   - beta: the constant term β every node gets.
+///   - weighted: use edge weights as strengths.
+///   - normalized: scale the result to unit Euclidean norm.
+///   - tolerance: stop when the L1 change of an iteration is below `n · tolerance`.
+///   - maxIterations: iterations at most.
 /// - Complexity: O(m) per iteration.
 /// - Reference: L. Katz, "A new status index derived from sociometric analysis",
 ///   Psychometrika 18(1), 1953, doi:10.1007/BF02289026.
@@ -74,6 +82,9 @@ public func katzCentrality(
 /// centrality is defined on any graph. `λ_max` is ``spectralRadius(of:weighted:)`` with
 /// the same weights as the Katz computation.
 ///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: whether the Katz computation uses weights.
 /// - Returns: the factor and, when 0.1 was too large, the `λ_max` that set it.
 /// - Complexity: that of ``spectralRadius(of:weighted:)``.
 public func defaultKatzAlpha(of graph: Graph, weighted: Bool = false) -> (alpha: Double, lambdaMax: Double?) {

@@ -17,7 +17,7 @@ import GraphCore
 ///   only on the previous vector) and the error is summed chunk by chunk in order, so
 ///   results do not depend on `threads`.
 ///
-/// NetworkX equivalent: `nx.pagerank(G, alpha, personalization, max_iter, tol)`.
+/// NetworkX equivalent: `nx.pagerank(G, alpha, personalization, max_iter, tol, dangling=…)`.
 ///
 /// - Parameters:
 ///   - graph: the graph.
@@ -40,7 +40,7 @@ import GraphCore
 ///   doi:10.1080/15427951.2004.10129091.
 public func pageRank(
     of graph: Graph, alpha: Double = 0.85, tolerance: Double = 1e-10, weighted: Bool = false,
-    personalization: [Double]? = nil, dangling danglingWeights: [Double]? = nil, maxIterations: Int = 10_000,
+    personalization: [Double]? = nil, dangling: [Double]? = nil, maxIterations: Int = 10_000,
     threads: Int = 1
 ) throws -> [Double] {
     let n = graph.nodeCount
@@ -69,7 +69,7 @@ public func pageRank(
     }
     var p = [Double](repeating: 1 / Double(n), count: n)
     if let personalization { p = try distribution(personalization, name: "personalization") }
-    let danglingTo = try danglingWeights.map { try distribution($0, name: "dangling") } ?? p
+    let danglingTo = try dangling.map { try distribution($0, name: "dangling") } ?? p
 
     // Row sums of the adjacency matrix (out-strengths).
     let outMatrix = MatrixWeights(

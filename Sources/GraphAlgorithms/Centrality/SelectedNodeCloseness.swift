@@ -81,11 +81,13 @@ private struct DistanceSearch {
     let graph: Graph
     let weighted: Bool
     var dist: [Double]
+    var settled: [Bool]
 
     init(graph: Graph, weighted: Bool) {
         self.graph = graph
         self.weighted = weighted && graph.isWeighted
         dist = [Double](repeating: .infinity, count: graph.nodeCount)
+        settled = [Bool](repeating: false, count: graph.nodeCount)
     }
 
     /// Runs the search; returns the nodes reached (the source included), whose
@@ -98,19 +100,20 @@ private struct DistanceSearch {
         var reached: [Int32] = [Int32(s)]
         dist[s] = 0
         if let lengths {
-            var settled = Set<Int32>()
+            // Lazy deletion: stale entries (a longer distance than the node's current one) and
+            // nodes already settled are skipped, so each node settles once.
             var heap = DistanceHeap()
             heap.push(0, Int32(s))
             reached = []
             while let (d, node) = heap.pop() {
-                if settled.contains(node) || d > dist[Int(node)] { continue }
-                settled.insert(node)
+                if settled[Int(node)] || d > dist[Int(node)] { continue }
+                settled[Int(node)] = true
                 reached.append(node)
                 let v = Int(node)
                 for a in Int(offsets[v])..<Int(offsets[v + 1]) {
                     let w = Int(heads[a])
                     let alt = d + lengths[a]
-                    if alt < dist[w] {
+                    if !settled[w] && alt < dist[w] {
                         dist[w] = alt
                         heap.push(alt, Int32(w))
                     }
@@ -134,6 +137,9 @@ private struct DistanceSearch {
     }
 
     mutating func reset(_ reached: [Int32]) {
-        for v in reached { dist[Int(v)] = .infinity }
+        for v in reached {
+            dist[Int(v)] = .infinity
+            settled[Int(v)] = false
+        }
     }
 }

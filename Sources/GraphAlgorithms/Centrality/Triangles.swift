@@ -10,7 +10,7 @@ import GraphCore
 /// graph throws ``CentralityError/directedNotSupported(measure:)``; read it as
 /// undirected to count the triangles of its undirected version.
 ///
-/// - Complexity: O(m^{3/2}) time, O(n + m) memory (see ``TriangleCount``).
+/// - Complexity: O(m^{3/2}) time, O(n + m) memory (degree-ordered forward counting).
 /// - Reference: T. Schank, D. Wagner, "Finding, counting and listing all triangles in
 ///   large graphs, an experimental study", WEA 2005, doi:10.1007/11427186_54.
 public func triangles(of graph: Graph) throws -> [Double] {

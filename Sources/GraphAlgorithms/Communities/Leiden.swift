@@ -100,6 +100,7 @@ public struct Leiden: CommunityDetector {
         self.randomness = randomness
     }
 
+    /// `"leiden"`.
     public var name: String { "leiden" }
 
     var qualityFunction: QualityFunction {
@@ -109,6 +110,7 @@ public struct Leiden: CommunityDetector {
         }
     }
 
+    /// The communities found from `seed` (the same seed gives the same labels).
     public func partition(of graph: Graph, seed: UInt64) -> Partition {
         run(on: graph, seed: seed).partition
     }

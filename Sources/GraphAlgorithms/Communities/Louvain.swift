@@ -42,8 +42,10 @@ public struct Louvain: CommunityDetector {
         self.maxSweepsPerLevel = maxSweepsPerLevel
     }
 
+    /// `"louvain"`.
     public var name: String { "louvain" }
 
+    /// The communities of the last level, found from `seed`'s visiting order.
     public func partition(of graph: Graph, seed: UInt64) -> Partition {
         var rng = SeededGenerator(seed: seed)
         var work = CommunityGraph(graph)
