@@ -233,7 +233,7 @@ public enum HTMLReportRenderer {
         }
         @media print {
           @page { size: A4; margin: 14mm 12mm; }
-          body { font-size: 8.2pt; line-height: 1.3; }
+          body { font-size: 7.8pt; line-height: 1.28; }
           h1 { font-size: 17pt; }
           p, ul, ol, dl { margin: 4px 0; }
           .key-points { padding: 2px 10px; margin: 8px 0; }
@@ -248,16 +248,16 @@ public enum HTMLReportRenderer {
           figure { padding: 6px; margin: 10px 0 14px; }
           section { break-before: auto; }
           .table-wrap { overflow: visible; margin: 6px 0 10px; }
-          table { font-size: 7.5pt; }
+          table { font-size: 7pt; }
           th, td { padding: 1px 5px; }
           .legend { font-size: 7.5pt; gap: 2px 10px; }
           figcaption { font-size: 7.5pt; margin-top: 4px; }
           tr.focus td { background: none; }
-          .svg svg { max-height: 118mm; }
-          #map-geo .svg svg { max-height: 185mm; }
+          .svg svg { max-height: 100mm; }
+          #map-geo .svg svg { max-height: 165mm; }
           .screen-only { display: none; }
           .compact-wrap { columns: 2; column-gap: 6mm; column-fill: balance; }
-          table.compact { font-size: 6pt; line-height: 1.12; width: 100%; table-layout: fixed; }
+          table.compact { font-size: 5.7pt; line-height: 1.1; width: 100%; table-layout: fixed; }
           table.compact th, table.compact td { padding: 0 1.5pt; border-bottom: 0.3pt solid var(--rule); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
           table.compact th { white-space: normal; vertical-align: bottom; overflow-wrap: anywhere; }
           table.compact th { font-size: 5.6pt; line-height: 1.1; }
