@@ -352,7 +352,8 @@ public struct NetworkMap: Sendable {
 
     /// Ids of the labelled cities: the ``Options/labelCount`` top shown cities by the size
     /// measure (value above 0; ties by name), then the highlighted ones, the ego map's city
-    /// and its suggested partners. An ego map of at most 40 cities labels every city.
+    /// and its suggested partners. An ego map of at most 40 cities labels every city; a larger
+    /// one names the city's direct partners and the cities proposed to it first.
     public var labelledCityIDs: [String] {
         let cities = dataset.cities
         if focusIndex != nil, shownCities.count <= 40 {
@@ -366,7 +367,19 @@ public struct NetworkMap: Sendable {
             }
             .prefix(max(0, options.labelCount))
             .map { cities[$0].id }
-        var result = ranked
+        // On a larger ego map the city's direct partners and the cities proposed to it come
+        // first (most important first for the name placement), then the top cities.
+        var near: [String] = []
+        if let focusIndex {
+            let focusID = cities[focusIndex].id
+            let proposed = Set(dataset.links(of: focusID, kinds: [.proposed]).map { $0.other(than: focusID) })
+            near = shownCities.filter { egoDistances[$0] == 1 || proposed.contains(cities[$0].id) }
+                .sorted { a, b in
+                    sizeValues[a] != sizeValues[b] ? sizeValues[a] > sizeValues[b] : cities[a].name < cities[b].name
+                }
+                .map { cities[$0].id }
+        }
+        var result = near + ranked.filter { !near.contains($0) }
         let shownIDs = Set(shownCities.map { cities[$0].id })
         for id in highlightedIDs + suggestedIndices.map({ cities[$0].id })
         where !result.contains(id) && shownIDs.contains(id) {
