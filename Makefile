@@ -1,7 +1,8 @@
 # uccn: the two commands a fresh Debian machine with Swift needs.
 #   make run    install what is missing, build, and write the planner report (bundled UCCN data)
 #   make test   install what is missing and run every test (NetworkX interop of convert and
-#               metrics, then swift test)
+#               metrics, swift test, then the report's phone and print check in headless
+#               Chromium, installed if missing)
 #   make docs   build the libraries' DocC documentation into .build/documentation (fails on any warning)
 SWIFT ?= swift
 CITY ?= Hanoi
@@ -26,6 +27,7 @@ test: deps lint
 	python3 Tests/interop/check_networkx.py --uccn .build/debug/uccn
 	python3 Tests/interop/check_metrics_networkx.py --uccn .build/debug/uccn
 	$(SWIFT) test
+	bash scripts/check-report-layout.sh --uccn .build/debug/uccn
 
 # The committed .swift-format is the one format; lint fails on any finding.
 lint:
