@@ -1,7 +1,8 @@
 # uccn: the three commands a fresh Debian machine with Swift needs.
 #   make run    install what is missing, build, and write the planner report (bundled UCCN data)
 #   make test   install what is missing and run every test (NetworkX interop of convert and
-#               metrics, the web page in headless Chromium, then swift test)
+#               metrics, the web page in headless Chromium, swift test, then the report's phone and
+#               print check in headless Chromium, installed if missing)
 #   make serve  install what is missing, build, and serve the planners' web page and the API on
 #               http://127.0.0.1:8080 (bundled UCCN data; Ctrl-C stops)
 #   make docs   build the libraries' DocC documentation into .build/documentation (fails on any warning)
@@ -37,6 +38,7 @@ test: deps test-deps lint
 	python3 Tests/interop/check_metrics_networkx.py --uccn .build/debug/uccn
 	python3 Tests/browser/page_test.py --uccn .build/debug/uccn
 	$(SWIFT) test
+	bash scripts/check-report-layout.sh --uccn .build/debug/uccn
 
 # The committed .swift-format is the one format; lint fails on any finding.
 lint:

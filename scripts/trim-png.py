@@ -2,7 +2,9 @@
 """Crops the blank white bottom of a PNG screenshot (and optionally caps its height),
 using only the standard library: 8-bit RGB/RGBA, non-interlaced PNGs as Chromium writes.
 
-    trim-png.py IN.png [OUT.png] [--top Y] [--max-height N]
+    trim-png.py IN.png [OUT.png] [--top Y] [--max-height N] [--width W]
+
+--width keeps the leftmost W pixels of each row.
 """
 import struct
 import sys
@@ -84,6 +86,11 @@ def main():
         k = args.index("--max-height")
         max_height = int(args[k + 1])
         del args[k:k + 2]
+    keep_width = None
+    if "--width" in args:
+        k = args.index("--width")
+        keep_width = int(args[k + 1])
+        del args[k:k + 2]
     src = args[0]
     dst = args[1] if len(args) > 1 else src
     width, bpp, color, rows = read_png(src)
@@ -99,7 +106,11 @@ def main():
     end = min(len(rows), last + 24)
     if max_height:
         end = min(end, top + max_height)
-    write_png(dst, width, bpp, color, rows[top:end])
+    rows = rows[top:end]
+    if keep_width and keep_width < width:
+        rows = [line[:keep_width * bpp] for line in rows]
+        width = keep_width
+    write_png(dst, width, bpp, color, rows)
     print(f"{dst}: {width}x{end - top}")
 
 

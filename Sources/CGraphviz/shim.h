@@ -85,4 +85,18 @@ static inline int uccn_is_html(const char *s) {
 static inline Agnode_t *uccn_agtail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *uccn_aghead(Agedge_t *e) { return aghead(e); }
 
+/* The laid-out position of a node (points, y up) and the graph's bounding box: ND_coord
+   and GD_bb are macros over Graphviz's private records. Valid between gvLayout and
+   gvFreeLayout. */
+static inline void uccn_node_coord(Agnode_t *n, double *x, double *y) {
+    *x = ND_coord(n).x;
+    *y = ND_coord(n).y;
+}
+static inline void uccn_graph_bb(Agraph_t *g, double *llx, double *lly, double *urx, double *ury) {
+    *llx = GD_bb(g).LL.x;
+    *lly = GD_bb(g).LL.y;
+    *urx = GD_bb(g).UR.x;
+    *ury = GD_bb(g).UR.y;
+}
+
 #endif

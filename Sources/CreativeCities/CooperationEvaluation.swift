@@ -35,7 +35,7 @@ public struct CooperationEvaluationRow: Sendable, Equatable {
 ///
 /// Protocol, for each seed:
 /// 1. The documented cooperation pairs (`cooperation.csv` and partnership links, one per
-///    pair) are shuffled by Fisher–Yates with ``SeededGenerator``(seed:) and a share
+///    pair) are shuffled by Fisher–Yates with `SeededGenerator(seed:)` and a share
 ///    (`holdout`, default 20 %) is held out.
 /// 2. The training cooperation graph is the rest. Every cooperation score (shared
 ///    cooperation partners, paths, documented activity, field affinity) is computed on it;
@@ -346,7 +346,7 @@ public struct CooperationEvaluation: Sendable {
                 metricsPerSplit(Self.sameFieldThenMostActive)))
         rows.append(
             Self.row(
-                "twinning (today's default)", .twinning,
+                "twinning weights (the previous default)", .twinning,
                 splits.map { Self.metrics($0.twinningQueries, score: Self.linear(.defaults)) }))
         rows.append(Self.row("fitted (cooperation)", .fitted, fittedMetricsPerSplit()))
         return rows

@@ -57,7 +57,8 @@ public struct CreativeCitiesDataset: Sendable {
     /// `region`, `field`, `year`, `latitude`, `longitude`) and each edge's link kinds
     /// (`kind`, kinds joined with `+` when a pair has several: one edge carries both, never
     /// relabelled), `cooperation_types` (the documented cooperation types joined with `+`,
-    /// empty for other links) and `since` (the earliest year).
+    /// empty for other links; only when a `cooperation` link is included) and `since` (the
+    /// earliest year).
     public func attributedGraph(including kinds: Set<LinkKind> = LinkKind.existing) -> AttributedGraph {
         let g = graph(including: kinds)
         var nodes = AttributeTable(count: g.nodeCount)
@@ -92,7 +93,9 @@ public struct CreativeCitiesDataset: Sendable {
         }
         var edges = AttributeTable(count: g.edgeCount)
         edges.setColumn("kind", type: .string, values: kindColumn)
-        edges.setColumn("cooperation_types", type: .string, values: typeColumn)
+        if typeColumn.contains(where: { $0 != nil }) {
+            edges.setColumn("cooperation_types", type: .string, values: typeColumn)
+        }
         edges.setColumn("since", type: .int, values: sinceColumn)
         return AttributedGraph(
             graph: g, nodeAttributes: nodes, edgeAttributes: edges,

@@ -95,8 +95,11 @@ public struct ShortestPathHops: Sendable {
 
     /// Hop distances from `source` to every node of `graph`.
     ///
-    /// - Parameter excludingEdgeTo: a neighbour of the source whose direct link is ignored
-    ///   (the distance as if that link were unknown).
+    /// - Parameters:
+    ///   - graph: the graph.
+    ///   - source: the node the distances are measured from.
+    ///   - excluded: a neighbour of the source whose direct link is ignored (the distance as
+    ///     if that link were unknown).
     public init(of graph: Graph, source: Int, excludingEdgeTo excluded: Int? = nil) {
         let n = graph.nodeCount
         var distance = [Int32](repeating: -1, count: n)

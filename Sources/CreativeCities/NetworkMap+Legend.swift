@@ -7,11 +7,30 @@ extension NetworkMap {
         public var label: String
     }
 
+    /// Fill of the legend's entry for the faded cities (no known link) under field or
+    /// region colouring: a mid grey at the fading's opacity.
+    public static let fadedSwatchColor = "#80808066"
+
     /// The colour entries of the legend (for a report that draws its own legend): fields or
-    /// regions with their number of cities on the map; for communities, the coloured ones
-    /// (named after their best-connected city, with their number of cities on the map), then
-    /// "smaller communities" in grey and "no known link".
+    /// regions with their number of cities on the map, then "faded: no known link" when
+    /// such cities are drawn; for communities, the coloured ones (named after their
+    /// best-connected city, with their number of cities on the map), then "smaller
+    /// communities" in grey and "no known link".
     public var colorSwatches: [LegendSwatch] {
+        var swatches = baseColorSwatches
+        if options.coloring != .community {
+            let faded = shownCities.filter { degrees[$0] == 0 }.count
+            if faded > 0 {
+                swatches.append(
+                    LegendSwatch(
+                        color: Self.fadedSwatchColor,
+                        label: "faded: no known link (\(faded) \(faded == 1 ? "city" : "cities"))"))
+            }
+        }
+        return swatches
+    }
+
+    private var baseColorSwatches: [LegendSwatch] {
         let shown = shownCities.map { dataset.cities[$0] }
         switch options.coloring {
         case .field:
@@ -104,9 +123,18 @@ extension NetworkMap {
             return "UNESCO Creative Cities Network: \(cities.count) cities, \(linked) with a known link"
         case let .ego(_, radius, _):
             guard let focusIndex else { return "" }
-            return
-                "\(cities[focusIndex].displayName) and its partners within \(radius) \(radius == 1 ? "link" : "links")"
+            let name = cities[focusIndex].displayName
+            if egoDistances.count <= 1 {
+                let suggested = suggestedIndices.count
+                return suggested == 0
+                    ? "\(name) has no known partner city yet"
+                    : "\(name) has no known partner city yet: its \(suggested) suggested \(suggested == 1 ? "partner" : "partners")"
+            }
+            return "\(name) and its partners within \(radius) \(radius == 1 ? "link" : "links")"
         case .geographic:
+            if let area = options.area {
+                return "UNESCO Creative Cities in \(area.name): \(shownCities.count) cities"
+            }
             return "UNESCO Creative Cities on the world map: \(shownCities.count) of \(cities.count) cities placed"
         }
     }
@@ -187,8 +215,17 @@ extension NetworkMap {
                 notes.append("Suggested partners, best first: \(names)")
             }
         case .geographic:
-            notes.append("Longitude and latitude drawn to scale (equirectangular projection); grey lines every 30°")
-            let unplaced = unplacedCities
+            let step = options.area == nil ? 30 : 10
+            notes.append(
+                "Equal Earth projection (equal-area); land and borders: Natural Earth 1:110m; grey lines every \(step)°"
+            )
+            if insetView != nil {
+                notes.append("Europe is enlarged below the world map; its cities are named there")
+            }
+            if options.area != nil {
+                notes.append("Only cities inside the map are drawn, with the links between them")
+            }
+            let unplaced = options.area == nil ? unplacedCities : []
             if !unplaced.isEmpty {
                 notes.append("Not placed (no coordinates): " + unplaced.map(\.displayName).joined(separator: ", "))
             }

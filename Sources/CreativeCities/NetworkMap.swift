@@ -9,11 +9,15 @@ import GraphRendering
 /// - ``Kind/ego(cityID:radius:suggested:)``: one city, its partners within a number of
 ///   links, the cities proposed to it, and suggested partners drawn as dashed edges;
 /// - ``Kind/geographic``: every city with coordinates pinned at its longitude and
-///   latitude (equirectangular projection, neato with fixed positions).
+///   latitude (Equal Earth projection) over Natural Earth's land and country outlines, with
+///   Europe enlarged below the world (or one region or bounding box only).
 ///
 /// Each city is a filled circle coloured by field, region or community (``Coloring``), its
-/// area proportional to a chosen centrality (``Options/sizeBy``), labelled when it is among
-/// the top cities by that measure or is highlighted. In SVG each city is a
+/// area proportional to a chosen centrality (``Options/sizeBy``), named when it is among
+/// the top cities by that measure or is highlighted. Names are placed by ``LabelPlacement``
+/// once the positions are known, so no two overlap (the less important ones move or are
+/// left out); every text names a font family list ending in `sans-serif`
+/// (``fontFamily``), bold by weight. In SVG each city is a
 /// `<g id="<city-id>" class="node <field> <region> community-<n>">` group (n = 0 for the largest) with a tooltip
 /// (name, country, field, year, links, rank by the size measure, community) and, when
 /// ``Options/cityLinkBase`` is set, a link to `<base>#city-<id>`. Links are
@@ -55,7 +59,8 @@ public struct NetworkMap: Sendable {
         public var sizeBy: CentralityMeasure
         /// How many of the top cities by ``sizeBy`` get a name label.
         public var labelCount: Int
-        /// Cities always labelled and drawn with a thick outline (an ego map's city is added).
+        /// Cities always labelled and drawn with a thick outline (an ego map's city is added);
+        /// none by default, so a whole-network map rings a city only when asked to.
         public var highlightedCityIDs: [String]
         /// Link kinds drawn (by default ``NetworkMap/defaultLinkKinds``: sister-city,
         /// partnership and proposed; sizes and communities use sister-city and partnership
@@ -66,19 +71,27 @@ public struct NetworkMap: Sendable {
         public var cityLinkBase: String?
         /// Draw the title and legend under the map (a report may draw its own instead).
         public var showsLegend: Bool
-        /// Geographic map: points per degree of longitude and latitude.
+        /// Geographic world map: the scale, as points per degree along the equator (the
+        /// Equal Earth globe's radius is this × 180/π points). A regional map is scaled to fit.
         public var geographicScale: Double
         /// Seed of the Leiden run that finds the communities (when the caller gives none).
         public var communitySeed: UInt64
+        /// Geographic map: only this area (a regional map), or nil for the world.
+        public var area: GeoArea?
+        /// Geographic world map: draw Europe enlarged below the world (its cities are named there).
+        public var europeInset: Bool
 
         /// Options for a map; the defaults draw the whole network coloured by field, sized by
-        /// degree, with the 30 best-connected cities and Hanoi labelled.
+        /// degree, with the 30 best-connected cities named and no city highlighted.
         public init(
             kind: Kind = .whole, coloring: Coloring = .field, sizeBy: CentralityMeasure = .degree,
-            labelCount: Int = 30, highlightedCityIDs: [String] = ["hanoi-vn"],
+            labelCount: Int = 30, highlightedCityIDs: [String] = [],
             linkKinds: Set<LinkKind> = NetworkMap.defaultLinkKinds, cityLinkBase: String? = nil,
-            showsLegend: Bool = true, geographicScale: Double = 4, communitySeed: UInt64 = NetworkMap.communitySeed
+            showsLegend: Bool = true, geographicScale: Double = 4, communitySeed: UInt64 = NetworkMap.communitySeed,
+            area: GeoArea? = nil, europeInset: Bool = true
         ) {
+            self.area = area
+            self.europeInset = europeInset
             self.kind = kind
             self.coloring = coloring
             self.sizeBy = sizeBy
@@ -174,6 +187,9 @@ public struct NetworkMap: Sendable {
     public let suggestedIndices: [Int]
     /// Distance in existing links from the ego map's city (nil for cities beyond the radius).
     public let egoDistances: [Int: Int]
+    /// Geographic map: the main view (the world, or the chosen area) and the Europe inset.
+    let mainView: GeoView?
+    let insetView: GeoView?
 
     /// The seed of the Leiden run behind the map's communities: 42, the default of
     /// `uccn clusters`, so the map's community numbers are those the clusters table prints.
@@ -225,8 +241,16 @@ public struct NetworkMap: Sendable {
             focusIndex = nil
             suggestedIndices = []
             egoDistances = [:]
+            mainView = nil
+            insetView = nil
         case .geographic:
-            shownCities = dataset.cities.indices.filter { dataset.cities[$0].coordinates != nil }
+            let views = try Self.geoViews(dataset: dataset, options: options)
+            mainView = views.main
+            insetView = views.inset
+            shownCities = dataset.cities.indices.filter {
+                guard let (lat, lon) = dataset.cities[$0].coordinates else { return false }
+                return views.main.contains(latitude: lat, longitude: lon)
+            }
             focusIndex = nil
             suggestedIndices = []
             egoDistances = [:]
@@ -250,6 +274,8 @@ public struct NetworkMap: Sendable {
             focusIndex = focus
             self.suggestedIndices = suggestedIndices
             egoDistances = distances
+            mainView = nil
+            insetView = nil
         }
     }
 
@@ -326,7 +352,8 @@ public struct NetworkMap: Sendable {
 
     /// Ids of the labelled cities: the ``Options/labelCount`` top shown cities by the size
     /// measure (value above 0; ties by name), then the highlighted ones, the ego map's city
-    /// and its suggested partners. An ego map of at most 40 cities labels every city.
+    /// and its suggested partners. An ego map of at most 40 cities labels every city; a larger
+    /// one names the city's direct partners and the cities proposed to it first.
     public var labelledCityIDs: [String] {
         let cities = dataset.cities
         if focusIndex != nil, shownCities.count <= 40 {
@@ -340,7 +367,19 @@ public struct NetworkMap: Sendable {
             }
             .prefix(max(0, options.labelCount))
             .map { cities[$0].id }
-        var result = ranked
+        // On a larger ego map the city's direct partners and the cities proposed to it come
+        // first (most important first for the name placement), then the top cities.
+        var near: [String] = []
+        if let focusIndex {
+            let focusID = cities[focusIndex].id
+            let proposed = Set(dataset.links(of: focusID, kinds: [.proposed]).map { $0.other(than: focusID) })
+            near = shownCities.filter { egoDistances[$0] == 1 || proposed.contains(cities[$0].id) }
+                .sorted { a, b in
+                    sizeValues[a] != sizeValues[b] ? sizeValues[a] > sizeValues[b] : cities[a].name < cities[b].name
+                }
+                .map { cities[$0].id }
+        }
+        var result = near + ranked.filter { !near.contains($0) }
         let shownIDs = Set(shownCities.map { cities[$0].id })
         for id in highlightedIDs + suggestedIndices.map({ cities[$0].id })
         where !result.contains(id) && shownIDs.contains(id) {
@@ -385,18 +424,9 @@ public struct NetworkMap: Sendable {
         let unlinked = degrees[i] == 0
         let color = color(ofCityAt: i)
         let width = width(ofCityAt: i)
-        var tooltip = "\(city.name), \(city.country) — \(city.field.cityTitle)"
-        if let year = city.year { tooltip += " (\(year))" }
-        let counts = linkCounts[city.id] ?? (0, 0)
-        tooltip +=
-            counts.existing == 0 ? " — no known link" : " — \(counts.existing) link\(counts.existing == 1 ? "" : "s")"
-        if counts.proposed > 0 { tooltip += ", \(counts.proposed) proposed" }
-        tooltip += " — \(sizeWord) rank \(sizeRanks[i]) of \(dataset.cities.count)"
+        let tooltip = tooltip(ofCityAt: i, linkCounts: linkCounts)
         var classes = [city.field.slug, city.region.slug]
-        if let number = communityNumber(of: i) {
-            classes.append("community-\(number)")
-            tooltip += " — community \(number)"
-        }
+        if let number = communityNumber(of: i) { classes.append("community-\(number)") }
         if unlinked { classes.append("isolated") }
         if let focusIndex {
             if i == focusIndex {
@@ -418,18 +448,26 @@ public struct NetworkMap: Sendable {
             attributes["target"] = "_top"
         }
         if unlinked { attributes["color"] = .text(color + "99") }
-        if labelled.contains(city.id) {
-            attributes["xlabel"] = .text(city.name)
-            if sizeRanks[i] <= 10 { attributes["fontsize"] = "13" }
-        }
         if highlighted.contains(city.id) {
             attributes["color"] = "#111111"
             attributes["penwidth"] = "2.5"
-            attributes["fontsize"] = "14"
-            attributes["fontname"] = "DejaVu Sans Bold"
             attributes["width"] = .number(max(width, sizeRange.max * 0.5))
         }
         return attributes
+    }
+
+    /// The tooltip of city `i`: name, country, field, year, links, rank, community.
+    func tooltip(ofCityAt i: Int, linkCounts: [String: (existing: Int, proposed: Int)]) -> String {
+        let city = dataset.cities[i]
+        var tooltip = "\(city.name), \(city.country) — \(city.field.cityTitle)"
+        if let year = city.year { tooltip += " (\(year))" }
+        let counts = linkCounts[city.id] ?? (0, 0)
+        tooltip +=
+            counts.existing == 0 ? " — no known link" : " — \(counts.existing) link\(counts.existing == 1 ? "" : "s")"
+        if counts.proposed > 0 { tooltip += ", \(counts.proposed) proposed" }
+        tooltip += " — \(sizeWord) rank \(sizeRanks[i]) of \(dataset.cities.count)"
+        if let number = communityNumber(of: i) { tooltip += " — community \(number)" }
+        return tooltip
     }
 
     /// Edge attributes of a link: id, class (its kind), colour, style, tooltip.
@@ -492,9 +530,14 @@ public struct NetworkMap: Sendable {
         return counts
     }
 
+    /// The font of every text on a map: a family list ending in the generic `sans-serif`,
+    /// so a machine without DejaVu Sans still draws a sans-serif face; bold is asked for by
+    /// weight (`<b>` in the label, `font-weight="bold"` in SVG), never by a family name.
+    public static let fontFamily = "DejaVu Sans,Helvetica,Arial,Liberation Sans,sans-serif"
+
     static let nodeDefaults: GraphvizAttributes = [
         "shape": "circle", "style": "filled", "fixedsize": "true", "label": "",
-        "fontname": "DejaVu Sans", "fontsize": "11", "color": "white", "penwidth": "0.6",
+        "fontname": .text(fontFamily), "fontsize": "11", "color": "white", "penwidth": "0.6",
     ]
 
     /// Graph attributes every kind shares.
@@ -504,10 +547,9 @@ public struct NetworkMap: Sendable {
             "outputorder": "edgesfirst",
             "bgcolor": "white",
             "pad": "0.3",
-            "fontname": "DejaVu Sans",
+            "fontname": .text(Self.fontFamily),
             "id": .text(id),
             "tooltip": .text(tooltip),
-            "forcelabels": "true",
         ]
         if options.showsLegend {
             attributes["label"] = .html(legend())
@@ -517,26 +559,48 @@ public struct NetworkMap: Sendable {
         return attributes
     }
 
-    /// The graph to lay out: the whole network (sfdp), an ego map (twopi, neato or sfdp) or the
-    /// geographic map (neato; every position pinned, so neato only draws).
-    public func renderableGraph() -> RenderableGraph {
+    /// The finished map, every node pinned at its position and the city names placed
+    /// (``LabelPlacement``), to draw with ``recommendedEngine`` (neato, which then only
+    /// draws). The whole network and an ego map are first laid out with `layoutEngine`
+    /// (default ``layoutEngine``: sfdp or twopi) and `seed`; the geographic map needs no
+    /// layout. Should that first layout fail, the graph is returned unplaced and without
+    /// names, and drawing it reports Graphviz's error.
+    public func renderableGraph(layoutEngine engine: LayoutEngine? = nil, seed: UInt64 = 1) -> RenderableGraph {
+        if let drawing = try? drawing(layoutEngine: engine, seed: seed) { return drawing }
+        return options.kind == .whole ? wholeGraph() : egoGraph()
+    }
+
+    /// The finished map, as ``renderableGraph(layoutEngine:seed:)``, with the first
+    /// layout's errors thrown (`limits` caps the layout engine by graph size).
+    /// - Throws: `RenderError` from the layout of the whole network or an ego map.
+    public func drawing(
+        layoutEngine engine: LayoutEngine? = nil, seed: UInt64 = 1, limits: LayoutLimits = .default
+    ) throws(RenderError) -> RenderableGraph {
         switch options.kind {
-        case .whole: wholeGraph()
-        case .ego: egoGraph()
-        case .geographic: geographicGraph()
+        case .whole, .ego:
+            let base = options.kind == .whole ? wholeGraph() : egoGraph()
+            let layoutOptions = RenderOptions(engine: engine ?? layoutEngine, seed: seed, limits: limits)
+            let layout = try Graphviz.shared.layout(base, options: layoutOptions)
+            return pinnedDrawing(of: base, layout: layout)
+        case .geographic:
+            return geographicGraph()
         }
     }
 
-    /// The layout engine that suits the map's kind: sfdp for the whole network, twopi for
-    /// an ego map (rings by distance from the city), neato for the geographic map (fixed
-    /// positions).
-    public var recommendedEngine: LayoutEngine {
+    /// The engine that positions the cities of the whole network (sfdp) and of an ego map
+    /// (twopi: rings by distance from the city); the geographic map is placed by its
+    /// projection.
+    public var layoutEngine: LayoutEngine {
         switch options.kind {
         case .whole: .sfdp
         case .ego: .twopi
         case .geographic: .neato
         }
     }
+
+    /// The engine that draws ``renderableGraph(layoutEngine:seed:)``: neato, which keeps
+    /// every pinned node where it is.
+    public var recommendedEngine: LayoutEngine { .neato }
 
     func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

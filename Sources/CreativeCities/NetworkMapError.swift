@@ -14,6 +14,10 @@ public enum NetworkMapError: Error, Sendable, Equatable, CustomStringConvertible
     case measure(CentralityMeasure, String)
     /// The geographic scale (points per degree) is not a positive number.
     case invalidScale(Double)
+    /// A geographic map's area (a bounding box) is not well formed.
+    case invalidArea(String)
+    /// No city with coordinates lies in a geographic map's area.
+    case emptyArea(String)
 
     /// A sentence naming the city, radius or measure and what was expected.
     public var description: String {
@@ -31,6 +35,10 @@ public enum NetworkMapError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(measure.title) could not be computed: \(message)"
         case let .invalidScale(scale):
             return "the geographic scale must be a positive number of points per degree (got \(scale))"
+        case let .invalidArea(message):
+            return "bounding box \(message)"
+        case let .emptyArea(name):
+            return "no member city with coordinates lies in \(name)"
         }
     }
 }

@@ -26,9 +26,7 @@ public struct PartnerQuery: Sendable, Equatable {
     public var whatIfLimit: Int
 
     /// A query for the city at index `city`; by default the top 10 new or proposed partners
-    /// with the goal's default weights and no what-if ranks.
-    ///
-    /// - Parameter weights: the weights; `nil` takes the goal's defaults.
+    /// with the goal's default weights (`weights` nil) and no what-if ranks.
     public init(
         city: Int, goal: PartnerGoal = .cooperation, top: Int? = 10, field: CreativeField? = nil,
         region: UNESCORegion? = nil, countryISO2: String? = nil, includeLinked: Bool = false,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CreativeCities
 import Dispatch
 import Foundation
 import GraphAlgorithms
@@ -55,6 +56,8 @@ struct ClustersCommand: FailureReportingCommand {
 
     @Option(help: "table, csv or json.")
     var format: String = "table"
+
+    @OptionGroup var linkLayers: LinkLayersOption
 
     @OptionGroup var heap: HeapPreparationOption
 
@@ -127,7 +130,8 @@ struct ClustersCommand: FailureReportingCommand {
     }
 
     private func loadInput() throws(CommandFailure) -> ClustersInput {
-        let loaded = try loadGraph(path: graph)
+        let loaded = try loadGraph(path: graph, choices: GraphReadChoices(layers: try linkLayers.kinds()))
+        linkLayers.noteIfUnused(loaded)
         guard let dataset = loaded.dataset else {
             return ClustersInput(graph: loaded.graph, names: nil, details: nil, nodeKind: "nodes")
         }
@@ -137,7 +141,7 @@ struct ClustersCommand: FailureReportingCommand {
                 ("fields", dataset.cities.map(\.field.rawValue)),
                 ("regions", dataset.cities.map(\.region.rawValue)),
             ],
-            nodeKind: "cities")
+            nodeKind: "cities", layers: loaded.layers)
     }
 
     /// Runs async work to completion from this synchronous command (the process's main
@@ -173,6 +177,8 @@ struct ClustersInput {
     var details: [(title: String, values: [String])]?
     /// What the nodes are, for headings ("cities", "nodes").
     var nodeKind: String
+    /// The link layers that made the edges of a Creative Cities network, `nil` for a graph file.
+    var layers: Set<LinkKind>? = nil
 }
 
 /// Formats a partition as a table, CSV or the harness's JSON.
@@ -224,7 +230,9 @@ struct ClustersReport {
         let isolatedSet = Set(isolated)
         let shown = members.indices.filter { !isolatedSet.contains($0) }
         var out = "\(title())\(algorithm.isRandomised ? ", seed \(seed)" : "")\n"
-        out += "\(graph.nodeCount) \(input.nodeKind), \(graph.edgeCount) edges; "
+        out += "\(graph.nodeCount) \(input.nodeKind), \(graph.edgeCount) edges"
+        if let layers = input.layers { out += " (links: \(LinkKind.names(layers)))" }
+        out += "; "
         out += "\(shown.count) communit\(shown.count == 1 ? "y" : "ies") of connected \(input.nodeKind)"
         if !isolated.isEmpty { out += ", \(isolated.count) not connected" }
         out += "\n"

@@ -11,18 +11,21 @@ import Foundation
 /// | 1 | ``Kind/runtime``: a file that cannot be read or written, bad data (the message names the file and line) |
 /// | 2 | ``Kind/usage``: options the parser accepted but the command rejects |
 /// | 3 | ``Kind/unsupported``: an unknown or unsupported measure or algorithm (the benchmark harness relies on it) |
+/// | 130 | ``Kind/interrupted``: stopped by Ctrl-C (SIGINT) before anything was written |
 /// | 64 | swift-argument-parser's own usage errors (unknown option, unparsable value), printed by it |
 struct CommandFailure: Error, CustomStringConvertible {
     enum Kind: Sendable {
         case runtime
         case usage
         case unsupported
+        case interrupted
 
         var exitCode: ExitCode {
             switch self {
             case .runtime: ExitCode(1)
             case .usage: ExitCode(2)
             case .unsupported: ExitCode(3)
+            case .interrupted: ExitCode(130)
             }
         }
     }
@@ -34,6 +37,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     static func usage(_ message: String) -> CommandFailure { CommandFailure(kind: .usage, message: message) }
     static func unsupported(_ message: String) -> CommandFailure {
         CommandFailure(kind: .unsupported, message: message)
+    }
+    static func interrupted(_ message: String) -> CommandFailure {
+        CommandFailure(kind: .interrupted, message: message)
     }
 
     var description: String { message }
@@ -55,7 +61,7 @@ struct FailureWording: Sendable {
         switch failure.kind {
         case .runtime: (runtimePrefix ?? prefix) + failure.message
         case .usage: prefix + failure.message + usageSuffix
-        case .unsupported: prefix + failure.message
+        case .unsupported, .interrupted: prefix + failure.message
         }
     }
 

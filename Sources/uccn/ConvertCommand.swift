@@ -1,4 +1,5 @@
 import ArgumentParser
+import CreativeCities
 import Foundation
 import GraphAlgorithms
 import GraphCore
@@ -100,6 +101,22 @@ struct ConvertCommand: FailureReportingCommand {
     )
     var weightedMetrics = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With a Creative Cities data folder: the link layers to convert, comma-separated (sister-city, partnership, cooperation, proposed, planned, or all; default: sister-city,partnership). Each edge keeps its kinds.",
+            valueName: "layers"))
+    var layers: String?
+
+    /// The layers of a data folder's links to convert.
+    private func datasetLayers() throws(CommandFailure) -> Set<LinkKind> {
+        guard let layers else { return LinkKind.existing }
+        do {
+            return try LinkKind.layers(layers)
+        } catch {
+            throw .usage(error.description)
+        }
+    }
+
     static let failureWording = FailureWording(prefix: "uccn convert: ")
 
     /// The format `name` names (`--from`, `--to`), else the one `path`'s extension implies.
@@ -182,7 +199,7 @@ struct ConvertCommand: FailureReportingCommand {
         do {
             var graph =
                 datasetFolder
-                ? try creativeCitiesAttributedGraph(folder: input)
+                ? try creativeCitiesAttributedGraph(folder: input, layers: try datasetLayers())
                 : try GraphLoader.load(path: input, format: inFormat, options: readOptions, dot: DOTFormat.codec)
             if let communityAlgorithm {
                 if graph.graph.weights?.contains(where: { $0 < 0 }) == true {

@@ -13,14 +13,20 @@ func isCreativeCitiesFolder(_ path: String) -> Bool {
         && manager.fileExists(atPath: folder.appendingPathComponent("links.csv").path)
 }
 
-/// The cooperation network of the Creative Cities data folder at `path` (existing links:
-/// sister cities and partnerships, as every command uses it), with each city's name as
-/// `label` and its country, creative field, UNESCO region, year of designation and
-/// coordinates as node attributes.
-func creativeCitiesAttributedGraph(folder path: String) throws(CommandFailure) -> AttributedGraph {
+/// The network of the Creative Cities data folder at `path` on the link layers `layers` (by
+/// default the existing links: sister cities and partnerships, as every command uses it),
+/// with each city's name as `label` and its country, creative field, UNESCO region, year of
+/// designation and coordinates as node attributes, and each link's `kind` (kinds joined with
+/// `+` when a pair has several: one edge carrying both), `cooperation_types` and `since` as
+/// edge attributes.
+func creativeCitiesAttributedGraph(
+    folder path: String, layers: Set<LinkKind> = LinkKind.existing
+) throws(CommandFailure) -> AttributedGraph {
     let dataset = try loadCreativeCities(directory: URL(fileURLWithPath: path))
     let cities = dataset.cities
-    var attributed = AttributedGraph(graph: dataset.graph())
+    let full = dataset.attributedGraph(including: layers)
+    var attributed = AttributedGraph(graph: full.graph)
+    attributed.edgeAttributes = full.edgeAttributes
     attributed.nodeAttributes.setColumn("label", type: .string, values: cities.map { .string($0.name) })
     attributed.nodeAttributes.setColumn("country", type: .string, values: cities.map { .string($0.country) })
     attributed.nodeAttributes.setColumn("field", type: .string, values: cities.map { .string($0.field.rawValue) })

@@ -14,6 +14,18 @@ struct LoadedGraph {
     /// The Creative Cities dataset the graph was built from (the bundled network), or `nil`
     /// for a graph file.
     var dataset: CreativeCitiesDataset? = nil
+    /// The link layers that made the edges of a Creative Cities network, `nil` for a graph file.
+    var layers: Set<LinkKind>? = nil
+
+    /// "405 nodes, 509 edges" with ", weighted", ", directed" and, for the Creative Cities
+    /// network, the link layers that made its edges ("; links: sister-city,partnership").
+    var summary: String {
+        var text = "\(graph.nodeCount) nodes, \(graph.edgeCount) edges"
+        if graph.isWeighted { text += ", weighted" }
+        if graph.isDirected { text += ", directed" }
+        if let layers { text += "; links: \(LinkKind.names(layers))" }
+        return text
+    }
 }
 
 /// How to read a graph file where the file leaves a choice: direction and repeated edges.
@@ -22,6 +34,9 @@ struct GraphReadChoices {
     var directed: Bool? = nil
     /// How repeated edges between the same two nodes are merged.
     var duplicates: DuplicateEdgePolicy = .sum
+    /// The link layers of a Creative Cities data folder (or the bundled network) that make
+    /// its edges; other graph files ignore it.
+    var layers: Set<LinkKind> = LinkKind.existing
 }
 
 /// Reads the graph file at `path`, choosing the reader by extension, or the Creative
@@ -37,7 +52,8 @@ func loadGraph(path: String, choices: GraphReadChoices = .init()) throws(Command
         guard isCreativeCitiesFolder(path) else { throw .runtime("\(path): is a directory; give a graph file") }
         let dataset = try loadCreativeCities(directory: URL(fileURLWithPath: path))
         return LoadedGraph(
-            graph: dataset.graph(), names: dataset.cities.map(\.name), source: path, dataset: dataset)
+            graph: dataset.graph(including: choices.layers), names: dataset.cities.map(\.name), source: path,
+            dataset: dataset, layers: choices.layers)
     }
     guard FileManager.default.isReadableFile(atPath: path) else {
         throw .runtime("\(path): cannot read the file: permission denied")
@@ -73,16 +89,18 @@ func loadGraph(path: String, choices: GraphReadChoices = .init()) throws(Command
     }
 }
 
-/// The bundled UNESCO Creative Cities Network (existing links), with city names.
-func loadDefaultNetwork() throws(CommandFailure) -> LoadedGraph {
+/// The bundled UNESCO Creative Cities Network on the link layers `layers` (by default the
+/// existing links), with city names.
+func loadDefaultNetwork(layers: Set<LinkKind> = LinkKind.existing) throws(CommandFailure) -> LoadedGraph {
     let directory = CreativeCitiesDataset.defaultDirectory()
     let dataset = try loadCreativeCities(directory: directory)
     return LoadedGraph(
-        graph: dataset.graph(), names: dataset.cities.map(\.name), source: directory.path, dataset: dataset)
+        graph: dataset.graph(including: layers), names: dataset.cities.map(\.name), source: directory.path,
+        dataset: dataset, layers: layers)
 }
 
 /// `loadGraph(path:choices:)` for a given path, the bundled network otherwise.
 func loadGraph(path: String?, choices: GraphReadChoices = .init()) throws(CommandFailure) -> LoadedGraph {
     if let path { return try loadGraph(path: path, choices: choices) }
-    return try loadDefaultNetwork()
+    return try loadDefaultNetwork(layers: choices.layers)
 }

@@ -21,7 +21,9 @@ struct MapCommand: FailureReportingCommand {
             uccn map                          the whole network (sfdp)
             uccn map --city Hanoi --radius 2  Hanoi, its partners within 2 links, the cities proposed to it
             uccn map --city Hanoi --suggest 5 ... and its 5 best suggested partners (as uccn partners ranks them)
-            uccn map --geo                    every city at its longitude and latitude
+            uccn map --geo                    every city at its longitude and latitude, Europe enlarged below
+            uccn map --geo --region "Europe and North America"   one UNESCO region's area
+            uccn map --geo --bbox=-11,35,42,66                   a bounding box (west,south,east,north)
             """)
 
     @Option(
@@ -44,6 +46,23 @@ struct MapCommand: FailureReportingCommand {
 
     @Flag(help: "Place the cities at their longitude and latitude (world map).")
     var geo = false
+
+    @Option(
+        help:
+            "With --geo: draw only this UNESCO region's area (Africa, Arab States, Asia and the Pacific, Europe and North America, Latin America and the Caribbean)."
+    )
+    var region: String?
+
+    @Option(
+        help:
+            "With --geo: draw only this bounding box, in degrees: west,south,east,north (write --bbox=-11,35,42,66 when it starts with a minus sign)."
+    )
+    var bbox: String?
+
+    @Flag(
+        name: .customLong("europe-inset"), inversion: .prefixedNo,
+        help: "With --geo on the world map: draw Europe enlarged below the world.")
+    var europeInset = true
 
     @Option(name: .customLong("color-by"), help: "What the fill colour shows: field, region or community.")
     var colorBy: String = "field"
@@ -118,6 +137,18 @@ struct MapCommand: FailureReportingCommand {
             if geo { throw .usage("--suggest draws a city's suggested partners; it cannot be combined with --geo") }
             if suggest < 1 { throw .usage("--suggest must be 1 or more") }
         }
+        if region != nil || bbox != nil {
+            if !geo { throw .usage("--region and --bbox choose the area of the world map; add --geo") }
+            if region != nil, bbox != nil { throw .usage("use either --region or --bbox, not both") }
+            if let region, UNESCORegion(lenient: region) == nil {
+                throw .usage(
+                    "unknown --region \"\(region)\"; expected one of \(UNESCORegion.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            if let bbox {
+                do { _ = try GeoArea.parseBox(bbox) } catch { throw .usage("--bbox: \(error)") }
+            }
+        }
         if geo, let engine, engine.lowercased() != "neato" {
             throw .usage(
                 "--geo pins every city at its coordinates, which only neato honours; leave out --engine \(engine)")
@@ -146,38 +177,58 @@ struct MapCommand: FailureReportingCommand {
             }
         }
 
-        let scope: NetworkMapRequest.Scope
-        if geo {
-            scope = .geographic
-        } else if let focus {
-            scope = .city(id: focus.id, radius: radius ?? 1, suggest: suggest ?? 0)
-        } else {
-            scope = .whole
+        // A city with no known link gets its best suggested partners on its map unless the
+        // number was given: a single dot would say nothing.
+        var suggestCount = suggest
+        if let focus, suggestCount == nil, dataset.links(of: focus.id, kinds: LinkKind.existing).isEmpty {
+            suggestCount = Self.suggestionsForUnlinkedCity
         }
-        var linkKinds: Set<LinkKind>? = nil
+        var suggested: [String] = []
+        if let focus, let suggestCount, let index = dataset.index(ofCity: focus.id) {
+            do {
+                let suggestions = try PartnerSuggester(dataset: dataset).suggest(
+                    PartnerQuery(city: index, top: suggestCount))
+                suggested = suggestions.suggestions.map(\.city.id)
+            } catch {
+                throw CommandFailure.runtime("\(error)")
+            }
+        }
+
+        let kind: NetworkMap.Kind
+        if geo {
+            kind = .geographic
+        } else if let focus {
+            kind = .ego(cityID: focus.id, radius: radius ?? 1, suggested: suggested)
+        } else {
+            kind = .whole
+        }
+        var area: GeoArea?
+        if let region, let match = UNESCORegion(lenient: region) { area = .region(match) }
+        if let bbox { area = try? GeoArea.parseBox(bbox) }
+        var options = NetworkMap.Options(
+            kind: kind, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo,
+            area: area, europeInset: europeInset)
+        if let focus { options.highlightedCityIDs = [focus.id] }
         if let layers {
             do {
-                linkKinds = try LinkKind.layers(layers)
+                options.linkKinds = try LinkKind.layers(layers)
             } catch {
                 throw CommandFailure.usage(error.description)
             }
         }
-        let request = NetworkMapRequest(
-            scope: scope, coloring: coloring, sizeBy: sizeMeasure, labelCount: labels, cityLinkBase: linkTo,
-            highlightedCityIDs: focus.map { [$0.id] }, linkKinds: linkKinds)
+
         let map: NetworkMap
         do {
-            map = try request.networkMap(dataset: dataset)
+            map = try NetworkMap(dataset: dataset, options: options)
         } catch {
             throw CommandFailure.runtime("\(error)")
         }
-        let kind = map.options.kind
 
         let layoutEngine: LayoutEngine
         do {
             layoutEngine =
-                try engine.map { name throws(RenderError) in try LayoutEngine.named(name) } ?? map.recommendedEngine
-            try Graphviz.shared.requirePlugins([layoutEngine])
+                try engine.map { name throws(RenderError) in try LayoutEngine.named(name) } ?? map.layoutEngine
+            try Graphviz.shared.requirePlugins([layoutEngine, map.recommendedEngine])
         } catch {
             if case .unknownEngine = error { throw CommandFailure.unsupported("\(error)") }
             throw CommandFailure.runtime("\(error)")
@@ -189,7 +240,12 @@ struct MapCommand: FailureReportingCommand {
                 switch kind {
                 case .whole: "Output/uccn-map.svg"
                 case let .ego(id, _, _): "Output/\(id)-ego-map.svg"
-                case .geographic: "Output/uccn-geo-map.svg"
+                case .geographic:
+                    switch area {
+                    case let .region(r)?: "Output/uccn-geo-\(r.slug)-map.svg"
+                    case .box?: "Output/uccn-geo-area-map.svg"
+                    case nil: "Output/uccn-geo-map.svg"
+                    }
                 }
             }()
         let outputURL = URL(fileURLWithPath: outputPath)
@@ -197,9 +253,13 @@ struct MapCommand: FailureReportingCommand {
             format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
             ?? OutputFormat(pathExtension: outputURL.pathExtension) ?? .svg
         do {
+            let limits: LayoutLimits = force ? .unlimited : .default
+            let layoutStart = ContinuousClock.now
+            let drawing = try map.drawing(layoutEngine: layoutEngine, seed: seed, limits: limits)
+            let layoutTime = ContinuousClock.now - layoutStart
             let renderOptions = RenderOptions(
-                engine: layoutEngine, format: outputFormat, seed: seed, limits: force ? .unlimited : .default)
-            let rendered = try Graphviz.shared.render(map.renderableGraph(), options: renderOptions)
+                engine: map.recommendedEngine, format: outputFormat, seed: seed, limits: .unlimited)
+            let rendered = try Graphviz.shared.render(drawing, options: renderOptions)
             try FileManager.default.createDirectory(
                 at: outputURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try AtomicFile.write(rendered.data, to: outputURL)
@@ -208,12 +268,12 @@ struct MapCommand: FailureReportingCommand {
             }
             let total = ContinuousClock.now - start
             var summary = "\(map.shownCities.count) cities, \(map.drawnLinks.count) links"
-            if case .geographic = kind, !map.unplacedCities.isEmpty {
+            if case .geographic = kind, area == nil, !map.unplacedCities.isEmpty {
                 summary += "; not placed (no coordinates): " + map.unplacedCities.map(\.name).joined(separator: ", ")
             }
             print(
                 "Wrote \(outputPath) (\(outputFormat.rawValue), \(rendered.data.count) bytes): \(summary); "
-                    + "\(layoutEngine.rawValue) layout \(seconds(rendered.layoutTime)), "
+                    + "\(layoutEngine.rawValue) layout and names \(seconds(layoutTime)), "
                     + "drawing \(seconds(rendered.renderTime)), total \(seconds(total))")
         } catch let error as RenderError {
             var message = "\(error)"
@@ -223,6 +283,9 @@ struct MapCommand: FailureReportingCommand {
             throw CommandFailure.runtime("\(error)")
         }
     }
+
+    /// How many suggested partners the map of a city with no known link shows.
+    static let suggestionsForUnlinkedCity = 5
 
     private func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -66,6 +66,16 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "Seed for sampled betweenness.")
     var seed: UInt64 = 42
 
+    @Option(
+        name: .long,
+        help:
+            "Betweenness within E of the exact normalised values (probability at least 1 - delta), from Riondato-Kornaropoulos path samples; unweighted graphs."
+    )
+    var epsilon: Double?
+
+    @Option(name: .long, help: "With --epsilon: allowed probability of a larger error.")
+    var delta: Double = 0.1
+
     @Flag(name: .long, help: "Betweenness: count path endpoints.")
     var endpoints = false
 
@@ -110,6 +120,8 @@ struct MetricsCommand: FailureReportingCommand {
     @Option(name: .long, help: "Sort the 'all' table by this measure.")
     var sort: String = "degree"
 
+    @OptionGroup var linkLayers: LinkLayersOption
+
     @OptionGroup var heap: HeapPreparationOption
 
     static let failureWording = FailureWording(prefix: "uccn metrics: ")
@@ -131,6 +143,14 @@ struct MetricsCommand: FailureReportingCommand {
         guard threads >= 1 else { throw CommandFailure.usage("--threads must be at least 1") }
         if let top, top < 1 { throw CommandFailure.usage("--top must be at least 1") }
         if let samples, samples < 1 { throw CommandFailure.usage("--approximate must be at least 1") }
+        if let epsilon {
+            guard epsilon > 0, epsilon < 1 else { throw CommandFailure.usage("--epsilon must be between 0 and 1") }
+            guard delta > 0, delta < 1 else { throw CommandFailure.usage("--delta must be between 0 and 1") }
+            if samples != nil {
+                throw CommandFailure.usage("--epsilon and --approximate are two different estimates; give one")
+            }
+            if endpoints { throw CommandFailure.usage("--epsilon counts inner nodes of paths only; drop --endpoints") }
+        }
         guard let sortMeasure = CentralityMeasure(rawValue: sort.lowercased()) else {
             throw CommandFailure.usage("--sort: unknown measure \"\(sort)\"")
         }
@@ -141,8 +161,10 @@ struct MetricsCommand: FailureReportingCommand {
                 "unknown duplicate-edge policy \"\(duplicates)\"; expected sum, min, max, first, last or reject")
         }
         let choices = GraphReadChoices(
-            directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy)
+            directed: directed ? true : (undirected ? false : nil), duplicates: duplicatePolicy,
+            layers: try linkLayers.kinds())
         let loaded = try loadGraph(path: graph, choices: choices)
+        linkLayers.noteIfUnused(loaded)
         let g = loaded.graph
         if weighted && !g.isWeighted {
             printError("note: \(loaded.source) has no weights; --weighted has no effect")
@@ -201,6 +223,8 @@ struct MetricsCommand: FailureReportingCommand {
         var options = CentralityOptions(weighted: weighted, threads: threads)
         options.samples = samples
         options.seed = seed
+        options.epsilon = epsilon
+        options.delta = delta
         options.endpoints = endpoints
         options.normalized = !unnormalized
         options.damping = damping
@@ -229,23 +253,40 @@ struct MetricsCommand: FailureReportingCommand {
 
         var results: [CentralityMeasure: [Double]] = [:]
         var seconds: [CentralityMeasure: Double] = [:]
+        let interruption = Interruption()
+        defer { interruption.restore() }
         for m in measures {
-            let reporter =
-                (m == .betweenness && samples == nil && (!weighted || g.weights?.contains { $0 < 0 } != true))
-                ? ProgressReporter(graph: g) : nil
+            let control = interruption.control
+            let reporter = ProgressReporter(measure: m, sampled: m == .betweenness && epsilon != nil, control: control)
             // The clock covers the computation alone (as the peers' library calls are timed),
             // not storing or printing the result.
             var values: [Double]?
             let start = DispatchTime.now().uptimeNanoseconds
             do {
-                if let reporter {
-                    values = betweennessCentrality(
-                        of: g, weighted: options.weighted && g.isWeighted, normalized: options.normalized,
-                        endpoints: options.endpoints, threads: threads, progress: reporter.callback)
+                if m == .betweenness, let epsilon {
+                    if options.weighted && g.isWeighted {
+                        throw CentralityError.invalidParameter(
+                            name: "epsilon", value: "\(epsilon)",
+                            expected: "an unweighted graph (sampled paths are unweighted)")
+                    }
+                    let estimate = try guaranteedBetweennessCentrality(
+                        of: g, epsilon: epsilon, delta: delta, seed: seed, normalized: options.normalized,
+                        threads: threads, control: control)
+                    values = estimate.values
+                    reporter.finish()
+                    printError(
+                        "note: betweenness from \(estimate.samples) sampled shortest paths (vertex-diameter bound \(estimate.vertexDiameterBound), seed \(seed)): within \(epsilon) of the exact normalised values with probability at least \(1 - delta)"
+                    )
                 } else {
-                    values = try m.compute(on: g, options: options)
+                    values = try m.compute(on: g, options: options, control: control)
                 }
+            } catch CentralityError.cancelled {
+                reporter.finish()
+                let (done, total) = control.progress
+                throw CommandFailure.interrupted(
+                    "\(m.rawValue) stopped by Ctrl-C after \(done) of \(total) \(reporter.unit); nothing was written")
             } catch let error as CentralityError {
+                reporter.finish()
                 if measures.count == 1 {
                     if case .directedNotSupported = error {
                         throw CommandFailure.unsupported("\(m.rawValue): \(error)")
@@ -255,8 +296,11 @@ struct MetricsCommand: FailureReportingCommand {
                 printError("note: \(m.rawValue) skipped: \(error)")
             }
             seconds[m] = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            reporter?.finish()
+            reporter.finish()
             results[m] = values
+        }
+        if interruption.control.isCancelled {
+            throw CommandFailure.interrupted("stopped by Ctrl-C; nothing was written")
         }
 
         let output: String
@@ -389,7 +433,7 @@ struct MetricsCommand: FailureReportingCommand {
             out += "\n\(m.title): \(m.meaning)\n"
         }
         out +=
-            "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")"
+            "\(loaded.summary)"
         if let top, top < g.nodeCount { out += "; top \(top) by \(sortBy.title)" }
         out += "\n"
         return out
@@ -434,7 +478,7 @@ struct MetricsCommand: FailureReportingCommand {
             case .table:
                 output = "\(scalar.title): \(String(format: "%.6g", value))\n\n\(scalar.title): \(scalar.meaning)\n"
                 output +=
-                    "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
+                    "\(loaded.summary)\n"
             }
         } else {
             if useWeights, g.weights?.contains(where: { $0 < 0 }) == true {
@@ -486,7 +530,7 @@ struct MetricsCommand: FailureReportingCommand {
                     ? "\nEdge betweenness: how many shortest paths between two cities run along the link (each pair once on an undirected network).\n"
                     : "\nEdge betweenness: how many shortest paths between two cities run along the link, as a share of all ordered pairs, n(n − 1).\n"
                 output +=
-                    "\(g.nodeCount) nodes, \(g.edgeCount) edges\(g.isWeighted ? ", weighted" : "")\(g.isDirected ? ", directed" : "")\n"
+                    "\(loaded.summary)\n"
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))
@@ -541,43 +585,86 @@ func csvField(_ s: String) -> String {
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
-/// Progress of exact betweenness on standard error, shown only when standard error is a
-/// terminal and the computation is long enough to matter.
+/// Progress of a long computation on standard error: sources (or sampled paths) done of
+/// the total, elapsed time and an estimate of the rest, first after 3 seconds, then
+/// every half second on a terminal (one line rewritten in place) or every 10 seconds
+/// otherwise (one line each). Standard output is never touched.
 final class ProgressReporter: @unchecked Sendable {
+    let unit: String
+    private let measure: CentralityMeasure
+    private let control: RunControl
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private let terminal = isatty(STDERR_FILENO) != 0
+    private var timer: DispatchSourceTimer?
+    private var printed = false
     private let lock = NSLock()
-    private var done = 0
-    private var lastPercent = -1
-    private let active: Bool
 
-    init?(graph: Graph) {
-        guard isatty(STDERR_FILENO) != 0 else { return nil }
-        // Roughly n·m arc visits: worth a progress line beyond a few seconds.
-        let work = Double(graph.nodeCount) * Double(max(graph.arcCount, 1))
-        guard work > 2e8 else { return nil }
-        active = true
-        FileHandle.standardError.write(
-            Data(
-                "uccn metrics: note: exact betweenness visits every node from every node; --approximate K gives an estimate sooner\n"
-                    .utf8))
+    init(measure: CentralityMeasure, sampled: Bool, control: RunControl) {
+        self.measure = measure
+        self.control = control
+        unit = sampled ? "sampled paths" : "sources"
+        guard [.betweenness, .closeness, .harmonic].contains(measure) else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        let interval: DispatchTimeInterval = terminal ? .milliseconds(500) : .seconds(10)
+        timer.schedule(deadline: .now() + .seconds(3), repeating: interval)
+        timer.setEventHandler { [weak self] in self?.show() }
+        timer.resume()
+        self.timer = timer
     }
 
-    var callback: @Sendable (Int, Int) -> Void {
-        { [self] sourcesDone, total in self.advance(sourcesDone, total) }
-    }
-
-    private func advance(_ count: Int, _ total: Int) {
+    private func show() {
+        let (done, total) = control.progress
+        guard total > 0, done < total else { return }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var line =
+            "\(measure.rawValue): \(done) of \(total) \(unit) (\(done * 100 / total)%), \(Self.clock(elapsed)) elapsed"
+        if done > 0 {
+            line += ", about \(Self.clock(elapsed / Double(done) * Double(total - done))) left"
+        }
         lock.lock()
         defer { lock.unlock() }
-        done += count
-        let percent = total > 0 ? done * 100 / total : 100
-        if percent != lastPercent {
-            lastPercent = percent
-            FileHandle.standardError.write(Data("\rbetweenness: \(percent)% of sources".utf8))
-        }
+        guard timer != nil else { return }
+        printed = true
+        FileHandle.standardError.write(Data((terminal ? "\r\(line)\u{1B}[K" : line + "\n").utf8))
     }
 
+    /// Stops the display (ending the terminal line if one was shown).
     func finish() {
-        if active { FileHandle.standardError.write(Data("\n".utf8)) }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let timer else { return }
+        timer.cancel()
+        self.timer = nil
+        if printed && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// `m:ss`, or `h:mm:ss` from an hour.
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        let (h, m, r) = (s / 3600, s / 60 % 60, s % 60)
+        let two = { (x: Int) in x < 10 ? "0\(x)" : "\(x)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(r))" : "\(m):\(two(r))"
+    }
+}
+
+/// Ctrl-C during a computation: SIGINT no longer ends the process at once but cancels
+/// the ``RunControl`` the computations poll, so they stop within one source or batch and
+/// the command exits with status 130 before writing anything.
+final class Interruption: @unchecked Sendable {
+    let control = RunControl()
+    private let source: DispatchSourceSignal
+
+    init() {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [control] in control.cancel() }
+        source.resume()
+    }
+
+    /// Gives SIGINT its default meaning back.
+    func restore() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
     }
 }
 

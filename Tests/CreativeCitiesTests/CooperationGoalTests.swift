@@ -217,7 +217,13 @@ enum TinyCooperation {
     /// The committed table's claim, on the report seeds 1001–1020.
     @Test func theFittedRankingBeatsBothBaselinesOnTheReportSeeds() throws {
         let data = try #require(bundledDataset)
-        let rows = CooperationEvaluation(dataset: data, seeds: Array(1001...1020)).table()
+        let evaluation = CooperationEvaluation(dataset: data, seeds: Array(1001...1020))
+        let rows = evaluation.table()
+        // docs/partners-evaluation.md carries this command's output unchanged.
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/partners-evaluation.md")
+        let committed = try String(contentsOf: doc, encoding: .utf8)
+        #expect(committed.contains(CooperationEvaluationReport.markdown(evaluation: evaluation)))
         let fitted = try #require(rows.first { $0.kind == .fitted })
         let baselines = rows.filter { $0.kind == .baseline }
         #expect(baselines.count == 2)

@@ -28,8 +28,11 @@ import Testing
         let proposed = Set(data.links(of: "hanoi-vn", kinds: [.proposed]).map { $0.other(than: "hanoi-vn") })
         let expected = neighbourhood(data, of: "hanoi-vn", radius: radius).union(proposed)
         let graph = map.renderableGraph()
-        #expect(Set(graph.nodes.map(\.name)) == expected)
-        #expect(graph.nodes.count == expected.count)
+        let cities = graph.nodes.filter { $0.attributes["class"] != "city-label" }
+        #expect(Set(cities.map(\.name)) == expected)
+        #expect(cities.count == expected.count)
+        // An ego map of at most 40 cities names every one (none overlapping).
+        #expect(graph.nodes.count == 2 * expected.count)
         if radius == 1 {
             // Hanoi, its six sister cities, and the proposed partners not already among them.
             let sisters = Set(data.links(of: "hanoi-vn", kinds: [.sisterCity]).map { $0.other(than: "hanoi-vn") })
@@ -45,7 +48,9 @@ import Testing
         #expect(graph.edges.count == expectedLinks.count)
         let hanoi = try #require(graph.nodes.first { $0.name == "hanoi-vn" })
         #expect(hanoi.attributes["class"]?.string.split(separator: " ").contains("focus") == true)
-        #expect(hanoi.attributes["xlabel"] == "Hanoi")
+        let name = try #require(graph.nodes.first { $0.name == "label-hanoi-vn" })
+        #expect(name.attributes["label"] == .html("<b>Hanoi</b>"))
+        #expect(name.attributes["class"] == "city-label")
     }
 
     @Test func suggestedPartnersAreDashedEdgesInTheSuggestionColour() throws {
@@ -121,8 +126,26 @@ import Testing
         let data = try #require(bundledDataset)
         let map = try NetworkMap(
             dataset: data, options: .init(kind: .ego(cityID: "hanoi-vn", radius: 2, suggested: ["bilbao-es"])))
-        let a = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: engine, seed: 3))
-        let b = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: engine, seed: 3))
+        let a = try Graphviz.shared.render(
+            map.drawing(layoutEngine: engine, seed: 3), options: RenderOptions(engine: map.recommendedEngine, seed: 3))
+        let b = try Graphviz.shared.render(
+            map.drawing(layoutEngine: engine, seed: 3), options: RenderOptions(engine: map.recommendedEngine, seed: 3))
         #expect(a.data == b.data)
+    }
+
+    @Test func aCityWithoutLinksSaysSoAndShowsItsSuggestedPartners() throws {
+        let data = try #require(bundledDataset)
+        #expect(data.links(of: "da-lat-vn", kinds: LinkKind.existing).isEmpty)
+        let alone = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "da-lat-vn", radius: 2, suggested: [])))
+        #expect(alone.title == "Da Lat (Viet Nam) has no known partner city yet")
+        let suggested = ["shenzhen-cn", "varanasi-in"]
+        let map = try NetworkMap(
+            dataset: data, options: .init(kind: .ego(cityID: "da-lat-vn", radius: 2, suggested: suggested)))
+        #expect(map.title == "Da Lat (Viet Nam) has no known partner city yet: its 2 suggested partners")
+        let legend = try #require(map.renderableGraph().graphAttributes["label"]).string
+        #expect(legend.contains("no known sister-city or partnership link"))
+        #expect(legend.contains("Suggested partners, best first: Shenzhen, Varanasi"))
+        #expect(Set(map.shownCities.map { data.cities[$0].id }) == Set(["da-lat-vn"] + suggested))
     }
 }

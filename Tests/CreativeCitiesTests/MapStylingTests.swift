@@ -95,8 +95,10 @@ import Testing
 
         // Same seed, same bytes (communities and layout).
         let again = try NetworkMap(dataset: data, options: .init(coloring: .community))
-        let a = try Graphviz.shared.render(map.renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
-        let b = try Graphviz.shared.render(again.renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
+        let a = try Graphviz.shared.render(
+            map.renderableGraph(), options: RenderOptions(engine: map.recommendedEngine, seed: 1))
+        let b = try Graphviz.shared.render(
+            again.renderableGraph(), options: RenderOptions(engine: map.recommendedEngine, seed: 1))
         #expect(a.data == b.data)
     }
 

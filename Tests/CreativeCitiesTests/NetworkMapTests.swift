@@ -29,16 +29,40 @@ import Testing
                 ))
     }
 
-    @Test func labelsTheBestConnectedCitiesAndHanoi() throws {
+    @Test func labelsTheBestConnectedCitiesAndTheHighlightedOne() throws {
         let data = try #require(bundledDataset)
-        let map = try NetworkMap(dataset: data, options: .init(labelCount: 5))
+        let map = try NetworkMap(dataset: data, options: .init(labelCount: 5, highlightedCityIDs: ["hanoi-vn"]))
         let labelled = map.labelledCityIDs
         #expect(labelled.prefix(3) == ["rio-de-janeiro-br", "istanbul-tr", "buenos-aires-ar"])
         #expect(labelled.last == "hanoi-vn")
         #expect(labelled.count == 6)
         let graph = map.renderableGraph()
-        let withLabel = graph.nodes.filter { $0.attributes["xlabel"] != nil }.map(\.name)
-        #expect(Set(withLabel) == Set(labelled))
+        let names = graph.nodes.filter { $0.attributes["class"] == "city-label" }.map(\.name)
+        #expect(Set(names) == Set(labelled.map { "label-" + $0 }))
+    }
+
+    @Test func noCityIsHighlightedUnlessAsked() throws {
+        let data = try #require(bundledDataset)
+        for kind in [NetworkMap.Kind.whole, .geographic] {
+            let map = try NetworkMap(dataset: data, options: .init(kind: kind, labelCount: 5))
+            #expect(!map.labelledCityIDs.contains("hanoi-vn"))
+            let graph = map.renderableGraph()
+            #expect(graph.nodes.allSatisfy { $0.attributes["penwidth"] != "2.5" }, "\(kind)")
+            #expect(graph.nodes.allSatisfy { !($0.attributes["label"]?.isHTML ?? false) }, "\(kind)")
+        }
+    }
+
+    @Test(arguments: [NetworkMap.Coloring.field, .region])
+    func fadedCitiesHaveTheirLegendEntry(coloring: NetworkMap.Coloring) throws {
+        let data = try #require(bundledDataset)
+        let map = try NetworkMap(dataset: data, options: .init(coloring: coloring))
+        let unlinked = map.degrees.filter { $0 == 0 }.count
+        #expect(unlinked > 0)
+        let faded = try #require(map.colorSwatches.last)
+        #expect(faded.label == "faded: no known link (\(unlinked) cities)")
+        #expect(faded.color == NetworkMap.fadedSwatchColor)
+        let legend = try #require(map.renderableGraph().graphAttributes["label"]).string
+        #expect(legend.contains("faded: no known link"))
     }
 
     @Test func linksAreStyledByKindAndUnlinkedCitiesAreGroupedByRegion() throws {
@@ -69,12 +93,14 @@ import Testing
     @Test func renderedSVGHasOneNodeGroupPerCity() throws {
         let data = try #require(bundledDataset)
         let rendered = try Graphviz.shared.render(
-            try NetworkMap(dataset: data).renderableGraph(), options: RenderOptions(engine: .sfdp, seed: 1))
+            try NetworkMap(dataset: data).renderableGraph(), options: RenderOptions(engine: .neato, seed: 1))
         let groups = try #require(SVGNodeGroups.parse(rendered.data))
         let cityIDs = Set(data.cities.map(\.id))
         let cityGroups = groups.classByID.filter { cityIDs.contains($0.key) }
         #expect(cityGroups.count == 405)
-        #expect(groups.count == 405 + UNESCORegion.allCases.count)
+        let names = groups.classByID.filter { $0.value == "node city-label" }.count
+        #expect(names > 0 && names <= 30)
+        #expect(groups.count == 405 + UNESCORegion.allCases.count + names)
         #expect(cityGroups["hanoi-vn"]?.hasPrefix("node design asia-and-the-pacific community-") == true)
         #expect(cityGroups["sifnos-gr"]?.hasSuffix("isolated") == true)
         #expect(rendered.warnings.isEmpty)

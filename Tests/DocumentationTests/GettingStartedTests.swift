@@ -77,11 +77,16 @@ import Testing
         #expect(partners.suggestions.map(\.rank) == [1, 2, 3])
         #expect(abs(partners.suggestions[0].score - 0.527) < 0.0005)
         let map = try NetworkMap(dataset: dataset)
-        let svg = try Graphviz.shared.render(map.renderableGraph()).data
+        let drawing = try map.drawing(seed: 1)  // laid out, names placed
+        let options = RenderOptions(engine: map.recommendedEngine)
+        let svg = try Graphviz.shared.render(drawing, options: options).data
         let text = String(decoding: svg, as: UTF8.self)
         #expect(text.hasPrefix("<?xml"))
-        // Every city, and one hub a region that gathers its cities with no known link.
+        // Every city, one hub a region that gathers its cities with no known link, and the
+        // names placed beside the best-connected cities (at most 30, none overlapping).
         let nodes = text.components(separatedBy: "class=\"node ").count - 1
-        #expect(nodes == dataset.cities.count + UNESCORegion.allCases.count)
+        let names = text.components(separatedBy: "class=\"node city&#45;label\"").count - 1
+        #expect(names > 20 && names <= 30)
+        #expect(nodes == dataset.cities.count + UNESCORegion.allCases.count + names)
     }
 }

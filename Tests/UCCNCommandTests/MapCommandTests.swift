@@ -123,6 +123,10 @@ import Testing
         (["map", "--color-by", "taste"], "--color-by must be"),
         (["map", "--suggest", "3"], "--suggest needs --city"),
         (["map", "--city", "granada"], "names 2 member cities"),
+        (["map", "--region", "Europe and North America"], "add --geo"),
+        (["map", "--geo", "--region", "Oceania"], "unknown --region"),
+        (["map", "--geo", "--bbox", "10,20,5,30"], "west < east"),
+        (["map", "--geo", "--bbox=-10,30,40,60", "--region", "Africa"], "either --region or --bbox"),
     ])
     func usageErrorsExitWith2(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments + ["--output", "/tmp/never-written-\(UUID().uuidString).svg"])
@@ -134,5 +138,43 @@ import Testing
         let result = try CommandRunner.run(["map", "--size-by", "katz", "--output", "/tmp/never-written.svg"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("betweenness"))
+    }
+
+    @Test func wholeAndWorldMapsRingNoCityUnlessAsked() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in [["map"], ["map", "--geo"]] {
+            let file = dir.appendingPathComponent("map.svg")
+            let result = try CommandRunner.run(arguments + ["-o", file.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let svg = try String(contentsOf: file, encoding: .utf8)
+            #expect(!svg.contains("stroke=\"#111111\""), "\(arguments)")
+            #expect(!svg.contains("font-weight=\"bold\" font-size=\"14.00\">Hanoi"), "\(arguments)")
+            #expect(!svg.contains("DejaVu Sans Bold"))
+        }
+    }
+
+    @Test func regionalMapOfEuropeAndNorthAmerica() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("europe.svg")
+        let result = try CommandRunner.run(["map", "--geo", "--region", "europe and north america", "-o", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.contains("UNESCO Creative Cities in Europe and North America"))
+        #expect(svg.contains("id=\"berlin&#45;de\""))
+        #expect(!svg.contains("id=\"hanoi&#45;vn\""))
+    }
+
+    @Test func aCityWithoutLinksGetsItsSuggestedPartners() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("dalat.svg")
+        let result = try CommandRunner.run(["map", "--city", "Da Lat", "--radius", "2", "-o", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("6 cities"))
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.contains("Da Lat (Viet Nam) has no known partner city yet: its 5 suggested partners"))
+        #expect(svg.components(separatedBy: "class=\"edge suggested\"").count == 6)
     }
 }

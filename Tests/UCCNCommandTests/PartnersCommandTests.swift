@@ -159,7 +159,7 @@ import Testing
         #expect(r.stdout.contains("| ranking | kind | hits@10 | hits@20 | MRR | median rank | AUC |"))
         #expect(r.stdout.contains("| same field, then nearest | baseline |"))
         #expect(r.stdout.contains("| same field, then most documented cooperation | baseline |"))
-        #expect(r.stdout.contains("| twinning (today's default) | twinning |"))
+        #expect(r.stdout.contains("| twinning weights (the previous default) | twinning |"))
         #expect(r.stdout.contains("| **fitted (cooperation)** | fitted |"))
     }
 

@@ -1,5 +1,10 @@
 /// Draws a ``ReportDocument`` as one self-contained HTML file: CSS and SVG inline, no
 /// script, no font or image fetched from anywhere, a print style sheet for paper.
+///
+/// On a narrow screen (under 700 px) every wide table becomes a stack of cards, one per
+/// row, each cell under its column's title (`data-label`), so nothing runs off the side;
+/// each map links to its SVG file to open it full size. On paper the city index is set
+/// small in three columns, and no figure, card or table row is split across pages.
 public enum HTMLReportRenderer {
     /// The whole HTML file for `document`.
     public static func render(_ document: ReportDocument) -> String {
@@ -54,12 +59,15 @@ public enum HTMLReportRenderer {
     }
 
     static func render(_ table: ReportTable, into out: inout String) {
-        out += "<div class=\"table-wrap\"><table\(table.compact ? " class=\"compact\"" : "")>\n"
+        out +=
+            "<div class=\"table-wrap\(table.compact ? " compact-wrap" : "")\"><table\(table.compact ? " class=\"compact\"" : "")>\n"
         if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
         out += "<thead><tr>"
-        for c in table.columns {
-            out += c.numeric ? "<th class=\"num\">\(escape(c.title))</th>" : "<th>\(escape(c.title))</th>"
+        func classes(_ c: ReportTable.Column) -> String {
+            let names = (c.numeric ? ["num"] : []) + (c.onPaper ? [] : ["screen-only"])
+            return names.isEmpty ? "" : " class=\"\(names.joined(separator: " "))\""
         }
+        for c in table.columns { out += "<th\(classes(c))>\(escape(c.title))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             var attributes = ""
@@ -67,8 +75,12 @@ public enum HTMLReportRenderer {
             if row.highlighted { attributes += " class=\"focus\"" }
             out += "<tr\(attributes)>"
             for (i, cell) in row.cells.enumerated() {
-                let numeric = i < table.columns.count && table.columns[i].numeric
-                out += numeric ? "<td class=\"num\">\(inline(cell))</td>" : "<td>\(inline(cell))</td>"
+                guard i < table.columns.count else {
+                    out += "<td>\(inline(cell))</td>"
+                    continue
+                }
+                let column = table.columns[i]
+                out += "<td\(classes(column)) data-label=\"\(escapeAttribute(column.title))\">\(inline(cell))</td>"
             }
             out += "</tr>\n"
         }
@@ -88,7 +100,10 @@ public enum HTMLReportRenderer {
             }
             out += "</ul>\n"
         }
-        out += "<figcaption>\(inline(figure.caption))</figcaption>\n</figure>\n"
+        out += "<figcaption>\(inline(figure.caption))"
+        out +=
+            " <a class=\"full-size\" href=\"\(escapeAttribute(figure.fileName))\">Open full size</a>"
+        out += "</figcaption>\n</figure>\n"
     }
 
     /// A small inline SVG mark for a legend entry.
@@ -192,17 +207,64 @@ public enum HTMLReportRenderer {
         .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.9rem; }
         .legend li { display: flex; align-items: center; gap: 6px; }
         .swatch { flex: none; }
+        .full-size { white-space: nowrap; }
+        p, li, dd, td, figcaption { overflow-wrap: anywhere; }
+        @media screen and (max-width: 700px) {
+          body { font-size: 15px; }
+          header, main { padding: 0 12px; }
+          h1 { font-size: 1.5rem; }
+          nav ol { columns: 1; }
+          figure { padding: 8px; margin: 14px 0 20px; }
+          .table-wrap { overflow-x: visible; }
+          .table-wrap table, .table-wrap tbody, .table-wrap tr, .table-wrap td { display: block; width: 100%; }
+          .table-wrap thead { display: none; }
+          .table-wrap caption { display: block; }
+          .table-wrap tr { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 10px; padding: 4px 8px; }
+          .table-wrap td, .table-wrap td.num { position: relative; border: 0; padding: 2px 0 2px 38%; min-height: 1.6em; text-align: left; white-space: normal; }
+          .table-wrap td::before { content: attr(data-label); position: absolute; left: 0; top: 3px; width: 35%; color: var(--muted); font-size: 0.82em; font-weight: 600; line-height: 1.25; }
+          .table-wrap td:first-child { font-weight: 600; }
+          table.compact tr { padding: 3px 8px; margin-bottom: 6px; line-height: 1.35; }
+          table.compact td, table.compact td.num { display: inline; padding: 0; margin-right: 0.9em; min-height: 0; }
+          table.compact td::before { position: static; content: attr(data-label) ": "; font-size: 0.8em; }
+          table.compact td:first-child { display: block; }
+          table.compact td:first-child::before { content: none; }
+          tr.focus { background: var(--focus); }
+          tr.focus td { background: none; }
+        }
         @media print {
-          body { font-size: 10.5pt; }
+          @page { size: A4; margin: 14mm 12mm; }
+          body { font-size: 7.8pt; line-height: 1.28; }
+          h1 { font-size: 17pt; }
+          p, ul, ol, dl { margin: 4px 0; }
+          .key-points { padding: 2px 10px; margin: 8px 0; }
           header, main { max-width: none; padding: 0; }
           nav { display: none; }
           a { color: inherit; text-decoration: none; }
-          h2 { break-after: avoid; page-break-after: avoid; }
-          h3 { break-after: avoid; }
-          figure, .key-points, tr { break-inside: avoid; page-break-inside: avoid; }
+          .full-size { display: none; }
+          h2 { font-size: 12pt; margin: 12px 0 6px; break-after: avoid; page-break-after: avoid; }
+          h3 { font-size: 10pt; margin: 10px 0 4px; break-after: avoid; }
+          dt { margin-top: 4px; }
+          figure, .key-points, tr, dt, dd, li { break-inside: avoid; page-break-inside: avoid; }
+          figure { padding: 6px; margin: 10px 0 14px; }
           section { break-before: auto; }
-          .table-wrap { overflow: visible; }
+          .table-wrap { overflow: visible; margin: 6px 0 10px; }
+          table { font-size: 7pt; }
+          th, td { padding: 1px 5px; }
+          .legend { font-size: 7.5pt; gap: 2px 10px; }
+          figcaption { font-size: 7.5pt; margin-top: 4px; }
           tr.focus td { background: none; }
+          .svg svg { max-height: 100mm; }
+          #map-geo .svg svg { max-height: 165mm; }
+          .screen-only { display: none; }
+          .compact-wrap { columns: 2; column-gap: 6mm; column-fill: balance; }
+          table.compact { font-size: 5.7pt; line-height: 1.1; width: 100%; table-layout: fixed; }
+          table.compact th, table.compact td { padding: 0 1.5pt; border-bottom: 0.3pt solid var(--rule); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+          table.compact th { white-space: normal; vertical-align: bottom; overflow-wrap: anywhere; }
+          table.compact th { font-size: 5.6pt; line-height: 1.1; }
+          table.compact th:nth-child(1) { width: 21%; }
+          table.compact th:nth-child(2) { width: 15%; }
+          table.compact th:nth-child(3) { width: 14%; }
+          table.compact th:nth-child(4) { width: 8%; }
         }
 
         """

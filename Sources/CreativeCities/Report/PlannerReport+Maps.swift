@@ -31,7 +31,8 @@ extension PlannerReport {
 
     /// The legend of a map, drawn in the page next to it.
     func legend(_ map: NetworkMap, suggestions: Bool, proposed: Bool) -> [LegendEntry] {
-        var entries = map.colorSwatches.map { LegendEntry(.dot, color: String($0.color.prefix(7)), label: $0.label) }
+        // The full colour, opacity included: the faded entry looks like the faded cities.
+        var entries = map.colorSwatches.map { LegendEntry(.dot, color: $0.color, label: $0.label) }
         func color(_ kind: LinkKind) -> String { String((NetworkMap.linkStyles[kind]?.color ?? "#555555").prefix(7)) }
         entries.append(LegendEntry(.line, color: color(.sisterCity), label: "sister cities"))
         entries.append(LegendEntry(.line, color: color(.partnership), label: "joint project"))
@@ -51,7 +52,7 @@ extension PlannerReport {
     func render(_ map: NetworkMap) throws(ReportError) -> String {
         do {
             let rendered = try Graphviz.shared.render(
-                map.renderableGraph(),
+                map.drawing(seed: settings.seed),
                 options: RenderOptions(engine: map.recommendedEngine, format: .svg, seed: settings.seed))
             return String(decoding: rendered.data, as: UTF8.self)
         } catch {
@@ -65,9 +66,15 @@ extension PlannerReport {
         if let city = focus {
             let suggested = suggestedForMap
             let ego = try networkMap(.ego(cityID: city.id, radius: settings.radius, suggested: suggested))
+            // A city with no known link: say so rather than draw "its partners" around one dot.
+            let alone = ego.egoDistances.count <= 1
             var caption: ReportText = [
                 .text(
-                    "\(city.name) in the middle, its partner cities within \(settings.radius) link\(settings.radius == 1 ? "" : "s"), the cities proposed to it (dark dashes)"
+                    alone
+                        ? "\(city.name) has no known sister-city or partnership link yet: the map shows it in the middle"
+                            + (dataset.links(of: city.id, kinds: [.proposed]).isEmpty
+                                ? "" : ", the cities proposed to it (dark dashes)")
+                        : "\(city.name) in the middle, its partner cities within \(settings.radius) link\(settings.radius == 1 ? "" : "s"), the cities proposed to it (dark dashes)"
                 )
             ]
             if !suggested.isEmpty {
@@ -78,14 +85,18 @@ extension PlannerReport {
             caption += [.anchor(id: "cities", text: "city index"), .text(".")]
             figures.append(
                 ReportFigure(
-                    id: "map-ego", title: "\(city.name) and its partners", caption: caption,
+                    id: "map-ego",
+                    title: alone
+                        ? "\(city.name): no known partner yet, its suggested partners"
+                        : "\(city.name) and its partners",
+                    caption: caption,
                     svg: try render(ego), fileName: "maps/ego.svg", alt: "Map of \(city.name) and its partner cities",
                     legend: legend(ego, suggestions: !suggested.isEmpty, proposed: true)))
         }
         let geo = try networkMap(.geographic)
         var geoCaption: ReportText = [
             .text(
-                "Every member city at its longitude and latitude (a flat world map: east to the right, north up; grey lines every 30°), with its known links drawn straight. Colour: \(geo.colorDescription); \(geo.sizeDescription)."
+                "Every member city at its longitude and latitude on a world map (Equal Earth projection, which keeps areas true: east to the right, north up; grey lines every 30°; land and borders from Natural Earth), with its known links drawn straight. Europe, where most members are, is enlarged below the world, and its cities are named there. Colour: \(geo.colorDescription); \(geo.sizeDescription)."
             )
         ]
         if !geo.unplacedCities.isEmpty {

@@ -599,9 +599,13 @@ public struct PlannerReport: Sendable {
             return x.name != y.name ? x.name < y.name : x.id < y.id
         }
         var columns: [ReportTable.Column] = [
-            .init("City"), .init("Country"), .init("Field"), .init("Year", numeric: true), .init("Region"),
+            .init("City"), .init("Country"), .init("Field"), .init("Year", numeric: true),
+            .init("Region", onPaper: false),
         ]
-        for m in measures { columns.append(.init(m.title, numeric: true)) }
+        // On paper the index keeps the measures a planner looks up first, in two columns a
+        // page; the others are on screen and in metrics.csv.
+        let printed: Set<String> = ["links", "betweenness", "pagerank", "kcore"]
+        for m in measures { columns.append(.init(m.title, numeric: true, onPaper: printed.contains(m.key))) }
         let rows = order.map { j -> ReportTable.Row in
             let c = dataset.cities[j]
             var cells: [ReportText] = [
@@ -616,7 +620,7 @@ public struct PlannerReport: Sendable {
             blocks: [
                 .paragraph([
                     .text(
-                        "All \(dataset.cities.count) member cities in alphabetical order, with the measures of this report. Names elsewhere in the report and on the maps link here."
+                        "All \(dataset.cities.count) member cities in alphabetical order, with the measures of this report. Names elsewhere in the report and on the maps link here. On paper the index shows the links, bridging, influence and core-group columns; every measure is on screen and in metrics.csv."
                     )
                 ]),
                 .table(ReportTable(columns: columns, rows: rows, compact: true)),

@@ -41,10 +41,13 @@ public struct ReportTable: Sendable, Hashable {
         public var title: String
         /// Whether values are numbers (right-aligned).
         public var numeric: Bool
-        /// A column headed `title`.
-        public init(_ title: String, numeric: Bool = false) {
+        /// Whether the column is printed (a long table can leave some out on paper).
+        public var onPaper: Bool
+        /// A column headed `title`, printed unless `onPaper` is false.
+        public init(_ title: String, numeric: Bool = false, onPaper: Bool = true) {
             self.title = title
             self.numeric = numeric
+            self.onPaper = onPaper
         }
     }
 

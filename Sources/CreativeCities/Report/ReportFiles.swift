@@ -20,8 +20,20 @@ public struct ReportFiles: Sendable {
             ("metrics.csv", try report.metricsCSV()),
             ("partners.csv", try report.partnersCSV()),
         ]
-        for figure in document.figures { files.append((figure.fileName, figure.svg)) }
+        for figure in document.figures {
+            files.append((figure.fileName, Self.standalone(figure.svg, at: figure.fileName)))
+        }
         self.files = files
+    }
+
+    /// A figure's SVG as its own file at `path` (relative to the report): links to the
+    /// report's anchors (`#city-…`), which exist only inside `report.html`, point to that
+    /// file beside the figure's folder (`../report.html#city-…`).
+    static func standalone(_ svg: String, at path: String) -> String {
+        let depth = path.split(separator: "/").count - 1
+        let report = String(repeating: "../", count: depth) + "report.html"
+        return svg.replacingOccurrences(of: "xlink:href=\"#", with: "xlink:href=\"\(report)#")
+            .replacingOccurrences(of: " href=\"#", with: " href=\"\(report)#")
     }
 
     /// Writes every file under `directory` (created if needed); returns the paths written.

@@ -11,6 +11,8 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
     case ambiguousEigenvector(reason: String)
     /// A parameter is outside its allowed range.
     case invalidParameter(name: String, value: String, expected: String)
+    /// The computation was stopped through its ``RunControl`` before it finished.
+    case cancelled
     /// Katz's series diverges: `α ≥ 1/λ_max`.
     case katzAlphaTooLarge(alpha: Double, lambdaMax: Double)
     /// The measure reads weights as distances or transition strengths, and some are negative.
@@ -27,6 +29,8 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
             return "eigenvector centrality is not unique: \(reason)"
         case let .invalidParameter(name, value, expected):
             return "\(name) = \(value) is not allowed; expected \(expected)"
+        case .cancelled:
+            return "stopped before it finished"
         case let .katzAlphaTooLarge(alpha, lambda):
             return
                 "Katz alpha must be below 1/λ_max = \(shortNumber(1 / lambda)) (λ_max = \(shortNumber(lambda)), the largest eigenvalue of the adjacency matrix); alpha = \(shortNumber(alpha)) makes the series diverge. Give a smaller --katz-alpha, or leave it out for the default (0.1, or 0.5/λ_max when 0.1 is too large)"

@@ -17,6 +17,11 @@ public struct CentralityOptions: Sendable, Equatable {
     public var samples: Int? = nil
     /// Seed for sampled betweenness.
     public var seed: UInt64 = 42
+    /// Betweenness: estimate within this absolute error of the normalised values
+    /// (``GuaranteedBetweenness``), with probability at least `1 − delta`.
+    public var epsilon: Double? = nil
+    /// Betweenness with `epsilon`: the allowed probability of a larger error.
+    public var delta: Double = 0.1
     /// PageRank damping factor.
     public var damping: Double = 0.85
     /// PageRank tolerance (stop when Σ|Δx| < n·tolerance).
@@ -170,9 +175,25 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
     /// - Throws: ``CentralityError`` when the measure is undefined for this graph or its
     ///   iteration does not converge.
     public func compute(on graph: Graph, options: CentralityOptions = .init()) throws -> [Double] {
+        try compute(on: graph, options: options, control: nil)
+    }
+
+    /// Computes the measure, reporting progress of betweenness, closeness and harmonic
+    /// centrality over all nodes to `control` and stopping them when it is cancelled.
+    ///
+    /// - Throws: ``CentralityError`` when the measure is undefined for this graph, its
+    ///   iteration does not converge, or `control` was cancelled
+    ///   (``CentralityError/cancelled``).
+    public func compute(on graph: Graph, options: CentralityOptions, control: RunControl?) throws -> [Double] {
         let weighted = (options.weighted || self == .weightedClustering) && graph.isWeighted
         if weighted, let use = nonNegativeWeightUse, graph.weights?.contains(where: { $0 < 0 }) == true {
             throw CentralityError.negativeWeights(measure: rawValue, use: use)
+        }
+        if let control,
+            let result = try computeControlled(
+                on: graph, options: options, weighted: weighted, control: control)
+        {
+            return result
         }
         switch self {
         case .degree:
@@ -190,6 +211,9 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
         case .strength:
             return weighted ? GraphAlgorithms.strength(of: graph) : GraphAlgorithms.strength(of: graph.unweighted())
         case .betweenness:
+            if options.epsilon != nil {
+                return try guaranteedBetweenness(on: graph, options: options, weighted: weighted, control: nil)
+            }
             if let samples = options.samples {
                 return approximateBetweennessCentrality(
                     of: graph, samples: samples, seed: options.seed, weighted: weighted,
@@ -234,6 +258,45 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
         case .components:
             return ConnectedComponents(of: graph).labels.map(Double.init)
         }
+    }
+}
+
+extension CentralityMeasure {
+    /// Betweenness, closeness and harmonic centrality of every node from every source under
+    /// a ``RunControl``; `nil` for other measures and options (computed without it).
+    fileprivate func computeControlled(
+        on graph: Graph, options: CentralityOptions, weighted: Bool, control: RunControl
+    ) throws -> [Double]? {
+        switch self {
+        case .closeness where options.nodes == nil && options.wfImproved:
+            return try closenessCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
+        case .harmonic where options.nodes == nil && options.sources == nil:
+            return try harmonicCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
+        case .betweenness where options.epsilon != nil:
+            return try guaranteedBetweenness(on: graph, options: options, weighted: weighted, control: control)
+        case .betweenness where options.samples == nil:
+            return try betweennessCentrality(
+                of: graph, weighted: weighted, normalized: options.normalized, endpoints: options.endpoints,
+                threads: options.threads, control: control)
+        default:
+            return nil
+        }
+    }
+
+    /// ``guaranteedBetweennessCentrality(of:epsilon:delta:seed:normalized:threads:control:)``
+    /// with the options' settings; weighted graphs are refused.
+    fileprivate func guaranteedBetweenness(
+        on graph: Graph, options: CentralityOptions, weighted: Bool, control: RunControl?
+    ) throws -> [Double] {
+        let epsilon = options.epsilon ?? 0
+        if weighted {
+            throw CentralityError.invalidParameter(
+                name: "epsilon", value: "\(epsilon)", expected: "an unweighted graph (sampled paths are unweighted)")
+        }
+        return try guaranteedBetweennessCentrality(
+            of: graph, epsilon: epsilon, delta: options.delta, seed: options.seed, normalized: options.normalized,
+            threads: options.threads, control: control
+        ).values
     }
 }
 

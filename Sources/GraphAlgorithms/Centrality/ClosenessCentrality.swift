@@ -12,6 +12,8 @@ import GraphCore
 ///   length 1 (breadth-first search).
 /// * **Directed** graphs use distances *to* `u` (incoming paths), as NetworkX does.
 /// * Each node's value comes from its own search, so results do not depend on `threads`.
+/// * Unweighted graphs of 2,048 nodes or more are searched 256 sources at a time,
+///   direction-optimising; the values are the same.
 ///
 /// - Parameters:
 ///   - graph: the graph.
@@ -24,9 +26,28 @@ import GraphCore
 ///   A. Bavelas, "Communication patterns in task-oriented groups", J. Acoust. Soc. Am.
 ///   22(6), 1950, doi:10.1121/1.1906679.
 public func closenessCentrality(of graph: Graph, weighted: Bool = false, threads: Int = 1) -> [Double] {
-    let n = graph.nodeCount
-    let sums = ShortestPathSums(graph: graph, weighted: weighted, threads: threads)
-    return (0..<n).map { u in
+    closeness(from: ShortestPathSums(graph: graph, weighted: weighted, threads: threads), n: graph.nodeCount)
+}
+
+/// Closeness centrality as ``closenessCentrality(of:weighted:threads:)``, reporting
+/// progress (sources searched) to `control` and stopping when it is cancelled.
+///
+/// - Parameters:
+///   - graph: the graph.
+///   - weighted: use edge weights as distances.
+///   - threads: worker threads (the result does not depend on them).
+///   - control: receives the progress; cancelling it stops the computation.
+/// - Throws: ``CentralityError/cancelled`` when `control` was cancelled before the end.
+public func closenessCentrality(
+    of graph: Graph, weighted: Bool = false, threads: Int = 1, control: RunControl
+) throws(CentralityError) -> [Double] {
+    let sums = ShortestPathSums(graph: graph, weighted: weighted, threads: threads, control: control)
+    if control.isCancelled { throw .cancelled }
+    return closeness(from: sums, n: graph.nodeCount)
+}
+
+func closeness(from sums: ShortestPathSums, n: Int) -> [Double] {
+    (0..<n).map { u in
         let total = sums.totalDistance[u]
         guard total > 0, n > 1 else { return 0 }
         let others = Double(sums.reached[u] - 1)

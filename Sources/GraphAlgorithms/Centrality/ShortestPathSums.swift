@@ -6,16 +6,54 @@ import GraphCore
 ///
 /// Both measures use distances *to* `u` (NetworkX's convention): on a directed graph the
 /// search runs over in-arcs. Weights are distances.
+///
+/// Kernels, chosen automatically (``Kernel/automatic``): weighted graphs search one source
+/// at a time (Dijkstra with Dial's buckets for whole-number lengths, a binary heap
+/// otherwise); unweighted graphs of fewer than ``directionOptimizingFrom`` nodes run 64
+/// breadth-first searches at once (one bit per source), larger ones the
+/// direction-optimising 256-source search on a breadth-first renumbering of the graph
+/// (``DirectionOptimizingMultiSourceBFS``). All give identical counts and distance sums;
+/// the two bit-parallel kernels identical harmonic sums (added level by level), the
+/// single-source one the same to round-off (added node by node).
+///
+/// With a ``RunControl``, progress counts sources, and a cancelled run stops after the
+/// current source or batch, leaving the sums incomplete: callers check the control.
 struct ShortestPathSums {
     var reached: [Int]
     var totalDistance: [Double]
     var harmonic: [Double]
 
-    init(graph: Graph, weighted: Bool, threads: Int) {
+    /// Which search computes the sums; results do not depend on it.
+    enum Kernel: Sendable, CaseIterable {
+        case automatic
+        /// One source at a time (Dijkstra; unit lengths when unweighted).
+        case singleSource
+        /// 64 sources at once, one bit each (unweighted only).
+        case bitParallel64
+        /// 256 sources at once, direction-optimising, renumbered graph (unweighted only).
+        case directionOptimizing
+    }
+
+    /// Node count from which ``Kernel/automatic`` uses the direction-optimising search.
+    static let directionOptimizingFrom = 2048
+
+    init(graph: Graph, weighted: Bool, threads: Int, kernel: Kernel = .automatic, control: RunControl? = nil) {
         let n = graph.nodeCount
+        let weighted = weighted && graph.weights != nil
+        control?.begin(total: n)
+        var chosen = kernel
+        if chosen == .automatic {
+            chosen =
+                weighted ? .singleSource : (n >= Self.directionOptimizingFrom ? .directionOptimizing : .bitParallel64)
+        }
+        if chosen == .directionOptimizing && !weighted {
+            self = Self.directionOptimizingSums(graph: graph, threads: threads, control: control)
+            return
+        }
         let offsets = graph.isDirected ? graph.inOffsets : graph.offsets
         let targets = graph.isDirected ? graph.inSources : graph.targets
-        let weights = weighted ? (graph.isDirected ? graph.inWeights : graph.weights) : nil
+        let unitLengths = chosen == .singleSource && !weighted ? [Double](repeating: 1, count: targets.count) : nil
+        let weights = weighted ? (graph.isDirected ? graph.inWeights : graph.weights) : unitLengths
         let reachedOut = SharedBuffer<Int>(repeating: 0, count: n)
         let totalOut = SharedBuffer<Double>(repeating: 0, count: n)
         let harmonicOut = SharedBuffer<Double>(repeating: 0, count: n)
@@ -30,12 +68,14 @@ struct ShortestPathSums {
                             defer { kernel.deallocate() }
                             for b in blocks {
                                 for s in partition.items(ofBlock: b) {
+                                    if control?.isCancelled == true { return }
                                     let r = kernel.run(
                                         source: s, offsets: o.baseAddress!, targets: t.baseAddress!,
                                         lengths: l.baseAddress!)
                                     reachedOut[s] = r.reached
                                     totalOut[s] = r.total
                                     harmonicOut[s] = r.harmonic
+                                    control?.advance(by: 1)
                                 }
                             }
                         }
@@ -45,12 +85,14 @@ struct ShortestPathSums {
                             defer { kernel.deallocate() }
                             for b in blocks {
                                 for s in partition.items(ofBlock: b) {
+                                    if control?.isCancelled == true { return }
                                     let r = kernel.run(
                                         source: s, offsets: o.baseAddress!, targets: t.baseAddress!,
                                         weights: w.baseAddress!)
                                     reachedOut[s] = r.reached
                                     totalOut[s] = r.total
                                     harmonicOut[s] = r.harmonic
+                                    control?.advance(by: 1)
                                 }
                             }
                         }
@@ -59,6 +101,7 @@ struct ShortestPathSums {
                         let kernel = MultiSourceBFSSums(n: n)
                         defer { kernel.deallocate() }
                         for b in blocks {
+                            if control?.isCancelled == true { return }
                             var batch: [Int] = []
                             batch.reserveCapacity(64)
                             for s in partition.items(ofBlock: b) {
@@ -75,6 +118,7 @@ struct ShortestPathSums {
                                     sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
                                     reached: reachedOut, total: totalOut, harmonic: harmonicOut)
                             }
+                            control?.advance(by: partition.items(ofBlock: b).underestimatedCount)
                         }
                     }
                 }
@@ -83,6 +127,66 @@ struct ShortestPathSums {
         reached = reachedOut.toArray()
         totalDistance = totalOut.toArray()
         harmonic = harmonicOut.toArray()
+    }
+
+    private init(reached: [Int], totalDistance: [Double], harmonic: [Double]) {
+        self.reached = reached
+        self.totalDistance = totalDistance
+        self.harmonic = harmonic
+    }
+
+    /// The sums from ``DirectionOptimizingMultiSourceBFS`` on a breadth-first renumbering:
+    /// batches of consecutive numbers, dealt to workers in fixed blocks.
+    private static func directionOptimizingSums(graph: Graph, threads: Int, control: RunControl?) -> ShortestPathSums {
+        let n = graph.nodeCount
+        // The search follows arcs into each node (distances to it); the bottom-up step pulls
+        // along the reverse arcs.
+        let pushOffsets = graph.isDirected ? graph.inOffsets : graph.offsets
+        let pushTargets = graph.isDirected ? graph.inSources : graph.targets
+        let numbering = TraversalOrder(nodeCount: n, offsets: pushOffsets, targets: pushTargets)
+        let push = numbering.renumber(offsets: pushOffsets, targets: pushTargets)
+        let pull = graph.isDirected ? numbering.renumber(offsets: graph.offsets, targets: graph.targets) : push
+        let reachedOut = SharedBuffer<Int>(repeating: 0, count: n)
+        let totalOut = SharedBuffer<Double>(repeating: 0, count: n)
+        let harmonicOut = SharedBuffer<Double>(repeating: 0, count: n)
+        defer { reachedOut.deallocate(); totalOut.deallocate(); harmonicOut.deallocate() }
+        func runBatches<Word: SIMD>(_: Word.Type) where Word.Scalar == UInt64 {
+            let width = DirectionOptimizingMultiSourceBFS<Word>.width
+            let batches = (n + width - 1) / width
+            let partition = BlockPartition(count: batches, maxBlocks: batches)
+            partition.run(threads: threads) { _, blocks in
+                let kernel = DirectionOptimizingMultiSourceBFS<Word>(n: n)
+                defer { kernel.deallocate() }
+                push.offsets.withUnsafeBufferPointer { po in
+                    push.targets.withUnsafeBufferPointer { pt in
+                        pull.offsets.withUnsafeBufferPointer { qo in
+                            pull.targets.withUnsafeBufferPointer { qt in
+                                numbering.order.withUnsafeBufferPointer { order in
+                                    for b in blocks {
+                                        if control?.isCancelled == true { return }
+                                        let first = b * width
+                                        let count = min(width, n - first)
+                                        kernel.run(
+                                            first: first, count: count, push: (po.baseAddress!, pt.baseAddress!),
+                                            pull: (qo.baseAddress!, qt.baseAddress!), arcCount: push.targets.count,
+                                            original: order.baseAddress!, reached: reachedOut, total: totalOut,
+                                            harmonic: harmonicOut)
+                                        control?.advance(by: count)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if n <= 128 {
+            runBatches(SIMD2<UInt64>.self)
+        } else {
+            runBatches(SIMD4<UInt64>.self)
+        }
+        return ShortestPathSums(
+            reached: reachedOut.toArray(), totalDistance: totalOut.toArray(), harmonic: harmonicOut.toArray())
     }
 }
 

@@ -1,0 +1,139 @@
+import Foundation
+import GraphCore
+import Testing
+
+@testable import GraphAlgorithms
+
+/// The all-pairs kernels (64-source and direction-optimising 256-source breadth-first
+/// searches, renumbered Brandes) against the ones they replace and against NetworkX, for
+/// one and two threads.
+@Suite struct AllPairsKernelTests {
+    static let fixtures = ["karate", "lesmis", "lfr1k", "islands", "loops", "directed"]
+
+    /// A random graph of `n` nodes in `parts` separate parts (so some nodes reach only
+    /// some others), sparse enough for long paths, with a few pendant nodes.
+    static func randomGraph(n: Int, parts: Int, directed: Bool, seed: UInt64) throws -> Graph {
+        var generator = SeededGenerator(seed: seed)
+        var builder = GraphBuilder(directed: directed, selfLoops: .keep, duplicates: .sum)
+        for v in 0..<n { _ = try builder.addNode(String(v)) }
+        let size = n / parts
+        for p in 0..<parts {
+            let first = p * size
+            let last = p == parts - 1 ? n : first + size
+            for v in (first + 1)..<last {
+                // A tree edge to an earlier node of the part, then a few random ones.
+                try builder.addEdge(v, first + Int(generator.next() % UInt64(v - first)))
+                if v % 7 != 0 {
+                    for _ in 0..<2 {
+                        try builder.addEdge(v, first + Int(generator.next() % UInt64(last - first)))
+                    }
+                }
+            }
+        }
+        return try builder.build()
+    }
+
+    static func unweightedGraphs() throws -> [(String, Graph)] {
+        var graphs: [(String, Graph)] = []
+        for name in fixtures {
+            graphs.append((name, try Fixture.load(name).graph.unweighted()))
+        }
+        graphs.append(("random3000", try randomGraph(n: 3000, parts: 3, directed: false, seed: 7)))
+        graphs.append(("random2500-directed", try randomGraph(n: 2500, parts: 2, directed: true, seed: 8)))
+        return graphs
+    }
+
+    @Test(arguments: [1, 2])
+    func directionOptimizingSumsEqualTheOtherKernels(threads: Int) throws {
+        for (name, g) in try Self.unweightedGraphs() {
+            let old = ShortestPathSums(graph: g, weighted: false, threads: 1, kernel: .bitParallel64)
+            let new = ShortestPathSums(graph: g, weighted: false, threads: threads, kernel: .directionOptimizing)
+            #expect(new.reached == old.reached, "\(name)")
+            #expect(new.totalDistance == old.totalDistance, "\(name)")
+            #expect(new.harmonic == old.harmonic, "\(name): harmonic sums must be bit-identical")
+            let single = ShortestPathSums(graph: g, weighted: false, threads: threads, kernel: .singleSource)
+            #expect(single.reached == old.reached, "\(name)")
+            #expect(single.totalDistance == old.totalDistance, "\(name)")
+            for v in 0..<g.nodeCount {
+                #expect(
+                    abs(single.harmonic[v] - old.harmonic[v]) <= 1e-12 * max(1, old.harmonic[v]), "\(name) node \(v)")
+            }
+        }
+    }
+
+    @Test func theAutomaticChoiceDependsOnSizeAndWeights() throws {
+        #expect(ShortestPathSums.directionOptimizingFrom == 2048)
+        let big = try Self.randomGraph(n: 3000, parts: 1, directed: false, seed: 3)
+        let automatic = ShortestPathSums(graph: big, weighted: false, threads: 2)
+        let forced = ShortestPathSums(graph: big, weighted: false, threads: 1, kernel: .directionOptimizing)
+        #expect(automatic.harmonic == forced.harmonic)
+        #expect(closenessCentrality(of: big, threads: 1) == closenessCentrality(of: big, threads: 2))
+        #expect(harmonicCentrality(of: big, threads: 1) == harmonicCentrality(of: big, threads: 2))
+    }
+
+    @Test(arguments: ["karate", "lesmis", "lfr1k", "islands", "loops", "directed"], [1, 2])
+    func directionOptimizingMatchesNetworkX(graph: String, threads: Int) throws {
+        let fixture = try Fixture.load(graph)
+        let g = fixture.graph.unweighted()
+        let sums = ShortestPathSums(graph: g, weighted: false, threads: threads, kernel: .directionOptimizing)
+        let key = { (family: String) in
+            fixture.measures[family + ".unweighted"] ?? (fixture.graph.isWeighted ? nil : fixture.measures[family])
+        }
+        let closenessExpected = try #require(key("closeness"), "\(graph) closeness fixture")
+        let harmonicExpected = try #require(key("harmonic"), "\(graph) harmonic fixture")
+        let closenessValues = closeness(from: sums, n: g.nodeCount)
+        for v in 0..<g.nodeCount {
+            #expect(abs(closenessValues[v] - closenessExpected[v]) <= 1e-9 * max(1, closenessExpected[v]))
+            #expect(abs(sums.harmonic[v] - harmonicExpected[v]) <= 1e-9 * max(1, harmonicExpected[v]))
+        }
+    }
+
+    @Test(arguments: [1, 2])
+    func renumberedBrandesEqualsTheOriginalOrder(threads: Int) throws {
+        for (name, g) in try Self.unweightedGraphs() {
+            let sources = Array(0..<g.nodeCount)
+            for endpoints in [false, true] {
+                let plain = brandesDependencies(
+                    graph: g, sources: sources, weighted: false, endpoints: endpoints, threads: 1, progress: nil,
+                    renumber: false)
+                let renumbered = brandesDependencies(
+                    graph: g, sources: sources, weighted: false, endpoints: endpoints, threads: threads,
+                    progress: nil, renumber: true)
+                for v in 0..<g.nodeCount {
+                    #expect(abs(renumbered[v] - plain[v]) <= 1e-12 * max(1, plain[v]), "\(name) node \(v)")
+                }
+            }
+        }
+    }
+
+    @Test func renumberedBetweennessIsTheSameForAnyThreadCount() throws {
+        let g = try Self.randomGraph(n: 3000, parts: 2, directed: false, seed: 11)
+        #expect(betweennessCentrality(of: g, threads: 1) == betweennessCentrality(of: g, threads: 2))
+        let sampled1 = approximateBetweennessCentrality(of: g, samples: 300, seed: 5, threads: 1)
+        let sampled2 = approximateBetweennessCentrality(of: g, samples: 300, seed: 5, threads: 2)
+        #expect(sampled1 == sampled2)
+    }
+
+    @Test(arguments: CentralityMeasure.allCases.filter { [.betweenness, .closeness, .harmonic].contains($0) })
+    func aCancelledRunThrowsAndCountsNothingMore(measure: CentralityMeasure) throws {
+        let g = try Self.randomGraph(n: 3000, parts: 1, directed: false, seed: 2)
+        let control = RunControl()
+        control.cancel()
+        #expect(throws: CentralityError.cancelled) {
+            try measure.compute(on: g, options: CentralityOptions(threads: 2), control: control)
+        }
+        #expect(control.progress.done == 0)
+        #expect(control.progress.total == g.nodeCount)
+    }
+
+    @Test func progressCountsEverySource() throws {
+        let g = try Self.randomGraph(n: 3000, parts: 2, directed: false, seed: 4)
+        for measure in [CentralityMeasure.closeness, .harmonic, .betweenness] {
+            let control = RunControl()
+            let values = try measure.compute(on: g, options: CentralityOptions(threads: 2), control: control)
+            #expect(values == (try measure.compute(on: g, options: CentralityOptions(threads: 1))))
+            #expect(control.progress.done == g.nodeCount)
+            #expect(control.progress.total == g.nodeCount)
+        }
+    }
+}
