@@ -1,7 +1,7 @@
 import GraphAlgorithms
 import GraphRendering
 
-/// A map as `uccn map` and `uccn serve` ask for it: which network (whole, on the world map,
+/// A map as `uccn serve` asks for it (the defaults of `uccn map`): which network (whole, on the world map,
 /// or one city's neighbourhood with its best suggested partners) and how it is styled. The
 /// request is `Hashable`, so drawn maps can be cached by it.
 ///

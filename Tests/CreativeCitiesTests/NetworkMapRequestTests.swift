@@ -1,7 +1,7 @@
 import CreativeCities
 import Testing
 
-/// `NetworkMapRequest`: the map `uccn map` and `uccn serve` draw for a set of parameters.
+/// `NetworkMapRequest`: the map `uccn serve` draws for a set of parameters.
 @Suite struct NetworkMapRequestTests {
     @Test func aCityMapDrawsItsBestSuggestedPartners() throws {
         let dataset = try #require(bundledDataset)
