@@ -23,9 +23,9 @@ fi
 
 if ! python3 -c 'import playwright.sync_api' >/dev/null 2>&1; then
     echo "uccn: installing Playwright for Python with pip (browser test; it uses /usr/bin/chromium)" >&2
-    if [ "$(id -u)" -eq 0 ]; then
-        python3 -m pip install --quiet 'playwright>=1.40' >&2
-    else
-        python3 -m pip install --quiet --user 'playwright>=1.40' >&2
-    fi
+    user=(); [ "$(id -u)" -eq 0 ] || user=(--user)
+    # Debian's own Python refuses pip installs outside a virtual environment (PEP 668);
+    # there the package goes beside the system's with --break-system-packages.
+    python3 -m pip install --quiet "${user[@]}" 'playwright>=1.40' >&2 \
+        || python3 -m pip install --quiet "${user[@]}" --break-system-packages 'playwright>=1.40' >&2
 fi
