@@ -5,9 +5,10 @@ import Testing
 
 @testable import CreativeCitiesService
 
-/// Hostile requests over a real socket (Hummingbird's live test server on 127.0.0.1): each
-/// gets its 4xx JSON error, and the server keeps answering afterwards.
-@Suite struct HostileRequestTests {
+/// Hostile requests through the service's router: each gets its 4xx JSON error, and the
+/// service keeps answering afterwards. (The same over a real socket, with malformed raw HTTP
+/// besides, is `Tests/browser/page_test.py`, against a running `uccn serve`.)
+@Suite(.timeLimit(.minutes(2))) struct HostileRequestTests {
     static let thousandIDs =
         "{\"partners\": [" + (0..<1000).map { "\"city-\($0)\"" }.joined(separator: ",") + "]}"
 
@@ -37,7 +38,7 @@ import Testing
     ]
 
     @Test func eachHostileRequestGetsItsStatusAndTheServerKeepsAnswering() async throws {
-        try await serviceApplication().test(.live) { client in
+        try await serviceApplication().test(.router) { client in
             for (uri, method, body, status) in Self.requests {
                 try await client.execute(
                     uri: uri, method: method, body: body.map { ByteBuffer(string: $0) }
