@@ -59,6 +59,7 @@ public struct NetworkMapRequest: Sendable, Hashable {
     /// The map this request asks for.
     ///
     /// - Parameters:
+    ///   - dataset: the cities and links to draw.
     ///   - suggester: ranks the suggested partners of a city map; one is built from the
     ///     dataset when `nil` and the request asks for suggestions.
     ///   - communityLabels: the communities to colour by (see ``NetworkMap/init(dataset:options:communityLabels:)``).

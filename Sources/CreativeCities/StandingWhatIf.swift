@@ -45,6 +45,8 @@ public struct StandingWhatIf: Sendable {
     /// - Parameters:
     ///   - graph: the existing-cooperation graph (``CreativeCitiesDataset/graph(including:)``).
     ///   - before: ``measures(of:)`` of `graph`, when already computed.
+    ///   - city: the index of the city whose standing is compared.
+    ///   - partners: the indices of the cities it would link with.
     public init(graph: Graph, before: [CityMeasure]? = nil, city: Int, partners: [Int]) {
         var unique: [Int] = []
         for p in partners where p != city && !unique.contains(p) { unique.append(p) }
