@@ -31,14 +31,7 @@ extension Graphviz {
     public func layout(
         _ graph: RenderableGraph, options: RenderOptions = RenderOptions()
     ) throws(RenderError) -> GraphLayout {
-        try AttributeValidation.validate(graph)
-        try options.limits.check(graph, engine: options.engine)
-        var graph = graph
-        if let seed = options.seed, [.neato, .fdp, .sfdp].contains(options.engine),
-            graph.graphAttributes["start"] == nil
-        {
-            graph.graphAttributes["start"] = .text(String(seed % 2_147_483_647))
-        }
+        let graph = try prepared(graph, options: options)
         return try locked { (session, state) throws(RenderError) -> GraphLayout in
             guard state.engines.contains(options.engine.rawValue) else {
                 if state.engines.isEmpty { throw .pluginsNotRegistered(kind: "layout", found: []) }

@@ -57,14 +57,7 @@ extension Graphviz {
     public func render(
         _ graph: RenderableGraph, options: RenderOptions = RenderOptions()
     ) throws(RenderError) -> RenderedGraph {
-        try AttributeValidation.validate(graph)
-        try options.limits.check(graph, engine: options.engine)
-        var graph = graph
-        if let seed = options.seed, [.neato, .fdp, .sfdp].contains(options.engine),
-            graph.graphAttributes["start"] == nil
-        {
-            graph.graphAttributes["start"] = .text(String(seed % 2_147_483_647))
-        }
+        let graph = try prepared(graph, options: options)
         let escapeURLs = options.format == .svg
         return try locked { (session, state) throws(RenderError) -> RenderedGraph in
             guard state.engines.contains(options.engine.rawValue) else {
@@ -123,5 +116,22 @@ extension Graphviz {
                 data: data, format: options.format, engine: options.engine, warnings: warnings,
                 layoutTime: layoutTime, renderTime: renderTime)
         }
+    }
+}
+
+extension Graphviz {
+    /// What ``render(_:options:)`` and ``layout(_:options:)`` check and set before taking the
+    /// lock: valid attributes, the engine's size limit, and the seed as `start` for the
+    /// force-directed engines (unless the graph sets `start` itself).
+    func prepared(_ graph: RenderableGraph, options: RenderOptions) throws(RenderError) -> RenderableGraph {
+        try AttributeValidation.validate(graph)
+        try options.limits.check(graph, engine: options.engine)
+        var graph = graph
+        if let seed = options.seed, [.neato, .fdp, .sfdp].contains(options.engine),
+            graph.graphAttributes["start"] == nil
+        {
+            graph.graphAttributes["start"] = .text(String(seed % 2_147_483_647))
+        }
+        return graph
     }
 }
