@@ -79,6 +79,13 @@ struct MetricsCommand: FailureReportingCommand {
     @Flag(name: .long, help: "Betweenness: count path endpoints.")
     var endpoints = false
 
+    @Option(
+        name: .long,
+        help:
+            "Betweenness on unweighted graphs: automatic, single-source or multi-source search (the values agree to about 1e-15; automatic picks by size)."
+    )
+    var betweennessKernel: BetweennessKernel = .automatic
+
     @Flag(name: .long, help: "Betweenness: raw pair counts instead of dividing by the number of pairs.")
     var unnormalized = false
 
@@ -226,6 +233,7 @@ struct MetricsCommand: FailureReportingCommand {
         options.epsilon = epsilon
         options.delta = delta
         options.endpoints = endpoints
+        options.betweennessKernel = betweennessKernel
         options.normalized = !unnormalized
         options.damping = damping
         options.wfImproved = wfImproved
@@ -699,3 +707,5 @@ enum GraphMeasure: String, CaseIterable {
         }
     }
 }
+
+extension BetweennessKernel: ExpressibleByArgument {}

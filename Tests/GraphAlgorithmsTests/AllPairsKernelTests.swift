@@ -98,12 +98,78 @@ import Testing
                     renumber: false)
                 let renumbered = brandesDependencies(
                     graph: g, sources: sources, weighted: false, endpoints: endpoints, threads: threads,
-                    progress: nil, renumber: true)
+                    progress: nil, renumber: true, kernel: .singleSource)
                 for v in 0..<g.nodeCount {
                     #expect(abs(renumbered[v] - plain[v]) <= 1e-12 * max(1, plain[v]), "\(name) node \(v)")
                 }
             }
         }
+    }
+
+    /// A path of `n` nodes with a triangle at one end: deeper than the multi-source
+    /// kernel's distance bytes hold, so its batches fall back to single sources.
+    static func longPath(n: Int) throws -> Graph {
+        var builder = GraphBuilder(directed: false)
+        for v in 0..<n { _ = try builder.addNode(String(v)) }
+        for v in 1..<n { try builder.addEdge(v - 1, v) }
+        try builder.addEdge(0, 2)
+        return try builder.build()
+    }
+
+    @Test(arguments: [1, 2])
+    func multiSourceBrandesEqualsTheSingleSourceKernel(threads: Int) throws {
+        var graphs = try Self.unweightedGraphs()
+        graphs.append(("path300", try Self.longPath(n: 300)))
+        for (name, g) in graphs {
+            let all = Array(0..<g.nodeCount)
+            // Every third node: sampled sources, a last batch that is not full.
+            let some = stride(from: 1, to: g.nodeCount, by: 3).map { $0 }
+            // The large random graphs (slow in debug builds) with the sampled sources only.
+            for sources in g.nodeCount > 2000 ? [some] : [all, some] {
+                for endpoints in [false, true] {
+                    let single = brandesDependencies(
+                        graph: g, sources: sources, weighted: false, endpoints: endpoints, threads: 1,
+                        progress: nil, renumber: false, kernel: .singleSource)
+                    let multi = brandesDependencies(
+                        graph: g, sources: sources, weighted: false, endpoints: endpoints, threads: threads,
+                        progress: nil, kernel: .multiSource)
+                    #expect(multi.count == single.count)
+                    for v in 0..<g.nodeCount {
+                        #expect(
+                            abs(multi[v] - single[v]) <= 1e-12 * max(1, single[v]),
+                            "\(name) node \(v) endpoints \(endpoints) sources \(sources.count)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ["karate", "lesmis", "lfr1k", "islands", "loops", "directed"], [1, 2])
+    func multiSourceBrandesMatchesNetworkX(graph: String, threads: Int) throws {
+        let fixture = try Fixture.load(graph)
+        let g = fixture.graph.unweighted()
+        let expected = try #require(
+            fixture.measures["betweenness.unweighted"]
+                ?? (fixture.graph.isWeighted ? nil : fixture.measures["betweenness"]), "\(graph) betweenness fixture")
+        let raw = brandesDependencies(
+            graph: g, sources: Array(0..<g.nodeCount), weighted: false, endpoints: false, threads: threads,
+            progress: nil, kernel: .multiSource)
+        let values = rescaleBetweenness(
+            raw, n: g.nodeCount, normalized: true, directed: g.isDirected, endpoints: false, sampledSources: nil)
+        for v in 0..<g.nodeCount {
+            #expect(abs(values[v] - expected[v]) <= 1e-9 * max(1, expected[v]), "\(graph) node \(v)")
+        }
+    }
+
+    @Test func multiSourceBetweennessIsTheSameForAnyThreadCountAndChosenBySize() throws {
+        #expect(multiSourceFrom == 2048)
+        let g = try Self.randomGraph(n: 3000, parts: 2, directed: false, seed: 12)
+        let forced = brandesDependencies(
+            graph: g, sources: Array(0..<g.nodeCount), weighted: false, endpoints: false, threads: 1,
+            progress: nil, kernel: .multiSource)
+        let automatic = brandesDependencies(
+            graph: g, sources: Array(0..<g.nodeCount), weighted: false, endpoints: false, threads: 2, progress: nil)
+        #expect(forced == automatic)
     }
 
     @Test func renumberedBetweennessIsTheSameForAnyThreadCount() throws {

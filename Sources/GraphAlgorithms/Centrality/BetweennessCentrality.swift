@@ -108,21 +108,25 @@ public func approximateBetweennessCentrality(
             of: graph, weighted: weighted, normalized: normalized, endpoints: endpoints,
             threads: threads)
     }
-    let k = max(0, samples)
-    // Partial Fisher–Yates shuffle: the first k entries are the sample.
-    var generator = SeededGenerator(seed: seed)
-    var pool = Array(0..<n)
-    for i in 0..<k {
-        let j = i + Int(generator.next() % UInt64(n - i))
-        pool.swapAt(i, j)
-    }
-    let sources = Array(pool[0..<k]).sorted()
+    let sources = sampledBetweennessSources(n: n, k: max(0, samples), seed: seed)
     let raw = brandesDependencies(
         graph: graph, sources: sources, weighted: weighted, endpoints: endpoints,
         threads: threads, progress: nil)
     return rescaleBetweenness(
         raw, n: n, normalized: normalized, directed: graph.isDirected,
         endpoints: endpoints, sampledSources: sources)
+}
+
+/// The `k < n` sources of sampled betweenness, ascending: the first `k` entries of a
+/// partial Fisher–Yates shuffle of `0..<n` with ``SeededGenerator``(`seed`).
+func sampledBetweennessSources(n: Int, k: Int, seed: UInt64) -> [Int] {
+    var generator = SeededGenerator(seed: seed)
+    var pool = Array(0..<n)
+    for i in 0..<k {
+        let j = i + Int(generator.next() % UInt64(n - i))
+        pool.swapAt(i, j)
+    }
+    return Array(pool[0..<k]).sorted()
 }
 
 /// NetworkX's `_rescale` for node betweenness.
@@ -166,12 +170,27 @@ func rescaleBetweenness(
 /// sums (callers check the control).
 func brandesDependencies(
     graph: Graph, sources: [Int], weighted: Bool, endpoints: Bool, threads: Int,
-    progress: (@Sendable (Int, Int) -> Void)?, control: RunControl? = nil, renumber: Bool? = nil
+    progress: (@Sendable (Int, Int) -> Void)?, control: RunControl? = nil, renumber: Bool? = nil,
+    kernel: UnweightedBrandesKernel? = nil
 ) -> [Double] {
     let n = graph.nodeCount
     control?.begin(total: sources.count)
     guard n > 0, !sources.isEmpty else { return [Double](repeating: 0, count: n) }
     let useWeights = weighted && graph.weights != nil
+    let kernel =
+        kernel ?? (n >= multiSourceFrom && sources.count >= MultiSourceBrandes.width ? .multiSource : .singleSource)
+    if !useWeights && kernel == .multiSource {
+        let numbering = TraversalOrder(nodeCount: n, offsets: graph.offsets, targets: graph.targets)
+        let out = numbering.renumber(offsets: graph.offsets, targets: graph.targets)
+        let into = graph.isDirected ? numbering.renumber(offsets: graph.inOffsets, targets: graph.inSources) : out
+        let renumbered = sources.map { Int(numbering.position[$0]) }.sorted()
+        let sums = multiSourceBrandes(
+            out: out, into: into, directed: graph.isDirected, sources: renumbered, endpoints: endpoints,
+            threads: threads, progress: progress, control: control)
+        var result = [Double](repeating: 0, count: n)
+        for i in 0..<n { result[Int(numbering.order[i])] = sums[i] }
+        return result
+    }
     if !useWeights && (renumber ?? (n >= renumberFrom)) {
         let numbering = TraversalOrder(nodeCount: n, offsets: graph.offsets, targets: graph.targets)
         let arcs = numbering.renumber(offsets: graph.offsets, targets: graph.targets)
@@ -252,6 +271,100 @@ func brandesDependencies(
 
 /// Node count from which unweighted betweenness searches a breadth-first renumbering.
 let renumberFrom = 2048
+
+/// Node count from which unweighted betweenness uses ``MultiSourceBrandes`` (when there
+/// are at least 64 sources).
+let multiSourceFrom = 2048
+
+/// Which search betweenness on unit lengths uses (weighted graphs always search one
+/// source at a time with Dijkstra).
+public enum BetweennessKernel: String, Sendable, CaseIterable, Codable {
+    /// ``multiSource`` from 2,048 nodes and 64 sources, ``singleSource`` below.
+    case automatic
+    /// Brandes' breadth-first search from one source at a time.
+    case singleSource = "single-source"
+    /// 64 sources searched together, path counts and dependencies 8 sources at a time.
+    case multiSource = "multi-source"
+}
+
+/// The two kernels for unit lengths (tests choose one; otherwise by size).
+enum UnweightedBrandesKernel: Sendable {
+    /// ``BFSBrandes``, one source at a time.
+    case singleSource
+    /// ``MultiSourceBrandes``, 64 sources at a time, on a breadth-first renumbering.
+    case multiSource
+}
+
+/// Sum over `sources` of Brandes' dependencies on unit lengths with
+/// ``MultiSourceBrandes``: batches of 64 consecutive sources (of a breadth-first
+/// numbering), dealt to workers in fixed blocks; a batch deeper than the distance bytes
+/// hold is searched one source at a time with ``BFSBrandes``.
+func multiSourceBrandes(
+    out: (offsets: [Int32], targets: [Int32]), into: (offsets: [Int32], targets: [Int32]), directed: Bool,
+    sources: [Int], endpoints: Bool, threads: Int, progress: (@Sendable (Int, Int) -> Void)?,
+    control: RunControl?
+) -> [Double] {
+    let n = out.offsets.count - 1
+    let width = MultiSourceBrandes.width
+    let batches = (sources.count + width - 1) / width
+    let maxBlocks = max(1, min(64, (1 << 24) / max(n, 1)))
+    let partition = BlockPartition(count: batches, maxBlocks: maxBlocks)
+    let partials = SharedBuffer<Double>(repeating: 0, count: partition.blockCount * n)
+    defer { partials.deallocate() }
+    // The gathers prefetch the lines of the node a fixed number of arcs ahead.
+    let padding = [Int32](repeating: 0, count: MultiSourceBrandes.prefetchDistance)
+    let outTargets = out.targets + padding
+    let intoTargets = directed ? into.targets + padding : outTargets
+    let total = sources.count
+    partition.run(threads: threads) { _, blocks in
+        out.offsets.withUnsafeBufferPointer { oo in
+            outTargets.withUnsafeBufferPointer { ot in
+                into.offsets.withUnsafeBufferPointer { io in
+                    intoTargets.withUnsafeBufferPointer { it in
+                        sources.withUnsafeBufferPointer { src in
+                            let kernel = MultiSourceBrandes(n: n)
+                            defer { kernel.deallocate() }
+                            var fallback: BFSBrandes?
+                            defer { fallback?.deallocate() }
+                            for b in blocks {
+                                let acc = partials.base + b * n
+                                var done = 0
+                                for batch in partition.items(ofBlock: b) {
+                                    if control?.isCancelled == true { return }
+                                    let first = batch * width
+                                    let batchSources = UnsafeBufferPointer(
+                                        rebasing: src[first..<min(first + width, total)])
+                                    let searched = kernel.run(
+                                        sources: batchSources, out: (oo.baseAddress!, ot.baseAddress!),
+                                        into: (io.baseAddress!, it.baseAddress!), accumulator: acc,
+                                        endpoints: endpoints)
+                                    if !searched {
+                                        let single = fallback ?? BFSBrandes(n: n, arcs: out.targets.count)
+                                        fallback = single
+                                        for s in batchSources {
+                                            single.run(
+                                                source: s, offsets: oo.baseAddress!, targets: ot.baseAddress!,
+                                                accumulator: acc, endpoints: endpoints)
+                                        }
+                                    }
+                                    done += batchSources.count
+                                    control?.advance(by: batchSources.count)
+                                }
+                                progress?(done, total)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    var result = [Double](repeating: 0, count: n)
+    for b in 0..<partition.blockCount {
+        let acc = partials.base + b * n
+        for v in 0..<n { result[v] += acc[v] }
+    }
+    return result
+}
 
 /// Sum over `sources` of Brandes' dependencies on unit lengths, over the CSR arcs given
 /// (the graph's own or a renumbering), by fixed source blocks as ``brandesDependencies``.

@@ -17,6 +17,9 @@ public struct CentralityOptions: Sendable, Equatable {
     public var samples: Int? = nil
     /// Seed for sampled betweenness.
     public var seed: UInt64 = 42
+    /// Betweenness on unit lengths: which search kernel (the values agree to about 1e-15
+    /// relative; ``BetweennessKernel/automatic`` picks the faster one by graph size).
+    public var betweennessKernel: BetweennessKernel = .automatic
     /// Betweenness: estimate within this absolute error of the normalised values
     /// (``GuaranteedBetweenness``), with probability at least `1 − delta`.
     public var epsilon: Double? = nil
@@ -214,6 +217,9 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
             if options.epsilon != nil {
                 return try guaranteedBetweenness(on: graph, options: options, weighted: weighted, control: nil)
             }
+            if options.betweennessKernel != .automatic {
+                return try betweennessWithChosenKernel(on: graph, options: options, weighted: weighted, control: nil)
+            }
             if let samples = options.samples {
                 return approximateBetweennessCentrality(
                     of: graph, samples: samples, seed: options.seed, weighted: weighted,
@@ -274,6 +280,8 @@ extension CentralityMeasure {
             return try harmonicCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
         case .betweenness where options.epsilon != nil:
             return try guaranteedBetweenness(on: graph, options: options, weighted: weighted, control: control)
+        case .betweenness where options.betweennessKernel != .automatic:
+            return try betweennessWithChosenKernel(on: graph, options: options, weighted: weighted, control: control)
         case .betweenness where options.samples == nil:
             return try betweennessCentrality(
                 of: graph, weighted: weighted, normalized: options.normalized, endpoints: options.endpoints,
@@ -281,6 +289,25 @@ extension CentralityMeasure {
         default:
             return nil
         }
+    }
+
+    /// Exact or sampled betweenness with the kernel the options name (the same sources,
+    /// sample and rescaling as the automatic choice).
+    fileprivate func betweennessWithChosenKernel(
+        on graph: Graph, options: CentralityOptions, weighted: Bool, control: RunControl?
+    ) throws -> [Double] {
+        let n = graph.nodeCount
+        let sampled = options.samples.flatMap {
+            $0 < n ? sampledBetweennessSources(n: n, k: $0, seed: options.seed) : nil
+        }
+        let raw = brandesDependencies(
+            graph: graph, sources: sampled ?? Array(0..<n), weighted: weighted, endpoints: options.endpoints,
+            threads: options.threads, progress: nil, control: control,
+            kernel: options.betweennessKernel == .multiSource ? .multiSource : .singleSource)
+        if control?.isCancelled == true { throw CentralityError.cancelled }
+        return rescaleBetweenness(
+            raw, n: n, normalized: options.normalized, directed: graph.isDirected, endpoints: options.endpoints,
+            sampledSources: sampled)
     }
 
     /// ``guaranteedBetweennessCentrality(of:epsilon:delta:seed:normalized:threads:control:)``
