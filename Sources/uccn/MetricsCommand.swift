@@ -612,7 +612,9 @@ final class ProgressReporter: @unchecked Sendable {
         self.control = control
         unit = sampled ? "sampled paths" : "sources"
         guard [.betweenness, .closeness, .harmonic].contains(measure) else { return }
-        let timer = DispatchSource.makeTimerSource(queue: .global())
+        // A queue of its own: the computation's workers fill the global queue's threads
+        // (one a core), and a timer there would not fire until one of them finished.
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "uccn.progress"))
         let interval: DispatchTimeInterval = terminal ? .milliseconds(500) : .seconds(10)
         timer.schedule(deadline: .now() + .seconds(3), repeating: interval)
         timer.setEventHandler { [weak self] in self?.show() }
@@ -664,7 +666,8 @@ final class Interruption: @unchecked Sendable {
 
     init() {
         signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        // Its own queue, like the progress display's: never waiting for a busy worker thread.
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "uccn.interrupt"))
         source.setEventHandler { [control] in control.cancel() }
         source.resume()
     }
