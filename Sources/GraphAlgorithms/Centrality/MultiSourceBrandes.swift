@@ -26,8 +26,9 @@ import GraphCore
 /// **Counting.** For one group of 8 sources, the nodes of each level (a node is in level
 /// `L` when one of its 8 distances is `L`) are listed in node order. The counts of level
 /// `L` are *gathered*: a node sums its in-neighbours' 8 counts, each lane masked by
-/// "this neighbour is one step closer to that source", found for all 8 lanes at once
-/// from the distance bytes (a zero-byte test on `UInt64`s). The dependencies are gathered
+/// "this neighbour is one step closer to that source": one byte comparison of the two
+/// nodes' distance words gives the 8 lanes' answers as 8 bits (`uccn_equal_bytes`, two
+/// SSE2 instructions), which pick one of 256 precomputed lane masks. The dependencies are gathered
 /// the same way from out-neighbours one step further, in decreasing level order, and a
 /// node's count is overwritten by its `(1 + δ) / σ` once its dependency is known. A
 /// node's 8 values fill one 64-byte cache line; the next neighbours' lines are
@@ -265,7 +266,7 @@ struct MultiSourceBrandes {
                         uccn_prefetch(values + w)
                         uccn_prefetch(dist + w)
                         let u = Int(into.targets[a])
-                        let match = table[laneBits(zeroBytes(dist[u] ^ key))]
+                        let match = table[Int(uccn_equal_bytes(dist[u], key))]
                         sum += unsafeBitCast(values[u] & match, to: SIMD8<Double>.self)
                     }
                     let own = laneSelect(mine, lanes: lanes)
@@ -289,7 +290,7 @@ struct MultiSourceBrandes {
                         uccn_prefetch(values + w)
                         uccn_prefetch(dist + w)
                         let v = Int(out.targets[a])
-                        let match = table[laneBits(zeroBytes(dist[v] ^ key))]
+                        let match = table[Int(uccn_equal_bytes(dist[v], key))]
                         sum += unsafeBitCast(values[v] & match, to: SIMD8<Double>.self)
                     }
                 }
@@ -367,13 +368,6 @@ nonisolated(unsafe) private let laneMaskTable: UnsafePointer<SIMD8<UInt64>> = {
     }
     return UnsafePointer(table)
 }()
-
-/// The lanes whose byte holds `0x80` in `highBits` (from ``zeroBytes(_:)``), as bits
-/// `0…7` of a number: the eight high bits gathered by one multiplication.
-@inline(__always)
-private func laneBits(_ highBits: UInt64) -> Int {
-    Int(((highBits >> 7) &* 0x0102_0408_1020_4080) >> 56)
-}
 
 /// Byte `b` of lane `b`'s word: the mask that keeps one lane's byte.
 private let laneMasks = SIMD8<UInt64>(
