@@ -273,17 +273,17 @@ func brandesDependencies(
 let renumberFrom = 2048
 
 /// Node count from which unweighted betweenness uses ``MultiSourceBrandes`` (when there
-/// are at least 64 sources).
+/// are at least 63 sources).
 let multiSourceFrom = 2048
 
 /// Which search betweenness on unit lengths uses (weighted graphs always search one
 /// source at a time with Dijkstra).
 public enum BetweennessKernel: String, Sendable, CaseIterable, Codable {
-    /// ``multiSource`` from 2,048 nodes and 64 sources, ``singleSource`` below.
+    /// ``multiSource`` from 2,048 nodes and 63 sources, ``singleSource`` below.
     case automatic
     /// Brandes' breadth-first search from one source at a time.
     case singleSource = "single-source"
-    /// 64 sources searched together, path counts and dependencies 8 sources at a time.
+    /// 63 sources searched together, path counts and dependencies 7 sources at a time.
     case multiSource = "multi-source"
 }
 
@@ -291,12 +291,12 @@ public enum BetweennessKernel: String, Sendable, CaseIterable, Codable {
 enum UnweightedBrandesKernel: Sendable {
     /// ``BFSBrandes``, one source at a time.
     case singleSource
-    /// ``MultiSourceBrandes``, 64 sources at a time, on a breadth-first renumbering.
+    /// ``MultiSourceBrandes``, 63 sources at a time, on a breadth-first renumbering.
     case multiSource
 }
 
 /// Sum over `sources` of Brandes' dependencies on unit lengths with
-/// ``MultiSourceBrandes``: batches of 64 consecutive sources (of a breadth-first
+/// ``MultiSourceBrandes``: batches of 63 consecutive sources (of a breadth-first
 /// numbering), dealt to workers in fixed blocks; a batch deeper than the distance bytes
 /// hold is searched one source at a time with ``BFSBrandes``.
 func multiSourceBrandes(

@@ -1,9 +1,9 @@
 import CMemory
 import GraphCore
 
-/// Brandes' betweenness step for 64 sources at once on unit lengths: one
-/// direction-optimising breadth-first search finds every node's distance to the 64
-/// sources, then shortest-path counts and dependencies are accumulated for 8 sources at a
+/// Brandes' betweenness step for 63 sources at once on unit lengths: one
+/// direction-optimising breadth-first search finds every node's distance to the 63
+/// sources, then shortest-path counts and dependencies are accumulated for 7 sources at a
 /// time, level by level, in SIMD lanes.
 ///
 /// With `d_s`, `σ_s` and `δ_s` the distances, shortest-path counts and dependencies of
@@ -20,30 +20,34 @@ import GraphCore
 /// `16 × frontier arcs < arcs of the nodes not yet reached by every source`, otherwise
 /// bottom-up (each such node ORs its in-neighbours' frontier bits, stopping once it has
 /// all it misses). New bits at depth `L` write `L` into the node's distance bytes: one
-/// `UInt64` a node for each group of 8 sources (`0xFF` = unreached). Depths stop at
-/// ``maxLevel``; a batch that goes deeper is left to the single-source kernel.
+/// `UInt64` a node for each group of 7 sources (bytes 0…6; `0xFF` = unreached, byte 7
+/// always `0xFF`). Depths stop at ``maxLevel``; a batch that goes deeper is left to the
+/// single-source kernel.
 ///
-/// **Counting.** For one group of 8 sources, the nodes of each level (a node is in level
-/// `L` when one of its 8 distances is `L`) are listed in node order. The counts of level
-/// `L` are *gathered*: a node sums its in-neighbours' 8 counts, each lane masked by
-/// "this neighbour is one step closer to that source": one byte comparison of the two
-/// nodes' distance words gives the 8 lanes' answers as 8 bits (`uccn_equal_bytes`, two
-/// SSE2 instructions), which pick one of 256 precomputed lane masks. The dependencies are gathered
-/// the same way from out-neighbours one step further, in decreasing level order, and a
-/// node's count is overwritten by its `(1 + δ) / σ` once its dependency is known. A
-/// node's 8 values fill one 64-byte cache line; the next neighbours' lines are
-/// prefetched. A node takes part in as many levels as it has distinct distances to the
-/// group's sources (about 2.2 for 8 consecutive sources of a breadth-first numbering on
-/// lfr100k), so each arc is read about 4.4 times for 8 sources instead of 8 times.
+/// **Counting.** For one group of 7 sources, the nodes of each level (a node is in level
+/// `L` when one of its 7 distances is `L`) are listed in node order. Each node's 64-byte
+/// cache line holds its 7 values and, in the 8th lane, its distance word, so a gather
+/// reads one line a neighbour. The counts of level `L` are *gathered*: a node sums its
+/// in-neighbours' 7 counts, each lane masked by "this neighbour is one step closer to
+/// that source": one byte comparison of the neighbour's distance word with the node's
+/// key gives the lanes' answers as bits (`uccn_equal_bytes`, two SSE2 instructions),
+/// which pick one of 256 precomputed lane masks. The dependencies are gathered the same
+/// way from out-neighbours one step further, in decreasing level order, and a node's
+/// count is overwritten by its `(1 + δ) / σ` once its dependency is known. The lines of
+/// the neighbour a fixed number of arcs ahead are prefetched. A node takes part in as
+/// many levels as it has distinct distances to the group's sources (about 2.2 for
+/// consecutive sources of a breadth-first numbering on lfr100k), so each arc is read
+/// about 4.4 times for 7 sources instead of 7 times (plus once more for the DAG in the
+/// single-source kernel).
 ///
 /// Path counts are exact integers in `Double`s, as in the single-source kernel, so they
 /// are identical; the dependencies are the same sums in a different order (relative
 /// differences around 1e-15).
 ///
 /// - Complexity: O(levels × m / 64) word operations for the search and O(ℓ × m) for the
-///   counting of 8 sources, where ℓ is the mean number of distinct distances a node has
-///   to them; `(3 + 8) n` words of 8 bytes, `n` lines of 64 bytes and `8n + 2n` node
-///   numbers of memory per worker.
+///   counting of 7 sources, where ℓ is the mean number of distinct distances a node has
+///   to them; `(3 + 9) n` words of 8 bytes, `n` lines of 64 bytes and `10n` node numbers
+///   of memory per worker.
 /// - Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
 ///   Sociology 25(2), 2001, doi:10.1080/0022250X.2001.9990249; M. Then et al., "The
 ///   more the merrier: efficient multi-source graph traversal", PVLDB 8(4), 2014,
@@ -51,8 +55,13 @@ import GraphCore
 ///   D. Patterson, "Direction-optimizing breadth-first search", SC 2012,
 ///   doi:10.1109/SC.2012.50.
 struct MultiSourceBrandes {
-    /// Sources a batch (one bit each in the search).
-    static let width = 64
+    /// Sources a batch (one bit each in the search): nine groups of ``groupWidth``.
+    static let width = 63
+    /// Sources whose counts are gathered together: 7 of a node's 8 values, the 8th holding
+    /// its distance bytes to them, so one cache line has all a gather reads.
+    static let groupWidth = 7
+    /// Groups a batch.
+    static let groups = 9
     /// Deepest level the distance bytes hold (0xFE and 0xFF are reserved).
     static let maxLevel = 253
     /// Arcs ahead whose head's lines are prefetched while gathering.
@@ -65,9 +74,11 @@ struct MultiSourceBrandes {
     let frontier: UnsafeMutablePointer<Int32>
     let nextFrontier: UnsafeMutablePointer<Int32>
     let candidates: UnsafeMutablePointer<Int32>
-    /// Group `g`'s distance bytes of node `v`: `distance[g * n + v]`, byte `b` = source `8g + b`.
+    /// Group `g`'s distance bytes of node `v`: `distance[g * n + v]`, byte `b < 7` = source
+    /// `7g + b`, byte 7 always `0xFF`.
     let distance: UnsafeMutablePointer<UInt64>
-    /// Node `v`'s 8 lanes: path counts, then `(1 + δ) / σ`, as bit patterns.
+    /// Node `v`'s 8 lanes: 7 path counts, then `(1 + δ) / σ`, as bit patterns; lane 7 the
+    /// current group's distance word.
     let values: UnsafeMutablePointer<SIMD8<UInt64>>
     /// One group's level lists: level `L` is `levelNodes[levelStart[L] ..< levelStart[L + 1]]`.
     let levelNodes: UnsafeMutablePointer<Int32>
@@ -84,8 +95,8 @@ struct MultiSourceBrandes {
         nextFrontier = .allocate(capacity: c); nextFrontier.initialize(repeating: 0, count: c)
         candidates = .allocate(capacity: c); candidates.initialize(repeating: 0, count: c)
         // Read at random: one cache line a node's values.
-        distance = lineAligned(UInt64.self, count: 8 * c)
-        distance.initialize(repeating: ~0, count: 8 * c)
+        distance = .allocate(capacity: Self.groups * c)
+        distance.initialize(repeating: ~0, count: Self.groups * c)
         values = lineAligned(SIMD8<UInt64>.self, count: c)
         values.initialize(repeating: SIMD8(), count: c)
         levelNodes = .allocate(capacity: 8 * c); levelNodes.initialize(repeating: 0, count: 8 * c)
@@ -98,7 +109,7 @@ struct MultiSourceBrandes {
     func deallocate() {
         seen.deallocate(); visit.deallocate(); visitNext.deallocate()
         frontier.deallocate(); nextFrontier.deallocate(); candidates.deallocate()
-        UnsafeMutableRawPointer(distance).deallocate(); UnsafeMutableRawPointer(values).deallocate();
+        distance.deallocate(); UnsafeMutableRawPointer(values).deallocate();
         levelNodes.deallocate(); levelStart.deallocate(); levelFill.deallocate()
     }
 
@@ -115,11 +126,12 @@ struct MultiSourceBrandes {
         accumulator acc: UnsafeMutablePointer<Double>, endpoints: Bool
     ) -> Bool {
         guard let levels = search(sources: sources, out: out, into: into) else { return false }
-        let groups = (sources.count + 7) / 8
+        let w = Self.groupWidth
+        let groups = (sources.count + w - 1) / w
         for g in 0..<groups {
-            let lanes = min(8, sources.count - 8 * g)
+            let lanes = min(w, sources.count - w * g)
             accumulate(
-                group: g, sources: UnsafeBufferPointer(rebasing: sources[(8 * g)..<(8 * g + lanes)]),
+                group: g, sources: UnsafeBufferPointer(rebasing: sources[(w * g)..<(w * g + lanes)]),
                 deepest: levels, out: out, into: into, accumulator: acc, endpoints: endpoints)
         }
         return true
@@ -134,7 +146,8 @@ struct MultiSourceBrandes {
     ) -> Int? {
         let n = self.n
         let bytes = UnsafeMutableRawPointer(distance).assumingMemoryBound(to: UInt8.self)
-        let groups = (sources.count + 7) / 8
+        let w = Self.groupWidth
+        let groups = (sources.count + w - 1) / w
         seen.update(repeating: 0, count: n)
         distance.update(repeating: ~0, count: groups * n)
         let full: UInt64 = sources.count == 64 ? ~0 : (1 << UInt64(sources.count)) - 1
@@ -147,7 +160,7 @@ struct MultiSourceBrandes {
             }
             seen[s] |= bit
             visit[s] |= bit
-            bytes[8 * ((i >> 3) * n + s) + (i & 7)] = 0
+            bytes[8 * ((i / w) * n + s) + i % w] = 0
         }
         var remaining = Int(into.offsets[n])
         var candidateCount = -1
@@ -224,7 +237,7 @@ struct MultiSourceBrandes {
                 if seen[v] == full { remaining -= Int(into.offsets[v + 1] - into.offsets[v]) }
                 while bits != 0 {
                     let b = bits.trailingZeroBitCount
-                    bytes[8 * ((b >> 3) * n + v) + (b & 7)] = depth
+                    bytes[8 * ((b / w) * n + v) + b % w] = depth
                     bits &= bits &- 1
                 }
             }
@@ -234,7 +247,7 @@ struct MultiSourceBrandes {
         return level
     }
 
-    /// Path counts and dependencies of one group of (at most 8) sources, from their
+    /// Path counts and dependencies of one group of (at most 7) sources, from their
     /// distance bytes; adds the dependencies to `acc`.
     private func accumulate(
         group g: Int, sources: UnsafeBufferPointer<Int>, deepest: Int,
@@ -250,8 +263,11 @@ struct MultiSourceBrandes {
         let table = laneMaskTable
         let reserved = repeatedByte(0xFE)
         let ahead = Self.prefetchDistance
-        let valueBytes = UnsafeMutableRawPointer(values).assumingMemoryBound(to: Double.self)
-        for (b, s) in sources.enumerated() { valueBytes[8 * s + b] = 1 }
+        // Each node's line carries its distances to the group's sources in lane 7 (byte 7
+        // is 0xFF, never a level, so lane 7 is never matched, summed or overwritten).
+        for v in 0..<n { values[v][7] = dist[v] }
+        let one = (1.0).bitPattern
+        for (b, s) in sources.enumerated() { values[s][b] = one }
         // Path counts, level by level away from the sources.
         if deepest >= 1 {
             for level in 1...deepest {
@@ -262,12 +278,10 @@ struct MultiSourceBrandes {
                     let key = (before & mine) | (reserved & ~mine)
                     var sum = SIMD8<Double>()
                     for a in Int(into.offsets[v])..<Int(into.offsets[v + 1]) {
-                        let w = Int(into.targets[a &+ ahead])
-                        uccn_prefetch(values + w)
-                        uccn_prefetch(dist + w)
-                        let u = Int(into.targets[a])
-                        let match = table[Int(uccn_equal_bytes(dist[u], key))]
-                        sum += unsafeBitCast(values[u] & match, to: SIMD8<Double>.self)
+                        uccn_prefetch(values + Int(into.targets[a &+ ahead]))
+                        let line = values[Int(into.targets[a])]
+                        let match = table[Int(uccn_equal_bytes(line[7], key))]
+                        sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
                     }
                     let own = laneSelect(mine, lanes: lanes)
                     values[v] = (values[v] & ~own) | (unsafeBitCast(sum, to: SIMD8<UInt64>.self) & own)
@@ -286,12 +300,10 @@ struct MultiSourceBrandes {
                 var sum = SIMD8<Double>()
                 if level < deepest {
                     for a in Int(out.offsets[u])..<Int(out.offsets[u + 1]) {
-                        let w = Int(out.targets[a &+ ahead])
-                        uccn_prefetch(values + w)
-                        uccn_prefetch(dist + w)
-                        let v = Int(out.targets[a])
-                        let match = table[Int(uccn_equal_bytes(dist[v], key))]
-                        sum += unsafeBitCast(values[v] & match, to: SIMD8<Double>.self)
+                        uccn_prefetch(values + Int(out.targets[a &+ ahead]))
+                        let line = values[Int(out.targets[a])]
+                        let match = table[Int(uccn_equal_bytes(line[7], key))]
+                        sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
                     }
                 }
                 let own = laneSelect(mine, lanes: lanes)
