@@ -24,8 +24,9 @@ import GraphCore
 /// always `0xFF`). Depths stop at ``maxLevel``; a batch that goes deeper is left to the
 /// single-source kernel.
 ///
-/// **Counting.** For one group of 7 sources, the nodes of each level (a node is in level
-/// `L` when one of its 7 distances is `L`) are listed in node order. Each node's 64-byte
+/// **Counting.** For each group of 7 sources, the search lists the nodes of each level (a
+/// node is in level `L` when one of its 7 distances is `L`) in node order (bottom-up levels
+/// are found in that order, top-down ones are sorted). Each node's 64-byte
 /// cache line holds its 7 values and, in the 8th lane, its distance word, so a gather
 /// reads one line a neighbour. The counts of level `L` are *gathered*: a node sums its
 /// in-neighbours' 7 counts, each lane masked by "this neighbour is one step closer to
@@ -46,8 +47,8 @@ import GraphCore
 ///
 /// - Complexity: O(levels × m / 64) word operations for the search and O(ℓ × m) for the
 ///   counting of 7 sources, where ℓ is the mean number of distinct distances a node has
-///   to them; `(3 + 9) n` words of 8 bytes, `n` lines of 64 bytes and `10n` node numbers
-///   of memory per worker.
+///   to them; `(3 + 9) n` words of 8 bytes, `n` lines of 64 bytes and about `27n` node
+///   numbers (the level lists, grown when a graph needs more) of memory per worker.
 /// - Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
 ///   Sociology 25(2), 2001, doi:10.1080/0022250X.2001.9990249; M. Then et al., "The
 ///   more the merrier: efficient multi-source graph traversal", PVLDB 8(4), 2014,
@@ -80,10 +81,15 @@ struct MultiSourceBrandes {
     /// Node `v`'s 8 lanes: 7 path counts, then `(1 + δ) / σ`, as bit patterns; lane 7 the
     /// current group's distance word.
     let values: UnsafeMutablePointer<SIMD8<UInt64>>
-    /// One group's level lists: level `L` is `levelNodes[levelStart[L] ..< levelStart[L + 1]]`.
-    let levelNodes: UnsafeMutablePointer<Int32>
-    let levelStart: UnsafeMutablePointer<Int>
-    let levelFill: UnsafeMutablePointer<Int>
+    /// Each group's level lists, filled by the search in node order: group `g`'s level
+    /// `L` is `listNodes[g][listStart[g * levelSlots + L] ..< listStart[g * levelSlots + L + 1]]`;
+    /// `listDeepest[g]` is its deepest level. The node buffers grow when needed.
+    let listNodes: UnsafeMutablePointer<UnsafeMutablePointer<Int32>>
+    let listCapacity: UnsafeMutablePointer<Int>
+    let listCount: UnsafeMutablePointer<Int>
+    let listStart: UnsafeMutablePointer<Int>
+    let listDeepest: UnsafeMutablePointer<Int>
+    static let levelSlots = maxLevel + 3
 
     init(n: Int) {
         self.n = n
@@ -99,18 +105,29 @@ struct MultiSourceBrandes {
         distance.initialize(repeating: ~0, count: Self.groups * c)
         values = lineAligned(SIMD8<UInt64>.self, count: c)
         values.initialize(repeating: SIMD8(), count: c)
-        levelNodes = .allocate(capacity: 8 * c); levelNodes.initialize(repeating: 0, count: 8 * c)
-        levelStart = .allocate(capacity: Self.maxLevel + 3)
-        levelStart.initialize(repeating: 0, count: Self.maxLevel + 3)
-        levelFill = .allocate(capacity: Self.maxLevel + 3)
-        levelFill.initialize(repeating: 0, count: Self.maxLevel + 3)
+        listNodes = .allocate(capacity: Self.groups)
+        listCapacity = .allocate(capacity: Self.groups)
+        listCount = .allocate(capacity: Self.groups)
+        listDeepest = .allocate(capacity: Self.groups)
+        listStart = .allocate(capacity: Self.groups * Self.levelSlots)
+        listStart.initialize(repeating: 0, count: Self.groups * Self.levelSlots)
+        for g in 0..<Self.groups {
+            // A node is in about 2–3 of a group's levels; the lists grow beyond 3n if needed.
+            let capacity = 3 * c
+            listNodes[g] = .allocate(capacity: capacity)
+            listCapacity[g] = capacity
+            listCount[g] = 0
+            listDeepest[g] = 0
+        }
     }
 
     func deallocate() {
         seen.deallocate(); visit.deallocate(); visitNext.deallocate()
         frontier.deallocate(); nextFrontier.deallocate(); candidates.deallocate()
         distance.deallocate(); UnsafeMutableRawPointer(values).deallocate();
-        levelNodes.deallocate(); levelStart.deallocate(); levelFill.deallocate()
+        for g in 0..<Self.groups { listNodes[g].deallocate() }
+        listNodes.deallocate(); listCapacity.deallocate(); listCount.deallocate(); listStart.deallocate()
+        listDeepest.deallocate()
     }
 
     /// Adds the dependencies of `sources` (at most ``width`` distinct nodes) to `acc`.
@@ -162,6 +179,14 @@ struct MultiSourceBrandes {
             visit[s] |= bit
             bytes[8 * ((i / w) * n + s) + i % w] = 0
         }
+        // Level 0 of each group: its sources, ascending.
+        for g in 0..<groups {
+            listCount[g] = 0
+            listDeepest[g] = 0
+            listStart[g * Self.levelSlots] = 0
+        }
+        for (i, s) in sources.enumerated() { append(Int32(s), toGroup: i / w) }
+        for g in 0..<groups { listStart[g * Self.levelSlots + 1] = listCount[g] }
         var remaining = Int(into.offsets[n])
         var candidateCount = -1
         var level = 0
@@ -173,7 +198,8 @@ struct MultiSourceBrandes {
                 frontierArcs += Int(out.offsets[u + 1] - out.offsets[u])
             }
             var nextCount = 0
-            if 16 * frontierArcs < remaining {
+            let topDown = 16 * frontierArcs < remaining
+            if topDown {
                 for i in 0..<frontierCount {
                     let u = Int(current[i])
                     let f = visit[u]
@@ -227,7 +253,7 @@ struct MultiSourceBrandes {
                 for i in 0..<nextCount { visitNext[Int(next[i])] = 0 }
                 return nil
             }
-            let depth = UInt8(level)
+            let depth = repeatedByte(UInt8(level))
             for i in 0..<nextCount {
                 let v = Int(next[i])
                 var bits = visitNext[v]
@@ -235,10 +261,30 @@ struct MultiSourceBrandes {
                 visit[v] = bits
                 seen[v] |= bits
                 if seen[v] == full { remaining -= Int(into.offsets[v + 1] - into.offsets[v]) }
+                // Each group with new bits: its 7 bits spread to 7 bytes of depth, and the node
+                // joins the group's list of this level.
                 while bits != 0 {
-                    let b = bits.trailingZeroBitCount
-                    bytes[8 * ((b / w) * n + v) + b % w] = depth
-                    bits &= bits &- 1
+                    let g = bits.trailingZeroBitCount / w
+                    let shift = UInt64(g * w)
+                    let spread = byteSpread[Int((bits >> shift) & 0x7F)]
+                    let word = distance + (g * n + v)
+                    word.pointee = (word.pointee & ~spread) | (depth & spread)
+                    append(Int32(v), toGroup: g)
+                    bits &= ~(0x7F << shift)
+                }
+            }
+            for g in 0..<groups {
+                let first = listStart[g * Self.levelSlots + level]
+                let count = listCount[g]
+                listStart[g * Self.levelSlots + level + 1] = count
+                if count > first {
+                    listDeepest[g] = level
+                    // Bottom-up levels are found in node order; top-down ones are sorted so the
+                    // gathers read neighbouring lines one after another.
+                    if topDown {
+                        var segment = UnsafeMutableBufferPointer(start: listNodes[g] + first, count: count - first)
+                        segment.sort()
+                    }
                 }
             }
             swap(&current, &next)
@@ -258,7 +304,9 @@ struct MultiSourceBrandes {
         let n = self.n
         let dist = UnsafePointer(distance + g * n)
         let values = self.values
-        let deepest = listLevels(dist: dist, deepest: deepest)
+        let deepest = listDeepest[g]
+        let levelNodes = listNodes[g]
+        let levelStart = listStart + g * Self.levelSlots
         let lanes = laneMasks
         let table = laneMaskTable
         let reserved = repeatedByte(0xFE)
@@ -331,36 +379,32 @@ struct MultiSourceBrandes {
         }
     }
 
-    /// Lists, for one group, the nodes of each level `0 ... deepest` in node order (a
-    /// counting sort on the distinct distance bytes of each node); returns the deepest
-    /// level any of the group's sources reaches.
-    private func listLevels(dist: UnsafePointer<UInt64>, deepest: Int) -> Int {
-        let start = levelStart, fill = levelFill
-        start.update(repeating: 0, count: deepest + 2)
-        var groupDeepest = 0
-        for v in 0..<n {
-            var row = dist[v]
-            while row != ~0 {
-                let level = Int(lowestByteNotFF(row))
-                start[level + 1] += 1
-                groupDeepest = max(groupDeepest, level)
-                row |= byteMask(zeroBytes(row ^ repeatedByte(UInt8(level))))
-            }
+    /// Appends `node` to group `g`'s list (its current level), doubling the buffer when full.
+    @inline(__always)
+    private func append(_ node: Int32, toGroup g: Int) {
+        if listCount[g] == listCapacity[g] {
+            let capacity = 2 * listCapacity[g]
+            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+            grown.update(from: listNodes[g], count: listCount[g])
+            listNodes[g].deallocate()
+            listNodes[g] = grown
+            listCapacity[g] = capacity
         }
-        for level in 0...groupDeepest { start[level + 1] += start[level] }
-        fill.update(from: start, count: groupDeepest + 1)
-        for v in 0..<n {
-            var row = dist[v]
-            while row != ~0 {
-                let level = Int(lowestByteNotFF(row))
-                levelNodes[fill[level]] = Int32(v)
-                fill[level] += 1
-                row |= byteMask(zeroBytes(row ^ repeatedByte(UInt8(level))))
-            }
-        }
-        return groupDeepest
+        listNodes[g][listCount[g]] = node
+        listCount[g] += 1
     }
 }
+
+/// `byteSpread[m]` has `0xFF` in byte `b` when bit `b` of the 7-bit `m` is set.
+nonisolated(unsafe) private let byteSpread: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+    for m in 0..<128 {
+        var word: UInt64 = 0
+        for b in 0..<7 where m & (1 << b) != 0 { word |= 0xFF << UInt64(8 * b) }
+        table[m] = word
+    }
+    return UnsafePointer(table)
+}()
 
 /// `count` elements aligned to a 64-byte cache line (the SIMD types ask for 16 only).
 private func lineAligned<T>(_: T.Type, count: Int) -> UnsafeMutablePointer<T> {
