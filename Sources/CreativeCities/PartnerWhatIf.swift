@@ -1,3 +1,4 @@
+import Dispatch
 import GraphAlgorithms
 import GraphCore
 
@@ -47,10 +48,20 @@ public enum CentralityRank {
 /// What-if analysis of new links on the cooperation graph: the city's betweenness and
 /// closeness ranks now, and after adding one link. Betweenness is Brandes' shortest-path
 /// betweenness (normalised, endpoints excluded) and closeness the Wasserman–Faust
-/// closeness of `GraphAlgorithms`, both unweighted; each what-if recomputes both on the
-/// graph plus the new edge.
+/// closeness of `GraphAlgorithms`, both unweighted; each what-if gives exactly the values
+/// of both measures computed again on the graph plus the new edge.
 ///
-/// - Complexity: O(n·m) per candidate link.
+/// The work that is the same for every candidate is done once, in `init`: both measures
+/// on the graph, and every source's betweenness dependencies (`EdgeInsertionBetweenness`),
+/// so that a what-if searches again only from the cities whose shortest paths the new link
+/// changes. The graph with the link shares the node ids (no rebuild from strings). A city
+/// with no link yet gains no betweenness from its first link (it becomes a leaf), so its
+/// betweenness rank is shown unchanged without computing anything (see
+/// ``change(of:before:after:)``).
+///
+/// - Complexity: O(n·m) time and O(n²) memory for `init`; per candidate link, one
+///   closeness pass (64 breadth-first searches at a time) and the betweenness searches of
+///   the affected sources, O(n·m) at worst.
 public struct PartnerWhatIfAnalysis: Sendable {
     /// The cooperation graph without the new links.
     public let graph: Graph
@@ -58,31 +69,59 @@ public struct PartnerWhatIfAnalysis: Sendable {
     public let betweenness: [Double]
     /// Closeness of every city on ``graph``.
     public let closeness: [Double]
+    /// Betweenness with added links, exactly and incrementally.
+    let insertion: EdgeInsertionBetweenness
 
-    /// Computes betweenness and closeness on `graph` once, for the ranks "now".
+    /// Computes betweenness and closeness on `graph` once, for the ranks "now", and keeps
+    /// what the what-ifs reuse.
     ///
-    /// - Complexity: O(n·m).
+    /// - Complexity: O(n·m) time, O(n²) memory.
     public init(graph: Graph) {
         self.graph = graph
-        self.betweenness = betweennessCentrality(of: graph)
+        self.insertion = EdgeInsertionBetweenness(graph: graph)
+        self.betweenness = insertion.values
         self.closeness = closenessCentrality(of: graph)
     }
 
     /// The ranks of `u` before and after linking `u` and `v`.
     public func ifLinked(_ u: Int, _ v: Int) -> PartnerWhatIf {
-        var builder = GraphBuilder(directed: false, weighted: false, selfLoops: .drop, duplicates: .first)
-        builder.reserveCapacity(nodes: graph.nodeCount, edges: graph.edgeCount + 1)
-        for id in graph.ids { _ = try? builder.addUniqueNode(id) }
-        graph.forEachEdge { a, b, _ in try? builder.addEdge(a, b) }
-        try? builder.addEdge(u, v)
-        guard let linked = try? builder.build() else {
-            let b = CentralityRank.rank(of: u, in: betweenness), c = CentralityRank.rank(of: u, in: closeness)
-            return PartnerWhatIf(
-                betweenness: RankChange(before: b, after: b), closeness: RankChange(before: c, after: c))
+        let linked = graph.addingEdges([(u, v)])
+        let closenessChange = Self.change(of: u, before: closeness, after: closenessCentrality(of: linked))
+        let betweennessChange: RankChange
+        if graph.neighbors(of: u).allSatisfy({ Int($0) == u }) {
+            // A leaf is on no shortest path between two other cities: its betweenness
+            // stays exactly 0, and `change` shows the rank unchanged.
+            let rank = CentralityRank.rank(of: u, in: betweenness)
+            betweennessChange = RankChange(before: rank, after: rank)
+        } else {
+            betweennessChange = Self.change(of: u, before: betweenness, after: insertion.afterAdding([(u, v)]))
         }
-        return PartnerWhatIf(
-            betweenness: Self.change(of: u, before: betweenness, after: betweennessCentrality(of: linked)),
-            closeness: Self.change(of: u, before: closeness, after: closenessCentrality(of: linked)))
+        return PartnerWhatIf(betweenness: betweennessChange, closeness: closenessChange)
+    }
+
+    /// ``ifLinked(_:_:)`` for every candidate in `candidates`, in their order, on up to
+    /// `threads` threads (the results do not depend on `threads`).
+    ///
+    /// - Parameters:
+    ///   - u: the city.
+    ///   - candidates: the cities it would link with, one what-if each.
+    ///   - threads: how many candidates are computed at once.
+    public func ifLinked(_ u: Int, each candidates: [Int], threads: Int = 1) -> [PartnerWhatIf] {
+        let workers = max(1, min(threads, candidates.count))
+        if workers == 1 { return candidates.map { ifLinked(u, $0) } }
+        // Each worker writes only its own slots (i ≡ w mod workers).
+        let slots = UnsafeMutableBufferPointer<PartnerWhatIf?>.allocate(capacity: candidates.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let shared = slots
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < candidates.count {
+                shared[i] = ifLinked(u, candidates[i])
+                i += workers
+            }
+        }
+        return candidates.indices.map { slots[$0] ?? ifLinked(u, candidates[$0]) }
     }
 
     /// The rank of `u` before and after. When `u`'s own value does not rise (a city with

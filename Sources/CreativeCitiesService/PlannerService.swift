@@ -26,6 +26,8 @@ public final class PlannerService: Sendable {
     let graph: Graph
     /// Link count and the report centralities of every city (``StandingWhatIf/measures(of:)``).
     let measures: [CityMeasure]
+    /// Betweenness of ``graph`` prepared for what-ifs (every source's dependencies).
+    let standingBetweenness: EdgeInsertionBetweenness
     /// Communities the maps colour by (``NetworkMap/communities(of:seed:)``).
     let mapCommunities: [Int32]
 
@@ -57,9 +59,10 @@ public final class PlannerService: Sendable {
         self.dataLabel = dataLabel
         self.notes = notes
         lookup = CityLookup(dataset: dataset)
-        suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases))
+        suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases)).preparingWhatIf()
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
+        standingBetweenness = EdgeInsertionBetweenness(graph: graph)
         mapCommunities = NetworkMap.communities(of: dataset)
         maps = ResponseCache(capacity: 256, maxBytes: 32 << 20)
         reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
@@ -224,7 +227,7 @@ public final class PlannerService: Sendable {
     func suggester(layers: Set<LinkKind>) -> PartnerSuggester {
         if layers == suggester.layers { return suggester }
         if let built = otherSuggesters.withLock({ $0[layers] }) { return built }
-        let built = PartnerSuggester(dataset: dataset, layers: layers)
+        let built = PartnerSuggester(dataset: dataset, layers: layers).preparingWhatIf()
         otherSuggesters.withLock { $0[layers] = built }
         return built
     }
@@ -318,7 +321,8 @@ public final class PlannerService: Sendable {
     }
 
     func whatIfAnswer(city: Int, partners: [Int]) throws(APIError) -> Data {
-        let result = StandingWhatIf(graph: graph, before: measures, city: city, partners: partners)
+        let result = StandingWhatIf(
+            graph: graph, before: measures, city: city, partners: partners, betweenness: standingBetweenness)
         func ref(_ i: Int) -> WhatIfAnswer.CityRef { .init(id: dataset.cities[i].id, name: dataset.cities[i].name) }
         let answer = WhatIfAnswer(
             city: ref(city), partners: result.partners.map(ref), alreadyLinked: result.alreadyLinked.map(ref),
