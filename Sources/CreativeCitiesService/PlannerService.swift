@@ -3,6 +3,7 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphRendering
+import Hummingbird
 import Synchronization
 
 /// Everything `uccn serve` answers from, computed once when it starts: the dataset, the
@@ -236,7 +237,7 @@ public final class PlannerService: Sendable {
     /// same ranking `PartnerRequest.suggestions(in:)` makes, on a partner model built once;
     /// from the cache, else ranked on the computations queue and cached).
     func partners(_ r: PartnerAnswerKey) async throws -> Cached {
-        if let cached = partnerAnswers.value(for: r) { return Cached(data: cached, hit: true) }
+        if let cached = partnerAnswers.value(for: r) { return Cached(body: cached, hit: true) }
         return try await computations.run { [self] in
             let query = PartnerQuery(
                 city: r.city, goal: r.goal, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
@@ -248,8 +249,7 @@ public final class PlannerService: Sendable {
                 throw APIError.badParameter("\(error)")
             }
             let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
-            partnerAnswers.store(data, for: r)
-            return Cached(data: data, hit: false)
+            return Cached(body: partnerAnswers.store(data, for: r), hit: false)
         }
     }
 
@@ -283,11 +283,10 @@ public final class PlannerService: Sendable {
     func whatIf(city: Int, body: Data) async throws -> Cached {
         let partners = try whatIfPartners(city: city, body: body)
         let key = [city] + partners
-        if let cached = whatIfAnswers.value(for: key) { return Cached(data: cached, hit: true) }
+        if let cached = whatIfAnswers.value(for: key) { return Cached(body: cached, hit: true) }
         return try await computations.run { [self] in
             let data = try whatIfAnswer(city: city, partners: partners)
-            whatIfAnswers.store(data, for: key)
-            return Cached(data: data, hit: false)
+            return Cached(body: whatIfAnswers.store(data, for: key), hit: false)
         }
     }
 
@@ -343,20 +342,19 @@ public final class PlannerService: Sendable {
 
     /// The SVG of a map (from the cache, else drawn on the Graphviz queue and cached).
     func mapSVG(_ request: NetworkMapRequest) async throws -> Cached {
-        if let cached = maps.value(for: request) { return Cached(data: cached, hit: true) }
+        if let cached = maps.value(for: request) { return Cached(body: cached, hit: true) }
         return try await graphviz.run { [self] in
-            if let cached = maps.value(for: request) { return Cached(data: cached, hit: true) }
+            if let cached = maps.value(for: request) { return Cached(body: cached, hit: true) }
             let map = try request.networkMap(dataset: dataset, suggester: suggester, communityLabels: mapCommunities)
             let rendered = try Graphviz.shared.render(
                 map.renderableGraph(), options: RenderOptions(engine: map.recommendedEngine, format: .svg, seed: 1))
-            maps.store(rendered.data, for: request)
-            return Cached(data: rendered.data, hit: false)
+            return Cached(body: maps.store(rendered.data, for: request), hit: false)
         }
     }
 
     /// The planner report of `uccn report --city` (HTML) and its `metrics.csv`, drawn on the
     /// Graphviz queue (the report lays out maps) and cached by city.
-    func report(city: Int, file: ReportFile) async throws -> Data {
+    func report(city: Int, file: ReportFile) async throws -> ByteBuffer {
         let id = dataset.cities[city].id
         let key = "\(id)/\(file.rawValue)"
         if let cached = reports.value(for: key) { return cached }
@@ -367,15 +365,15 @@ public final class PlannerService: Sendable {
                 settings: ReportSettings(dataLabel: dataLabel))
             let html = Data(HTMLReportRenderer.render(report.document()).utf8)
             let metrics = Data(try report.metricsCSV().utf8)
-            reports.store(html, for: "\(id)/\(ReportFile.html.rawValue)")
-            reports.store(metrics, for: "\(id)/\(ReportFile.metricsCSV.rawValue)")
-            return file == .html ? html : metrics
+            let htmlBody = reports.store(html, for: "\(id)/\(ReportFile.html.rawValue)")
+            let metricsBody = reports.store(metrics, for: "\(id)/\(ReportFile.metricsCSV.rawValue)")
+            return file == .html ? htmlBody : metricsBody
         }
     }
 
     /// A response body and whether it came from a cache (the `X-Cache` header).
     struct Cached: Sendable {
-        let data: Data
+        let body: ByteBuffer
         let hit: Bool
     }
 

@@ -28,9 +28,9 @@ import GraphCore
 /// edges from scratch (the same values, without the saving).
 ///
 /// - Complexity: O(n·m) time and O(n²) memory once; then per call O(k·m) for the `k`
-///   sources whose distances to the two ends of an added edge differ, plus O(n·b) for the
-///   `b` source blocks (at most 64) they fall in, and one breadth-first search per end of
-///   an added edge.
+///   sources whose distances to the two ends of an added edge differ, O(n²) additions to
+///   redo the sums of the source blocks they fall in, one breadth-first search per end of
+///   an added edge, and O(n + m) scratch memory.
 /// - Reference: O. Green, R. McColl, D. A. Bader, "A fast algorithm for streaming
 ///   betweenness centrality", ASE/IEEE SocialCom–PASSAT 2012, doi:10.1109/SocialCom-PASSAT.2012.37;
 ///   U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociology 25(2),
@@ -123,42 +123,47 @@ public struct EdgeInsertionBetweenness: Sendable {
         var touchedBlocks = [Bool](repeating: false, count: blockCount)
         for s in 0..<n where affected[s] { touchedBlocks[s % blockCount] = true }
 
-        var sums = blockSums
+        // Scratch: one source's new dependencies, and one block's new sum.
         let kernel = BFSBrandes(n: n, arcs: linked.targets.count)
-        defer { kernel.deallocate() }
-        // Dependencies of the affected sources on the new graph, one row each.
-        var row = [Int](repeating: -1, count: n)
-        var rows = 0
-        for s in 0..<n where affected[s] {
-            row[s] = rows
-            rows += 1
+        let fresh = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer {
+            kernel.deallocate()
+            fresh.deallocate()
+            block.deallocate()
         }
-        var fresh = [Double](repeating: 0, count: rows * n)
+        var raw = [Double](repeating: 0, count: n)
         linked.offsets.withUnsafeBufferPointer { o in
             linked.targets.withUnsafeBufferPointer { t in
-                fresh.withUnsafeMutableBufferPointer { f in
-                    for s in 0..<n where affected[s] {
-                        kernel.run(
-                            source: s, offsets: o.baseAddress!, targets: t.baseAddress!,
-                            accumulator: f.baseAddress! + row[s] * n, endpoints: false)
-                    }
-                }
-            }
-        }
-        dependencies.withUnsafeBufferPointer { d in
-            fresh.withUnsafeBufferPointer { f in
-                sums.withUnsafeMutableBufferPointer { acc in
-                    for b in 0..<partition.blockCount where touchedBlocks[b] {
-                        let out = acc.baseAddress! + b * n
-                        out.update(repeating: 0, count: n)
-                        Self.sum(block: b, partition: partition, n: n, into: out) { s in
-                            row[s] >= 0 ? f.baseAddress! + row[s] * n : d.baseAddress! + s * n
+                dependencies.withUnsafeBufferPointer { d in
+                    blockSums.withUnsafeBufferPointer { sums in
+                        for b in 0..<partition.blockCount {
+                            var sum = sums.baseAddress! + b * n
+                            if touchedBlocks[b] {
+                                // The block's sum again, in source order, with the affected
+                                // sources' new dependencies.
+                                block.initialize(repeating: 0, count: n)
+                                for s in partition.items(ofBlock: b) {
+                                    var row = d.baseAddress! + s * n
+                                    if affected[s] {
+                                        fresh.initialize(repeating: 0, count: n)
+                                        kernel.run(
+                                            source: s, offsets: o.baseAddress!, targets: t.baseAddress!,
+                                            accumulator: fresh, endpoints: false)
+                                        row = UnsafePointer(fresh)
+                                    }
+                                    for v in 0..<n { block[v] += row[v] }
+                                }
+                                sum = UnsafePointer(block)
+                            }
+                            for v in 0..<n { raw[v] += sum[v] }
                         }
                     }
                 }
             }
         }
-        return Self.finish(sums, blockCount: partition.blockCount, n: n, normalized: normalized)
+        return rescaleBetweenness(
+            raw, n: n, normalized: normalized, directed: false, endpoints: false, sampledSources: nil)
     }
 
     /// Sources `s` for which some added edge `a–b` has `d(s, a) ≠ d(s, b)` (distances on
