@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GraphAlgorithms
 import GraphCore
 
@@ -71,20 +72,45 @@ public struct PartnerWhatIfAnalysis: Sendable {
     public let closeness: [Double]
     /// Betweenness with added links, exactly and incrementally.
     let insertion: EdgeInsertionBetweenness
+    /// The connected parts of ``graph`` (how many cities each city reaches).
+    let components: ConnectedComponents
+    /// Results already computed, when remembered (``init(graph:remembering:)``).
+    let memo: WhatIfMemo?
 
     /// Computes betweenness and closeness on `graph` once, for the ranks "now", and keeps
     /// what the what-ifs reuse.
     ///
     /// - Complexity: O(n·m) time, O(n²) memory.
     public init(graph: Graph) {
+        self.init(graph: graph, remembering: 0)
+    }
+
+    /// The analysis of `graph`, remembering the last `capacity` what-ifs it computed (first
+    /// in, first out), for a program that answers the same city and partner many times.
+    ///
+    /// - Parameters:
+    ///   - graph: the cooperation graph without the new links.
+    ///   - capacity: how many what-ifs to remember (0: none); each takes about 100 bytes.
+    public init(graph: Graph, remembering capacity: Int) {
+        self.memo = capacity > 0 ? WhatIfMemo(capacity: capacity) : nil
         self.graph = graph
         self.insertion = EdgeInsertionBetweenness(graph: graph)
+        self.components = ConnectedComponents(of: graph)
         self.betweenness = insertion.values
         self.closeness = closenessCentrality(of: graph)
     }
 
     /// The ranks of `u` before and after linking `u` and `v`.
     public func ifLinked(_ u: Int, _ v: Int) -> PartnerWhatIf {
+        let key = u * graph.nodeCount + v
+        if let memo, let known = memo.value(for: key) { return known }
+        let result = computeIfLinked(u, v)
+        memo?.store(result, for: key)
+        return result
+    }
+
+    /// ``ifLinked(_:_:)`` computed.
+    func computeIfLinked(_ u: Int, _ v: Int) -> PartnerWhatIf {
         let linked = graph.addingEdges([(u, v)])
         let closenessChange = Self.change(of: u, before: closeness, after: closenessCentrality(of: linked))
         let betweennessChange: RankChange
@@ -93,10 +119,40 @@ public struct PartnerWhatIfAnalysis: Sendable {
             // stays exactly 0, and `change` shows the rank unchanged.
             let rank = CentralityRank.rank(of: u, in: betweenness)
             betweennessChange = RankChange(before: rank, after: rank)
+        } else if let pendant = pendantBetweennessChange(u, v) {
+            betweennessChange = pendant
         } else {
             betweennessChange = Self.change(of: u, before: betweenness, after: insertion.afterAdding([(u, v)]))
         }
         return PartnerWhatIf(betweenness: betweennessChange, closeness: closenessChange)
+    }
+
+    /// The betweenness rank change when `v` has no link yet, without a new search: `v`
+    /// becomes a leaf of `u`, so the only new shortest paths are those from `v` (and to
+    /// it), which are `v–u` followed by `u`'s own shortest paths. In raw Brandes sums (each
+    /// pair both ways) `u` gains `2(r − 1)` for the `r − 1` other cities it reaches, every
+    /// other city `w` gains `2·δ_u(w)`, `u`'s dependency on it, and `v` stays at 0.
+    ///
+    /// These values agree with a computation from scratch up to rounding (the sums are
+    /// added in another order), so they are used only when every comparison the rank makes
+    /// (each city against `u`'s value plus the tie tolerance, and `u`'s rise against its
+    /// tolerance) is clear by `1e-9`, a million times the rounding; otherwise `nil`, and
+    /// the caller computes the values exactly. The rank is then the one the exact values give.
+    func pendantBetweennessChange(_ u: Int, _ v: Int) -> RankChange? {
+        guard graph.neighbors(of: v).allSatisfy({ Int($0) == v }),
+            let dependency = insertion.dependencies(ofSource: u)
+        else { return nil }
+        let scale = insertion.scale
+        let reached = components.sizes[Int(components.labels[u])]
+        var after = betweenness
+        for w in after.indices where w != u && w != v { after[w] += 2 * dependency[w] * scale }
+        after[u] += 2 * Double(reached - 1) * scale
+        let margin = 1e-9
+        let toleranceBefore = 1e-12 * max(1, abs(betweenness[u]))
+        guard abs(after[u] - (betweenness[u] + toleranceBefore)) > margin else { return nil }
+        let threshold = after[u] + 1e-12 * max(1, abs(after[u]))
+        for w in after.indices where w != u && abs(after[w] - threshold) <= margin { return nil }
+        return Self.change(of: u, before: betweenness, after: after)
     }
 
     /// ``ifLinked(_:_:)`` for every candidate in `candidates`, in their order, on up to
@@ -134,4 +190,39 @@ public struct PartnerWhatIfAnalysis: Sendable {
         guard after[u] > before[u] + tolerance else { return RankChange(before: rankBefore, after: rankBefore) }
         return RankChange(before: rankBefore, after: CentralityRank.rank(of: u, in: after))
     }
+}
+
+/// What-if results by pair, at most `capacity`, the oldest forgotten first.
+final class WhatIfMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: PartnerWhatIf] = [:]
+    /// Keys in the order they were stored (a ring of `capacity` slots).
+    private var order: [Int]
+    private var next = 0
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        order = []
+        order.reserveCapacity(capacity)
+    }
+
+    func value(for key: Int) -> PartnerWhatIf? {
+        lock.withLock { results[key] }
+    }
+
+    func store(_ result: PartnerWhatIf, for key: Int) {
+        lock.withLock {
+            guard results.updateValue(result, forKey: key) == nil else { return }
+            if order.count < capacity {
+                order.append(key)
+            } else {
+                results[order[next]] = nil
+                order[next] = key
+                next = (next + 1) % capacity
+            }
+        }
+    }
+
+    var count: Int { lock.withLock { results.count } }
 }

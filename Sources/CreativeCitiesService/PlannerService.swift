@@ -39,6 +39,12 @@ public final class PlannerService: Sendable {
     let partnerAnswers: ResponseCache<PartnerAnswerKey>
     let whatIfAnswers: ResponseCache<[Int]>
 
+    /// What-if ranks (city, partner) each partner model remembers per goal (about 100
+    /// bytes each): a partner query computes only the what-ifs of candidates not seen yet.
+    static let rememberedWhatIfs = 8192
+    /// Threads a partner query's what-ifs are computed on.
+    static let whatIfThreads = min(2, ProcessInfo.processInfo.activeProcessorCount)
+
     /// Most cities a what-if may link at once.
     public static let maxWhatIfPartners = 20
     /// Largest request body accepted, in bytes (a what-if body); larger bodies get 413.
@@ -60,15 +66,16 @@ public final class PlannerService: Sendable {
         self.dataLabel = dataLabel
         self.notes = notes
         lookup = CityLookup(dataset: dataset)
-        suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases)).preparingWhatIf()
+        suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases))
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
         standingBetweenness = EdgeInsertionBetweenness(graph: graph)
         mapCommunities = NetworkMap.communities(of: dataset)
-        maps = ResponseCache(capacity: 256, maxBytes: 32 << 20)
+        maps = ResponseCache(capacity: 128, maxBytes: 16 << 20)
         reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
-        partnerAnswers = ResponseCache(capacity: 1024, maxBytes: 16 << 20)
-        whatIfAnswers = ResponseCache(capacity: 1024, maxBytes: 4 << 20)
+        partnerAnswers = ResponseCache(capacity: 128, maxBytes: 4 << 20)
+        whatIfAnswers = ResponseCache(capacity: 1024, maxBytes: 2 << 20)
     }
 
     // MARK: Cities
@@ -228,7 +235,8 @@ public final class PlannerService: Sendable {
     func suggester(layers: Set<LinkKind>) -> PartnerSuggester {
         if layers == suggester.layers { return suggester }
         if let built = otherSuggesters.withLock({ $0[layers] }) { return built }
-        let built = PartnerSuggester(dataset: dataset, layers: layers).preparingWhatIf()
+        let built = PartnerSuggester(dataset: dataset, layers: layers)
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
         otherSuggesters.withLock { $0[layers] = built }
         return built
     }
@@ -244,7 +252,7 @@ public final class PlannerService: Sendable {
                 includeLinked: r.includeLinked, weights: nil, whatIfLimit: r.whatIf)
             let result: PartnerSuggestions
             do {
-                result = try suggester(layers: r.layers).suggest(query)
+                result = try suggester(layers: r.layers).suggest(query, threads: Self.whatIfThreads)
             } catch {
                 throw APIError.badParameter("\(error)")
             }

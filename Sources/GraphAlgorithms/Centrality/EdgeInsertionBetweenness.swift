@@ -166,6 +166,26 @@ public struct EdgeInsertionBetweenness: Sendable {
             raw, n: n, normalized: normalized, directed: false, endpoints: false, sampledSources: nil)
     }
 
+    /// The dependencies `δ_s(v)` of source `s` on every node `v` of ``graph`` (Brandes'
+    /// single-source sums, before normalisation: `Σ_t σ_st(v)/σ_st` over targets `t`), or
+    /// `nil` when they are not kept (a directed or large graph).
+    ///
+    /// - Parameter s: the source, in `0..<n`.
+    public func dependencies(ofSource s: Int) -> [Double]? {
+        guard incremental else { return nil }
+        let n = graph.nodeCount
+        return Array(dependencies[(s * n)..<((s + 1) * n)])
+    }
+
+    /// The factor ``values`` are the raw sums times: `1/((n − 1)(n − 2))` normalised, `1/2`
+    /// otherwise (undirected pairs counted once), 1 when there are fewer than three nodes.
+    public var scale: Double {
+        let n = graph.nodeCount
+        guard n > 2 else { return 1 }
+        let correction = graph.isDirected ? 1.0 : 2.0
+        return normalized ? 1 / Double((n - 1) * (n - 2)) : Double(n - 1) / (Double(n - 1) * correction)
+    }
+
     /// Sources `s` for which some added edge `a–b` has `d(s, a) ≠ d(s, b)` (distances on
     /// ``graph``; an undirected graph, so they are those from `a` and `b`).
     func affectedSources(by edges: [(Int, Int)]) -> [Bool] {
