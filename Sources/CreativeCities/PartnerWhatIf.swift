@@ -53,16 +53,16 @@ public enum CentralityRank {
 /// of both measures computed again on the graph plus the new edge.
 ///
 /// The work that is the same for every candidate is done once, in `init`: both measures
-/// on the graph, and every source's betweenness dependencies (`EdgeInsertionBetweenness`),
-/// so that a what-if searches again only from the cities whose shortest paths the new link
-/// changes. The graph with the link shares the node ids (no rebuild from strings). A city
-/// with no link yet gains no betweenness from its first link (it becomes a leaf), so its
-/// betweenness rank is shown unchanged without computing anything (see
-/// ``change(of:before:after:)``).
+/// on the graph, every source's betweenness dependencies (`EdgeInsertionBetweenness`) and
+/// every pair's distance (`EdgeInsertionCloseness`), so that a what-if searches again only
+/// from the cities whose shortest paths the new link changes, and updates closeness from
+/// the distances. A city with no link yet gains no betweenness from its first link (it
+/// becomes a leaf), so its betweenness rank is shown unchanged without computing anything
+/// (see ``change(of:before:after:)``); a partner with no link becomes the city's leaf, whose
+/// effect follows from the city's own dependencies (``pendantBetweennessChange(_:_:)``).
 ///
-/// - Complexity: O(n·m) time and O(n²) memory for `init`; per candidate link, one
-///   closeness pass (64 breadth-first searches at a time) and the betweenness searches of
-///   the affected sources, O(n·m) at worst.
+/// - Complexity: O(n·m) time and O(n²) memory for `init`; per candidate link, O(n²) for
+///   closeness and the betweenness searches of the affected sources, O(n·m) at worst.
 public struct PartnerWhatIfAnalysis: Sendable {
     /// The cooperation graph without the new links.
     public let graph: Graph
@@ -72,6 +72,8 @@ public struct PartnerWhatIfAnalysis: Sendable {
     public let closeness: [Double]
     /// Betweenness with added links, exactly and incrementally.
     let insertion: EdgeInsertionBetweenness
+    /// Closeness with an added link, exactly, from every pair's distance.
+    let closenessInsertion: EdgeInsertionCloseness
     /// The connected parts of ``graph`` (how many cities each city reaches).
     let components: ConnectedComponents
     /// Results already computed, when remembered (``init(graph:remembering:)``).
@@ -97,7 +99,8 @@ public struct PartnerWhatIfAnalysis: Sendable {
         self.insertion = EdgeInsertionBetweenness(graph: graph)
         self.components = ConnectedComponents(of: graph)
         self.betweenness = insertion.values
-        self.closeness = closenessCentrality(of: graph)
+        self.closenessInsertion = EdgeInsertionCloseness(graph: graph)
+        self.closeness = closenessInsertion.values
     }
 
     /// The ranks of `u` before and after linking `u` and `v`.
@@ -111,8 +114,7 @@ public struct PartnerWhatIfAnalysis: Sendable {
 
     /// ``ifLinked(_:_:)`` computed.
     func computeIfLinked(_ u: Int, _ v: Int) -> PartnerWhatIf {
-        let linked = graph.addingEdges([(u, v)])
-        let closenessChange = Self.change(of: u, before: closeness, after: closenessCentrality(of: linked))
+        let closenessChange = Self.change(of: u, before: closeness, after: closenessInsertion.afterAdding(u, v))
         let betweennessChange: RankChange
         if graph.neighbors(of: u).allSatisfy({ Int($0) == u }) {
             // A leaf is on no shortest path between two other cities: its betweenness
