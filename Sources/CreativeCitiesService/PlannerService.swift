@@ -10,7 +10,7 @@ import Synchronization
 /// forgiving city lookup, the partner model (scores and Leiden communities, seed 42), the
 /// standing measures of every city, and the map communities. Requests only read it; maps
 /// and reports, which need Graphviz, go through one serial ``WorkQueue``, partner rankings
-/// and what-ifs through another, and their answers are cached.
+/// through another (threads of lower priority), and their answers are cached.
 public final class PlannerService: Sendable {
     public let dataset: CreativeCitiesDataset
     /// The folder the data was read from (its README.md feeds the report's data notes).
@@ -42,8 +42,9 @@ public final class PlannerService: Sendable {
     /// What-if ranks (city, partner) each partner model remembers per goal (about 100
     /// bytes each): a partner query computes only the what-ifs of candidates not seen yet.
     static let rememberedWhatIfs = 8192
-    /// Threads a partner query's what-ifs are computed on.
-    static let whatIfThreads = min(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads a partner query's what-ifs are computed on (one: the queries themselves
+    /// run side by side on the computations queue's threads).
+    static let whatIfThreads = 1
 
     /// Most cities a what-if may link at once.
     public static let maxWhatIfPartners = 20
@@ -292,10 +293,10 @@ public final class PlannerService: Sendable {
         let partners = try whatIfPartners(city: city, body: body)
         let key = [city] + partners
         if let cached = whatIfAnswers.value(for: key) { return Cached(body: cached, hit: true) }
-        return try await computations.run { [self] in
-            let data = try whatIfAnswer(city: city, partners: partners)
-            return Cached(body: whatIfAnswers.store(data, for: key), hit: false)
-        }
+        // About a millisecond (betweenness searched again only where the links change
+        // paths): answered on the request's own task.
+        let data = try whatIfAnswer(city: city, partners: partners)
+        return Cached(body: whatIfAnswers.store(data, for: key), hit: false)
     }
 
     /// The partners a what-if body names, by index.
