@@ -41,7 +41,7 @@ public final class PlannerService: Sendable {
 
     /// What-if ranks (city, partner) each partner model remembers per goal (about 100
     /// bytes each): a partner query computes only the what-ifs of candidates not seen yet.
-    static let rememberedWhatIfs = 8192
+    static let rememberedWhatIfs = 4096
     /// Threads a partner query's what-ifs are computed on (one: the queries themselves
     /// run side by side on the computations queue's threads).
     static let whatIfThreads = 1
@@ -75,8 +75,8 @@ public final class PlannerService: Sendable {
         mapCommunities = NetworkMap.communities(of: dataset)
         maps = ResponseCache(capacity: 128, maxBytes: 16 << 20)
         reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
-        partnerAnswers = ResponseCache(capacity: 128, maxBytes: 4 << 20)
-        whatIfAnswers = ResponseCache(capacity: 1024, maxBytes: 2 << 20)
+        partnerAnswers = ResponseCache(capacity: 32, maxBytes: 1 << 20)
+        whatIfAnswers = ResponseCache(capacity: 256, maxBytes: 512 << 10)
     }
 
     // MARK: Cities
