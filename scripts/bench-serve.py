@@ -7,10 +7,12 @@ p50/p99 latency per route (maps and partner queries split by X-Cache: hit or mis
 (VmRSS) at the start of the run (after one warm-up request of each kind, which loads
 Graphviz's plugins and fonts) and at its end, as a Markdown table for BENCHMARKS.md.
 
-Each client is its own process by default (--client-mode processes), so one client's
-Python work never delays another's clock; with --client-mode threads the clients share one
-interpreter, and a client whose answer has arrived waits for the interpreter lock (up to
-its 5 ms switch interval) before it stops its clock, which the numbers then include.
+Each client is its own process by default (--client-mode processes), so no client waits
+for another's Python work before it stops its clock; --client-mode threads runs them as
+threads of one interpreter, as the first version of this script did (on the 2026-12-06
+runs both modes gave the same latencies within a few tenths of a millisecond). Every
+client sends at most max-requests / clients requests. The server's resident memory is
+also sampled every 5 s, to show where it levels off.
 
 Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
        [--seconds 30] [--max-requests 200000] [--seed 1] [--what-if N]

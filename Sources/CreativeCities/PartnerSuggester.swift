@@ -242,7 +242,7 @@ public struct PartnerSuggester: Sendable {
     public let communitySource: CommunitySource
     /// The link layers the scores may use.
     public let layers: Set<LinkKind>
-    /// What-if analyses computed ahead (``preparingWhatIf()``), by goal; a query whose goal
+    /// What-if analyses computed ahead (``preparingWhatIf(remembering:)``), by goal; a query whose goal
     /// has none computes its own.
     public private(set) var whatIfAnalyses: [PartnerGoal: PartnerWhatIfAnalysis] = [:]
 
@@ -282,6 +282,8 @@ public struct PartnerSuggester: Sendable {
     /// The graph the what-if ranks of `goal` are computed on: for `cooperation`, existing
     /// links and documented cooperation (in the layers used); for `twinning`, the scorer's
     /// graph of existing links.
+    ///
+    /// - Parameter goal: the goal whose what-ifs are asked for.
     public func whatIfGraph(for goal: PartnerGoal) -> Graph {
         goal == .cooperation
             ? dataset.graph(including: layers.intersection(LinkKind.existing.union(LinkKind.documentedCooperation)))

@@ -58,8 +58,8 @@ public enum CentralityRank {
 /// from the cities whose shortest paths the new link changes, and updates closeness from
 /// the distances. A city with no link yet gains no betweenness from its first link (it
 /// becomes a leaf), so its betweenness rank is shown unchanged without computing anything
-/// (see ``change(of:before:after:)``); a partner with no link becomes the city's leaf, whose
-/// effect follows from the city's own dependencies (``pendantBetweennessChange(_:_:)``).
+/// (as ``ifLinked(_:_:)`` shows it); a partner with no link becomes the city's leaf, whose
+/// effect follows from the city's own betweenness dependencies.
 ///
 /// - Complexity: O(n·m) time and O(n²) memory for `init`; per candidate link, O(n²) for
 ///   closeness and the betweenness searches of the affected sources, O(n·m) at worst.
