@@ -75,8 +75,8 @@ public final class PlannerService: Sendable {
         mapCommunities = NetworkMap.communities(of: dataset)
         maps = ResponseCache(capacity: 128, maxBytes: 16 << 20)
         reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
-        partnerAnswers = ResponseCache(capacity: 32, maxBytes: 1 << 20)
-        whatIfAnswers = ResponseCache(capacity: 256, maxBytes: 512 << 10)
+        partnerAnswers = ResponseCache(capacity: 16, maxBytes: 512 << 10)
+        whatIfAnswers = ResponseCache(capacity: 128, maxBytes: 256 << 10)
     }
 
     // MARK: Cities
