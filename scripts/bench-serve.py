@@ -7,12 +7,21 @@ p50/p99 latency per route (maps and partner queries split by X-Cache: hit or mis
 (VmRSS) at the start of the run (after one warm-up request of each kind, which loads
 Graphviz's plugins and fonts) and at its end, as a Markdown table for BENCHMARKS.md.
 
+Each client is its own process by default (--client-mode processes), so no client waits
+for another's Python work before it stops its clock; --client-mode threads runs them as
+threads of one interpreter, as the first version of this script did (on the 2026-12-06
+runs both modes gave the same latencies within a few tenths of a millisecond). Every
+client sends at most max-requests / clients requests. The server's resident memory is
+also sampled every 5 s, to show where it levels off.
+
 Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
        [--seconds 30] [--max-requests 200000] [--seed 1] [--what-if N]
+       [--client-mode processes|threads]
 """
 import argparse
 import http.client
 import json
+import multiprocessing
 import random
 import re
 import signal
@@ -54,6 +63,8 @@ def main():
                     help="add what-if=N to every partner query (default: the service's default, 10)")
     ap.add_argument("--map-cities", type=int, default=40,
                     help="distinct cities whose maps are asked for (each drawn once, then cached)")
+    ap.add_argument("--client-mode", choices=["processes", "threads"], default="processes",
+                    help="one process per client (default) or one thread per client in this process")
     args = ap.parse_args()
 
     server = subprocess.Popen([args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"],
@@ -103,21 +114,16 @@ def main():
             mc = r.choice(map_cities)
             return "map", "GET", f"/api/v1/cities/{mc}/map.svg?radius=1&suggest=5", None
 
-        lock = threading.Lock()
-        samples = []  # (route, cache, ms)
-        errors = []
-        count = [0]
-        deadline = [0.0]
+        # Each client gets an equal share of the request bound.
+        per_client = max(1, args.max_requests // args.clients)
 
-        def client(index):
+        def client(index, deadline, out):
             r = random.Random(args.seed * 1000 + index)
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-            local = []
-            while time.perf_counter() < deadline[0]:
-                with lock:
-                    if count[0] >= args.max_requests:
-                        break
-                    count[0] += 1
+            local, errs = [], []
+            sent = 0
+            while time.time() < deadline and sent < per_client:
+                sent += 1
                 route, method, path, body = next_request(r)
                 headers = {"Content-Type": "application/json"} if body else {}
                 t0 = time.perf_counter()
@@ -128,17 +134,14 @@ def main():
                     ms = (time.perf_counter() - t0) * 1000
                     cache = resp.getheader("X-Cache", "")
                     if resp.status != 200:
-                        with lock:
-                            errors.append(f"{resp.status} {method} {path}")
+                        errs.append(f"{resp.status} {method} {path}")
                     local.append((route, cache, ms))
                 except Exception as e:  # a broken connection is an error too
-                    with lock:
-                        errors.append(f"{type(e).__name__} {method} {path}")
+                    errs.append(f"{type(e).__name__} {method} {path}")
                     c.close()
                     c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             c.close()
-            with lock:
-                samples.extend(local)
+            out.put((local, errs))
 
         # Warm-up, outside the measurement: one request of each kind loads what the first
         # request of its kind loads once (Graphviz's plugins and fonts, the JSON encoders).
@@ -154,14 +157,38 @@ def main():
         warm.close()
         rss_start = rss_kib(server.pid)
         start = time.perf_counter()
-        deadline[0] = start + args.seconds
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        deadline = time.time() + args.seconds
+        if args.client_mode == "processes":
+            context = multiprocessing.get_context("fork")
+            results = context.Queue()
+            workers = [context.Process(target=client, args=(i, deadline, results)) for i in range(args.clients)]
+        else:
+            import queue
+            results = queue.Queue()
+            workers = [threading.Thread(target=client, args=(i, deadline, results)) for i in range(args.clients)]
+        # The server's resident memory every 5 s of the run (to show where it levels off).
+        rss_timeline = []
+        stop_sampling = threading.Event()
+
+        def sample_rss():
+            while not stop_sampling.wait(5):
+                rss_timeline.append(rss_kib(server.pid))
+
+        sampler = threading.Thread(target=sample_rss)
+        sampler.start()
+        for w in workers:
+            w.start()
+        samples, errors = [], []
+        for _ in workers:
+            local, errs = results.get()
+            samples.extend(local)
+            errors.extend(errs)
+        for w in workers:
+            w.join()
         elapsed = time.perf_counter() - start
         rss_end = rss_kib(server.pid)
+        stop_sampling.set()
+        sampler.join()
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -175,7 +202,7 @@ def main():
         key = route + (f" ({cache})" if cache else "")
         groups.setdefault(key, []).append(ms)
     print(f"{len(samples)} requests in {elapsed:.1f} s ({len(samples) / elapsed:.0f}/s), "
-          f"{args.clients} clients, seed {args.seed}, partner what-if "
+          f"{args.clients} clients ({args.client_mode}), seed {args.seed}, partner what-if "
           f"{'default (10)' if args.what_if is None else args.what_if}; errors: {len(errors)}; "
           f"server exit status {status}")
     print()
@@ -187,7 +214,7 @@ def main():
     print()
     growth = 100 * (rss_end - rss_start) / rss_start if rss_start else float("nan")
     print(f"Resident memory: {rss_start / 1024:.1f} MiB at start, {rss_end / 1024:.1f} MiB at end "
-          f"({growth:+.1f}%)")
+          f"({growth:+.1f}%); every 5 s: " + ", ".join(f"{k / 1024:.1f}" for k in rss_timeline) + " MiB")
     for e in errors[:20]:
         print("error:", e)
 

@@ -47,6 +47,21 @@ public struct NetworkMapRequest: Sendable, Hashable {
         self.cityLinkBase = cityLinkBase
     }
 
+    /// How many suggested partners a city map shows when the number is not given (`uccn
+    /// map --city` without `--suggest`): none, or ``suggestionsForUnlinkedCity`` for a city
+    /// with no existing link (sister city or partnership), whose map would otherwise be a
+    /// single dot.
+    ///
+    /// - Parameters:
+    ///   - id: the city's id.
+    ///   - dataset: the cities and links.
+    public static func defaultSuggestCount(forCity id: String, in dataset: CreativeCitiesDataset) -> Int {
+        dataset.links(of: id, kinds: LinkKind.existing).isEmpty ? suggestionsForUnlinkedCity : 0
+    }
+
+    /// How many suggested partners the map of a city with no known link shows by default.
+    public static let suggestionsForUnlinkedCity = 5
+
     /// The ids of the best `count` suggested partners of the city at `index`, best first
     /// (default weights and filters; cities already linked left out).
     public static func suggestedPartnerIDs(

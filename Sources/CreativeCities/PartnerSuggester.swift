@@ -242,6 +242,9 @@ public struct PartnerSuggester: Sendable {
     public let communitySource: CommunitySource
     /// The link layers the scores may use.
     public let layers: Set<LinkKind>
+    /// What-if analyses computed ahead (``preparingWhatIf(remembering:)``), by goal; a query whose goal
+    /// has none computes its own.
+    public private(set) var whatIfAnalyses: [PartnerGoal: PartnerWhatIfAnalysis] = [:]
 
     /// Suggestions on the dataset's links of `layers` (all by default), with Leiden
     /// communities (seed 42) unless told otherwise.
@@ -276,6 +279,35 @@ public struct PartnerSuggester: Sendable {
         goal == .cooperation ? cooperationScorer : scorer
     }
 
+    /// The graph the what-if ranks of `goal` are computed on: for `cooperation`, existing
+    /// links and documented cooperation (in the layers used); for `twinning`, the scorer's
+    /// graph of existing links.
+    ///
+    /// - Parameter goal: the goal whose what-ifs are asked for.
+    public func whatIfGraph(for goal: PartnerGoal) -> Graph {
+        goal == .cooperation
+            ? dataset.graph(including: layers.intersection(LinkKind.existing.union(LinkKind.documentedCooperation)))
+            : scorer.graph
+    }
+
+    /// This suggester with the what-if analysis of every goal computed once (betweenness,
+    /// closeness and the per-source dependencies the what-ifs reuse), for a program that
+    /// answers many queries with what-if ranks: a query then only computes its candidates'
+    /// what-ifs, and those the analysis remembers not even that. The answers are the same
+    /// as without.
+    ///
+    /// - Parameter remembering: how many what-ifs each goal's analysis remembers (first
+    ///   in, first out; about 100 bytes each).
+    /// - Complexity: O(n·m) time and O(n²) memory per goal.
+    public func preparingWhatIf(remembering: Int = 0) -> PartnerSuggester {
+        var prepared = self
+        for goal in PartnerGoal.allCases where prepared.whatIfAnalyses[goal] == nil {
+            prepared.whatIfAnalyses[goal] = PartnerWhatIfAnalysis(
+                graph: whatIfGraph(for: goal), remembering: remembering)
+        }
+        return prepared
+    }
+
     /// A field from user text ("design", "Crafts & Folk Art").
     public static func field(_ text: String) throws(PartnerQueryError) -> CreativeField {
         guard let f = CreativeField(rawValue: text) ?? CreativeField(lenient: text) else { throw .unknownField(text) }
@@ -307,7 +339,11 @@ public struct PartnerSuggester: Sendable {
     /// - Complexity: O(n + m) for one city's scores (neighbourhood scores and one
     ///   breadth-first search) and O(n log n) to rank them, plus two all-pairs
     ///   shortest-path passes for each what-if.
-    public func suggest(_ query: PartnerQuery) throws(PartnerQueryError) -> PartnerSuggestions {
+    ///
+    /// - Parameters:
+    ///   - query: the city, goal, filters, weights and how many what-ifs.
+    ///   - threads: how many what-ifs are computed at once (the answer does not depend on it).
+    public func suggest(_ query: PartnerQuery, threads: Int = 1) throws(PartnerQueryError) -> PartnerSuggestions {
         if let top = query.top, top < 1 { throw .invalidTop(top) }
         if query.whatIfLimit < 0 { throw .invalidWhatIf(query.whatIfLimit) }
         let u = query.city
@@ -348,11 +384,18 @@ public struct PartnerSuggester: Sendable {
             city: me, weights: weights, communitySource: communitySource,
             cityPartnerCount: scorer.graph.degree(of: u), goal: goal,
             cityCooperationCount: cooperationPartnerCount, lacksNetworkEvidence: lacksEvidence)
-        let whatIfGraph =
-            goal == .cooperation
-            ? dataset.graph(including: layers.intersection(LinkKind.existing.union(LinkKind.documentedCooperation)))
-            : scorer.graph
-        let whatIf = query.whatIfLimit > 0 ? PartnerWhatIfAnalysis(graph: whatIfGraph) : nil
+        let whatIf =
+            query.whatIfLimit > 0 ? whatIfAnalyses[goal] ?? PartnerWhatIfAnalysis(graph: whatIfGraph(for: goal)) : nil
+        // The what-ifs of the first `whatIfLimit` suggestions not linked in the what-if graph.
+        var whatIfs: [Int: PartnerWhatIf] = [:]
+        if let whatIf {
+            let linked = Set(whatIf.graph.neighbors(of: u).map(Int.init))
+            let candidates = ranked.prefix(min(query.top ?? ranked.count, query.whatIfLimit)).map(\.evidence.candidate)
+                .filter { !linked.contains($0) }
+            for (c, result) in zip(candidates, whatIf.ifLinked(u, each: candidates, threads: threads)) {
+                whatIfs[c] = result
+            }
+        }
         let spread = goal == .cooperation && weights == .cooperation ? PartnerWeights.cooperationSpread : nil
         var suggestions: [PartnerSuggestion] = []
         var groupStart = 1
@@ -397,8 +440,7 @@ public struct PartnerSuggester: Sendable {
                 PartnerSuggestion(
                     rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
                     evidence: e, commonPartners: common, sharedCooperation: shared, links: links, reasons: reasons,
-                    whatIf: position < query.whatIfLimit && !whatIfGraph.neighbors(of: u).contains(Int32(e.candidate))
-                        ? whatIf?.ifLinked(u, e.candidate) : nil,
+                    whatIf: position < query.whatIfLimit ? whatIfs[e.candidate] : nil,
                     tiedWithRank: tiedWith))
         }
         let partnerGraph = goal == .cooperation ? scorer.cooperationGraph : scorer.graph

@@ -12,7 +12,9 @@ import GraphCore
 /// unchanged.
 ///
 /// - Complexity: one computation of every report measure on the graph with the links,
-///   O(n·m) for betweenness, closeness and harmonic centrality.
+///   O(n·m) for betweenness, closeness and harmonic centrality; with a prepared
+///   `EdgeInsertionBetweenness`, betweenness searches again only from the cities whose
+///   shortest paths the links change.
 public struct StandingWhatIf: Sendable {
     /// One measure before and after.
     public struct Change: Sendable, Equatable {
@@ -35,11 +37,17 @@ public struct StandingWhatIf: Sendable {
     /// The measures of `graph` that the standing shows: link count, then the report
     /// centralities (a measure that cannot be computed is left out).
     public static func measures(of graph: Graph) -> [CityMeasure] {
+        measures(of: graph, betweenness: nil)
+    }
+
+    /// ``measures(of:)`` with the betweenness values given when already known.
+    static func measures(of graph: Graph, betweenness: [Double]?) -> [CityMeasure] {
         let links = CityMeasure(
             key: "links", title: "Links", meaning: "Number of known cooperation links.",
             definition: "Number of sister-city and partnership links of the city.",
             values: (0..<graph.nodeCount).map { Double(graph.degree(of: $0)) }, decimals: 0)
-        return [links] + CityMeasure.centralities(of: graph).measures
+        let given = betweenness.map { [CentralityMeasure.betweenness: $0] } ?? [:]
+        return [links] + CityMeasure.centralities(of: graph, given: given).measures
     }
 
     /// - Parameters:
@@ -47,7 +55,14 @@ public struct StandingWhatIf: Sendable {
     ///   - before: ``measures(of:)`` of `graph`, when already computed.
     ///   - city: the index of the city whose standing is compared.
     ///   - partners: the indices of the cities it would link with.
-    public init(graph: Graph, before: [CityMeasure]? = nil, city: Int, partners: [Int]) {
+    ///   - betweenness: the betweenness of `graph` prepared for added links, when a caller
+    ///     asks many what-ifs of the same graph: the betweenness after the links is then
+    ///     searched again only from the cities whose shortest paths they change (the same
+    ///     values).
+    public init(
+        graph: Graph, before: [CityMeasure]? = nil, city: Int, partners: [Int],
+        betweenness: EdgeInsertionBetweenness? = nil
+    ) {
         var unique: [Int] = []
         for p in partners where p != city && !unique.contains(p) { unique.append(p) }
         let linked = Set(graph.neighbors(of: city).map(Int.init))
@@ -56,12 +71,10 @@ public struct StandingWhatIf: Sendable {
         self.alreadyLinked = unique.filter { linked.contains($0) }
 
         let before = before ?? Self.measures(of: graph)
-        var builder = GraphBuilder(directed: false, weighted: false, selfLoops: .drop, duplicates: .first)
-        builder.reserveCapacity(nodes: graph.nodeCount, edges: graph.edgeCount + unique.count)
-        for id in graph.ids { _ = try? builder.addUniqueNode(id) }
-        graph.forEachEdge { a, b, _ in try? builder.addEdge(a, b) }
-        for p in unique { try? builder.addEdge(city, p) }
-        let after = (try? builder.build()).map { Self.measures(of: $0) } ?? before
+        let edges = unique.map { (city, $0) }
+        let withLinks = graph.addingEdges(edges)
+        let prepared = betweenness.flatMap { $0.graph.nodeCount == graph.nodeCount ? $0 : nil }
+        let after = Self.measures(of: withLinks, betweenness: prepared?.afterAdding(edges))
         let afterByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         changes = before.compactMap { m in
             guard let a = afterByKey[m.key] else { return nil }

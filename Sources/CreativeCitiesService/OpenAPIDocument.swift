@@ -99,7 +99,7 @@ enum OpenAPIDocument {
                 "parameters": [
                   {"$ref": "#/components/parameters/City"},
                   {"name": "radius", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 4, "default": 1}},
-                  {"name": "suggest", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 20, "default": 0}}
+                  {"name": "suggest", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 20}, "description": "How many suggested partners to draw; without it, as uccn map: 0, or 5 for a city with no sister-city or partnership link"}
                 ],
                 "responses": {
                   "200": {"description": "SVG", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},

@@ -3,13 +3,14 @@ import Foundation
 import GraphAlgorithms
 import GraphCore
 import GraphRendering
+import Hummingbird
 import Synchronization
 
 /// Everything `uccn serve` answers from, computed once when it starts: the dataset, the
 /// forgiving city lookup, the partner model (scores and Leiden communities, seed 42), the
 /// standing measures of every city, and the map communities. Requests only read it; maps
 /// and reports, which need Graphviz, go through one serial ``WorkQueue``, partner rankings
-/// and what-ifs through another, and their answers are cached.
+/// through another (threads of lower priority), and their answers are cached.
 public final class PlannerService: Sendable {
     public let dataset: CreativeCitiesDataset
     /// The folder the data was read from (its README.md feeds the report's data notes).
@@ -26,6 +27,8 @@ public final class PlannerService: Sendable {
     let graph: Graph
     /// Link count and the report centralities of every city (``StandingWhatIf/measures(of:)``).
     let measures: [CityMeasure]
+    /// Betweenness of ``graph`` prepared for what-ifs (every source's dependencies).
+    let standingBetweenness: EdgeInsertionBetweenness
     /// Communities the maps colour by (``NetworkMap/communities(of:seed:)``).
     let mapCommunities: [Int32]
 
@@ -35,6 +38,13 @@ public final class PlannerService: Sendable {
     let reports: ResponseCache<String>
     let partnerAnswers: ResponseCache<PartnerAnswerKey>
     let whatIfAnswers: ResponseCache<[Int]>
+
+    /// What-if ranks (city, partner) each partner model remembers per goal (about 100
+    /// bytes each): a partner query computes only the what-ifs of candidates not seen yet.
+    static let rememberedWhatIfs = 4096
+    /// Threads a partner query's what-ifs are computed on (one: the queries themselves
+    /// run side by side on the computations queue's threads).
+    static let whatIfThreads = 1
 
     /// Most cities a what-if may link at once.
     public static let maxWhatIfPartners = 20
@@ -58,13 +68,15 @@ public final class PlannerService: Sendable {
         self.notes = notes
         lookup = CityLookup(dataset: dataset)
         suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases))
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
+        standingBetweenness = EdgeInsertionBetweenness(graph: graph)
         mapCommunities = NetworkMap.communities(of: dataset)
-        maps = ResponseCache(capacity: 256, maxBytes: 32 << 20)
+        maps = ResponseCache(capacity: 128, maxBytes: 16 << 20)
         reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
-        partnerAnswers = ResponseCache(capacity: 1024, maxBytes: 16 << 20)
-        whatIfAnswers = ResponseCache(capacity: 1024, maxBytes: 4 << 20)
+        partnerAnswers = ResponseCache(capacity: 16, maxBytes: 512 << 10)
+        whatIfAnswers = ResponseCache(capacity: 128, maxBytes: 256 << 10)
     }
 
     // MARK: Cities
@@ -225,6 +237,7 @@ public final class PlannerService: Sendable {
         if layers == suggester.layers { return suggester }
         if let built = otherSuggesters.withLock({ $0[layers] }) { return built }
         let built = PartnerSuggester(dataset: dataset, layers: layers)
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
         otherSuggesters.withLock { $0[layers] = built }
         return built
     }
@@ -233,20 +246,19 @@ public final class PlannerService: Sendable {
     /// same ranking `PartnerRequest.suggestions(in:)` makes, on a partner model built once;
     /// from the cache, else ranked on the computations queue and cached).
     func partners(_ r: PartnerAnswerKey) async throws -> Cached {
-        if let cached = partnerAnswers.value(for: r) { return Cached(data: cached, hit: true) }
+        if let cached = partnerAnswers.value(for: r) { return Cached(body: cached, hit: true) }
         return try await computations.run { [self] in
             let query = PartnerQuery(
                 city: r.city, goal: r.goal, top: r.top, field: r.field, region: r.region, countryISO2: r.country,
                 includeLinked: r.includeLinked, weights: nil, whatIfLimit: r.whatIf)
             let result: PartnerSuggestions
             do {
-                result = try suggester(layers: r.layers).suggest(query)
+                result = try suggester(layers: r.layers).suggest(query, threads: Self.whatIfThreads)
             } catch {
                 throw APIError.badParameter("\(error)")
             }
             let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
-            partnerAnswers.store(data, for: r)
-            return Cached(data: data, hit: false)
+            return Cached(body: partnerAnswers.store(data, for: r), hit: false)
         }
     }
 
@@ -280,12 +292,11 @@ public final class PlannerService: Sendable {
     func whatIf(city: Int, body: Data) async throws -> Cached {
         let partners = try whatIfPartners(city: city, body: body)
         let key = [city] + partners
-        if let cached = whatIfAnswers.value(for: key) { return Cached(data: cached, hit: true) }
-        return try await computations.run { [self] in
-            let data = try whatIfAnswer(city: city, partners: partners)
-            whatIfAnswers.store(data, for: key)
-            return Cached(data: data, hit: false)
-        }
+        if let cached = whatIfAnswers.value(for: key) { return Cached(body: cached, hit: true) }
+        // About a millisecond (betweenness searched again only where the links change
+        // paths): answered on the request's own task.
+        let data = try whatIfAnswer(city: city, partners: partners)
+        return Cached(body: whatIfAnswers.store(data, for: key), hit: false)
     }
 
     /// The partners a what-if body names, by index.
@@ -318,7 +329,8 @@ public final class PlannerService: Sendable {
     }
 
     func whatIfAnswer(city: Int, partners: [Int]) throws(APIError) -> Data {
-        let result = StandingWhatIf(graph: graph, before: measures, city: city, partners: partners)
+        let result = StandingWhatIf(
+            graph: graph, before: measures, city: city, partners: partners, betweenness: standingBetweenness)
         func ref(_ i: Int) -> WhatIfAnswer.CityRef { .init(id: dataset.cities[i].id, name: dataset.cities[i].name) }
         let answer = WhatIfAnswer(
             city: ref(city), partners: result.partners.map(ref), alreadyLinked: result.alreadyLinked.map(ref),
@@ -339,20 +351,19 @@ public final class PlannerService: Sendable {
 
     /// The SVG of a map (from the cache, else drawn on the Graphviz queue and cached).
     func mapSVG(_ request: NetworkMapRequest) async throws -> Cached {
-        if let cached = maps.value(for: request) { return Cached(data: cached, hit: true) }
+        if let cached = maps.value(for: request) { return Cached(body: cached, hit: true) }
         return try await graphviz.run { [self] in
-            if let cached = maps.value(for: request) { return Cached(data: cached, hit: true) }
+            if let cached = maps.value(for: request) { return Cached(body: cached, hit: true) }
             let map = try request.networkMap(dataset: dataset, suggester: suggester, communityLabels: mapCommunities)
             let rendered = try Graphviz.shared.render(
                 map.renderableGraph(), options: RenderOptions(engine: map.recommendedEngine, format: .svg, seed: 1))
-            maps.store(rendered.data, for: request)
-            return Cached(data: rendered.data, hit: false)
+            return Cached(body: maps.store(rendered.data, for: request), hit: false)
         }
     }
 
     /// The planner report of `uccn report --city` (HTML) and its `metrics.csv`, drawn on the
     /// Graphviz queue (the report lays out maps) and cached by city.
-    func report(city: Int, file: ReportFile) async throws -> Data {
+    func report(city: Int, file: ReportFile) async throws -> ByteBuffer {
         let id = dataset.cities[city].id
         let key = "\(id)/\(file.rawValue)"
         if let cached = reports.value(for: key) { return cached }
@@ -363,15 +374,15 @@ public final class PlannerService: Sendable {
                 settings: ReportSettings(dataLabel: dataLabel))
             let html = Data(HTMLReportRenderer.render(report.document()).utf8)
             let metrics = Data(try report.metricsCSV().utf8)
-            reports.store(html, for: "\(id)/\(ReportFile.html.rawValue)")
-            reports.store(metrics, for: "\(id)/\(ReportFile.metricsCSV.rawValue)")
-            return file == .html ? html : metrics
+            let htmlBody = reports.store(html, for: "\(id)/\(ReportFile.html.rawValue)")
+            let metricsBody = reports.store(metrics, for: "\(id)/\(ReportFile.metricsCSV.rawValue)")
+            return file == .html ? htmlBody : metricsBody
         }
     }
 
     /// A response body and whether it came from a cache (the `X-Cache` header).
     struct Cached: Sendable {
-        let data: Data
+        let body: ByteBuffer
         let hit: Bool
     }
 

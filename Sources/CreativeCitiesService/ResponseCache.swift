@@ -1,12 +1,13 @@
 import Foundation
+import Hummingbird
 import Synchronization
 
 /// A bounded, thread-safe cache of response bodies, least recently used out first, limited
-/// both in entries and in bytes. Maps are drawn once per set of parameters and served
-/// from here afterwards.
+/// both in entries and in bytes. Bodies are kept as the `ByteBuffer`s the responses send,
+/// so a hit hands out the stored buffer (copy-on-write, no copy of its bytes).
 final class ResponseCache<Key: Hashable & Sendable>: Sendable {
     private struct State {
-        var entries: [Key: (data: Data, stamp: UInt64)] = [:]
+        var entries: [Key: (body: ByteBuffer, stamp: UInt64)] = [:]
         var bytes = 0
         var clock: UInt64 = 0
         var hits = 0
@@ -22,32 +23,36 @@ final class ResponseCache<Key: Hashable & Sendable>: Sendable {
         self.maxBytes = maxBytes
     }
 
-    func value(for key: Key) -> Data? {
+    func value(for key: Key) -> ByteBuffer? {
         state.withLock { s in
             guard let entry = s.entries[key] else {
                 s.misses += 1
                 return nil
             }
             s.clock += 1
-            s.entries[key] = (entry.data, s.clock)
+            s.entries[key] = (entry.body, s.clock)
             s.hits += 1
-            return entry.data
+            return entry.body
         }
     }
 
-    func store(_ data: Data, for key: Key) {
-        guard data.count <= maxBytes else { return }
+    /// Stores `data` as a buffer and returns that buffer (to send).
+    @discardableResult
+    func store(_ data: Data, for key: Key) -> ByteBuffer {
+        let body = ByteBuffer(bytes: data)
+        guard data.count <= maxBytes else { return body }
         state.withLock { s in
-            if let old = s.entries[key] { s.bytes -= old.data.count }
+            if let old = s.entries[key] { s.bytes -= old.body.readableBytes }
             s.clock += 1
-            s.entries[key] = (data, s.clock)
-            s.bytes += data.count
+            s.entries[key] = (body, s.clock)
+            s.bytes += body.readableBytes
             while s.entries.count > capacity || s.bytes > maxBytes {
                 guard let oldest = s.entries.min(by: { $0.value.stamp < $1.value.stamp }) else { break }
                 s.entries[oldest.key] = nil
-                s.bytes -= oldest.value.data.count
+                s.bytes -= oldest.value.body.readableBytes
             }
         }
+        return body
     }
 
     /// Entries, bytes held, hits and misses so far.

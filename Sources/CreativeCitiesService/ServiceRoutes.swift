@@ -23,6 +23,10 @@ public enum ServiceRoutes {
         (.get, "/api/v1/map.svg"),
     ]
 
+    /// The page and the OpenAPI document, encoded once.
+    static let pageBody = ByteBuffer(string: WebPage.html)
+    static let openAPIBody = ByteBuffer(string: OpenAPIDocument.json)
+
     /// The methods `path` answers to (empty when no route has this shape).
     static func methods(forPath path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
@@ -42,7 +46,7 @@ public enum ServiceRoutes {
         router.add(middleware: APIErrorMiddleware())
 
         router.get("/") { _, _ in
-            respond(Data(WebPage.html.utf8), type: "text/html; charset=utf-8", cache: "no-cache")
+            respond(pageBody, type: "text/html; charset=utf-8", cache: "no-cache")
         }
         router.get("/healthz") { request, _ in
             _ = try QueryParameters(query: request.uri.query ?? "", allowed: [])
@@ -50,7 +54,7 @@ public enum ServiceRoutes {
         }
         router.get("/api/v1/openapi.json") { request, _ in
             _ = try QueryParameters(query: request.uri.query ?? "", allowed: [])
-            return respond(Data(OpenAPIDocument.json.utf8), cache: "public, max-age=3600")
+            return respond(openAPIBody, cache: "public, max-age=3600")
         }
         router.get("/api/v1/cities") { request, _ in
             let p = try QueryParameters(query: request.uri.query ?? "", allowed: ["q", "limit"])
@@ -83,9 +87,12 @@ public enum ServiceRoutes {
         router.get("/api/v1/cities/:id/map.svg") { request, context in
             let city = try service.city(context.parameters.get("id") ?? "")
             let p = try QueryParameters(query: request.uri.query ?? "", allowed: ["radius", "suggest"])
+            let id = service.dataset.cities[city].id
+            // Without `suggest`, the default of `uccn map --city` (5 for a city with no link).
+            let suggest = try p.integer(
+                "suggest", in: 0...20, default: NetworkMapRequest.defaultSuggestCount(forCity: id, in: service.dataset))
             let scope = NetworkMapRequest.Scope.city(
-                id: service.dataset.cities[city].id, radius: try p.integer("radius", in: 1...4, default: 1),
-                suggest: try p.integer("suggest", in: 0...20, default: 0))
+                id: id, radius: try p.integer("radius", in: 1...4, default: 1), suggest: suggest)
             return respond(
                 try await service.mapSVG(NetworkMapRequest(scope: scope)), type: "image/svg+xml; charset=utf-8",
                 cache: "public, max-age=300")
@@ -139,7 +146,7 @@ public enum ServiceRoutes {
         _ answer: PlannerService.Cached, type: String = "application/json; charset=utf-8",
         cache: String = "no-cache", download: String? = nil
     ) -> Response {
-        var response = respond(answer.data, type: type, cache: cache, download: download)
+        var response = respond(answer.body, type: type, cache: cache, download: download)
         response.headers[.init("X-Cache")!] = answer.hit ? "hit" : "miss"
         return response
     }
@@ -148,10 +155,17 @@ public enum ServiceRoutes {
         _ data: Data, type: String = "application/json; charset=utf-8", cache: String = "no-cache",
         download: String? = nil
     ) -> Response {
+        respond(ByteBuffer(bytes: data), type: type, cache: cache, download: download)
+    }
+
+    static func respond(
+        _ body: ByteBuffer, type: String = "application/json; charset=utf-8", cache: String = "no-cache",
+        download: String? = nil
+    ) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: cache]
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 }
 

@@ -180,8 +180,9 @@ struct MapCommand: FailureReportingCommand {
         // A city with no known link gets its best suggested partners on its map unless the
         // number was given: a single dot would say nothing.
         var suggestCount = suggest
-        if let focus, suggestCount == nil, dataset.links(of: focus.id, kinds: LinkKind.existing).isEmpty {
-            suggestCount = Self.suggestionsForUnlinkedCity
+        if let focus, suggestCount == nil {
+            let count = NetworkMapRequest.defaultSuggestCount(forCity: focus.id, in: dataset)
+            if count > 0 { suggestCount = count }
         }
         var suggested: [String] = []
         if let focus, let suggestCount, let index = dataset.index(ofCity: focus.id) {
@@ -283,9 +284,6 @@ struct MapCommand: FailureReportingCommand {
             throw CommandFailure.runtime("\(error)")
         }
     }
-
-    /// How many suggested partners the map of a city with no known link shows.
-    static let suggestionsForUnlinkedCity = 5
 
     private func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

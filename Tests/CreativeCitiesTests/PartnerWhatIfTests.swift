@@ -1,4 +1,6 @@
 import CreativeCities
+import GraphAlgorithms
+import GraphCore
 import Testing
 
 @Suite struct PartnerWhatIfTests {
@@ -25,6 +27,50 @@ import Testing
         let w = analysis.ifLinked(hanoi, other)
         #expect(w.betweenness == RankChange(before: 97, after: betweenness))
         #expect(w.closeness == RankChange(before: 63, after: closeness))
+    }
+
+    /// The what-if as it was first written: the graph rebuilt with the link, betweenness
+    /// and closeness computed from scratch.
+    static func fromScratch(_ graph: Graph, _ u: Int, _ v: Int) throws -> PartnerWhatIf {
+        var builder = GraphBuilder(directed: false, weighted: false, selfLoops: .drop, duplicates: .first)
+        for id in graph.ids { _ = try builder.addUniqueNode(id) }
+        try graph.forEachEdge { a, b, _ in try builder.addEdge(a, b) }
+        try builder.addEdge(u, v)
+        let linked = try builder.build()
+        func change(_ before: [Double], _ after: [Double]) -> RankChange {
+            let rankBefore = CentralityRank.rank(of: u, in: before)
+            guard after[u] > before[u] + 1e-12 * max(1, abs(before[u])) else {
+                return RankChange(before: rankBefore, after: rankBefore)
+            }
+            return RankChange(before: rankBefore, after: CentralityRank.rank(of: u, in: after))
+        }
+        return PartnerWhatIf(
+            betweenness: change(betweennessCentrality(of: graph), betweennessCentrality(of: linked)),
+            closeness: change(closenessCentrality(of: graph), closenessCentrality(of: linked)))
+    }
+
+    /// The incremental what-if (new searches only from the sources the link affects, the
+    /// closed form for a partner with no link, none for a city with no link) gives the
+    /// ranks of a computation from scratch: cities with and without links, partners with
+    /// and without links, on the graphs of both goals.
+    @Test(arguments: ["hanoi-vn", "da-lat-vn", "kobe-jp", "granada-es", "seoul-kr"])
+    func incrementalWhatIfEqualsAComputationFromScratch(city: String) throws {
+        let data = try #require(bundledDataset)
+        let suggester = PartnerSuggester(dataset: data)
+        let u = try #require(data.index(ofCity: city))
+        for goal in PartnerGoal.allCases {
+            let graph = suggester.whatIfGraph(for: goal)
+            let analysis = PartnerWhatIfAnalysis(graph: graph)
+            let unlinked = (0..<graph.nodeCount).filter { graph.degree(of: $0) == 0 && $0 != u }
+            let linked = (0..<graph.nodeCount).filter { graph.degree(of: $0) > 0 && $0 != u }
+            let candidates = Array(unlinked.prefix(6)) + stride(from: 0, to: linked.count, by: 23).map { linked[$0] }
+            let batch = analysis.ifLinked(u, each: candidates, threads: 2)
+            for (v, result) in zip(candidates, batch) {
+                let expected = try Self.fromScratch(graph, u, v)
+                #expect(analysis.ifLinked(u, v) == expected, "\(city) + \(data.cities[v].id) (\(goal))")
+                #expect(result == expected, "\(city) + \(data.cities[v].id) (\(goal), batch)")
+            }
+        }
     }
 
     @Test func suggestionsCarryTheWhatIfUpToTheLimit() throws {

@@ -20,11 +20,19 @@ extension CityMeasure {
     public static func centralities(
         of graph: Graph
     ) -> (measures: [CityMeasure], skipped: [(title: String, reason: String)]) {
+        centralities(of: graph, given: [:])
+    }
+
+    /// ``centralities(of:)`` taking the values in `given` as computed (default options).
+    static func centralities(
+        of graph: Graph, given: [CentralityMeasure: [Double]]
+    ) -> (measures: [CityMeasure], skipped: [(title: String, reason: String)]) {
         var measures: [CityMeasure] = []
         var skipped: [(String, String)] = []
         for m in reportCentralities {
             do {
-                measures.append(CityMeasure(m, values: try m.compute(on: graph, options: CentralityOptions())))
+                let values = try given[m] ?? m.compute(on: graph, options: CentralityOptions())
+                measures.append(CityMeasure(m, values: values))
             } catch {
                 skipped.append((reportTitle(m), "\(error)"))
             }

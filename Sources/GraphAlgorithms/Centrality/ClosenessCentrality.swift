@@ -47,10 +47,14 @@ public func closenessCentrality(
 }
 
 func closeness(from sums: ShortestPathSums, n: Int) -> [Double] {
-    (0..<n).map { u in
-        let total = sums.totalDistance[u]
-        guard total > 0, n > 1 else { return 0 }
-        let others = Double(sums.reached[u] - 1)
-        return others / total * (others / Double(n - 1))
-    }
+    (0..<n).map { u in closeness(reached: sums.reached[u], totalDistance: sums.totalDistance[u], n: n) }
+}
+
+/// One node's Wasserman–Faust closeness from the number of nodes it reaches (itself
+/// included) and the sum of their distances.
+@inline(__always)
+func closeness(reached: Int, totalDistance total: Double, n: Int) -> Double {
+    guard total > 0, n > 1 else { return 0 }
+    let others = Double(reached - 1)
+    return others / total * (others / Double(n - 1))
 }

@@ -54,6 +54,10 @@ struct ShortestPathSums {
         let targets = graph.isDirected ? graph.inSources : graph.targets
         let unitLengths = chosen == .singleSource && !weighted ? [Double](repeating: 1, count: targets.count) : nil
         let weights = weighted ? (graph.isDirected ? graph.inWeights : graph.weights) : unitLengths
+        if weights == nil {
+            self = Self.bitParallelSums(offsets: offsets, targets: targets, n: n, threads: threads, control: control)
+            return
+        }
         let reachedOut = SharedBuffer<Int>(repeating: 0, count: n)
         let totalOut = SharedBuffer<Double>(repeating: 0, count: n)
         let harmonicOut = SharedBuffer<Double>(repeating: 0, count: n)
@@ -96,30 +100,6 @@ struct ShortestPathSums {
                                 }
                             }
                         }
-                    } else {
-                        // Unit lengths: 64 sources at a time, one bit each.
-                        let kernel = MultiSourceBFSSums(n: n)
-                        defer { kernel.deallocate() }
-                        for b in blocks {
-                            if control?.isCancelled == true { return }
-                            var batch: [Int] = []
-                            batch.reserveCapacity(64)
-                            for s in partition.items(ofBlock: b) {
-                                batch.append(s)
-                                if batch.count == 64 {
-                                    kernel.run(
-                                        sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
-                                        reached: reachedOut, total: totalOut, harmonic: harmonicOut)
-                                    batch.removeAll(keepingCapacity: true)
-                                }
-                            }
-                            if !batch.isEmpty {
-                                kernel.run(
-                                    sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
-                                    reached: reachedOut, total: totalOut, harmonic: harmonicOut)
-                            }
-                            control?.advance(by: partition.items(ofBlock: b).underestimatedCount)
-                        }
                     }
                 }
             }
@@ -127,6 +107,42 @@ struct ShortestPathSums {
         reached = reachedOut.toArray()
         totalDistance = totalOut.toArray()
         harmonic = harmonicOut.toArray()
+    }
+
+    /// Unit lengths: batches of 64 consecutive sources, one bit each (``MultiSourceBFSSums``),
+    /// dealt to workers in fixed blocks. Each source's counts and sums are its own (the
+    /// harmonic sum added level by level), so they do not depend on which sources share a
+    /// batch.
+    private static func bitParallelSums(
+        offsets: [Int32], targets: [Int32], n: Int, threads: Int, control: RunControl?
+    ) -> ShortestPathSums {
+        let reachedOut = SharedBuffer<Int>(repeating: 0, count: n)
+        let totalOut = SharedBuffer<Double>(repeating: 0, count: n)
+        let harmonicOut = SharedBuffer<Double>(repeating: 0, count: n)
+        defer { reachedOut.deallocate(); totalOut.deallocate(); harmonicOut.deallocate() }
+        let batches = (n + 63) / 64
+        let partition = BlockPartition(count: batches, maxBlocks: batches)
+        partition.run(threads: threads) { _, blocks in
+            offsets.withUnsafeBufferPointer { o in
+                targets.withUnsafeBufferPointer { t in
+                    let kernel = MultiSourceBFSSums(n: n)
+                    defer { kernel.deallocate() }
+                    var batch: [Int] = []
+                    batch.reserveCapacity(64)
+                    for b in blocks {
+                        if control?.isCancelled == true { return }
+                        batch.removeAll(keepingCapacity: true)
+                        batch.append(contentsOf: (b * 64)..<min(n, (b + 1) * 64))
+                        kernel.run(
+                            sources: batch, offsets: o.baseAddress!, targets: t.baseAddress!,
+                            reached: reachedOut, total: totalOut, harmonic: harmonicOut)
+                        control?.advance(by: batch.count)
+                    }
+                }
+            }
+        }
+        return ShortestPathSums(
+            reached: reachedOut.toArray(), totalDistance: totalOut.toArray(), harmonic: harmonicOut.toArray())
     }
 
     private init(reached: [Int], totalDistance: [Double], harmonic: [Double]) {
