@@ -451,11 +451,3 @@ private func laneSelect(_ bytes: UInt64, lanes: SIMD8<UInt64>) -> SIMD8<UInt64> 
     let x = SIMD8<UInt64>(repeating: bytes) & lanes
     return SIMD8<UInt64>() &- ((x | (SIMD8<UInt64>() &- x)) &>> 63)
 }
-
-/// The value of the first byte of `row` that is not `0xFF` (the row has one).
-@inline(__always)
-private func lowestByteNotFF(_ row: UInt64) -> UInt64 {
-    let notFF = ~zeroBytes(~row) & 0x8080_8080_8080_8080
-    // The lowest byte whose complement is not zero.
-    return (row >> UInt64(notFF.trailingZeroBitCount & ~7)) & 0xFF
-}
