@@ -1,8 +1,9 @@
-import CreativeCities
 import Foundation
 import GraphAlgorithms
 import GraphCore
 import Testing
+
+@testable import CreativeCities
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -77,11 +78,25 @@ import Testing
 
     @Test func nothingIsFetchedFromOutside() throws {
         let html = HTMLReportRenderer.render(try report("hanoi-vn").document())
-        #expect(Self.matches(of: #"(?:src|href)\s*=\s*["']?\s*(https?:[^"' >]*)"#, in: html).isEmpty)
+        // Nothing loads from outside (links to sources only open when clicked).
+        #expect(Self.matches(of: #"src\s*=\s*["']?\s*(https?:[^"' >]*)"#, in: html).isEmpty)
+        #expect(Self.matches(of: #"<link[^>]*href\s*=\s*["']?\s*(https?:[^"' >]*)"#, in: html).isEmpty)
         #expect(Self.matches(of: #"url\(\s*["']?\s*(https?:[^)]*)"#, in: html).isEmpty)
         #expect(!html.contains("<script"))
         #expect(!html.contains("@import"))
         #expect(html.contains("@media print"))
+    }
+
+    @Test func cooperationSourcesAreLinks() throws {
+        let document = try report("hanoi-vn").document()
+        let address = "http://designcebu.com/cities-of-design-connect/"
+        let html = HTMLReportRenderer.render(document)
+        #expect(html.contains("<a href=\"\(address)\" rel=\"noopener noreferrer\"><code>\(address)</code></a>"))
+        #expect(MarkdownReportRenderer.render(document).contains("[`\(address)`](\(address))"))
+        // Only http(s) addresses become links.
+        let hostile: ReportText = [.webAddress("javascript:alert(1)"), .webAddress("https://a.example/x y")]
+        #expect(HTMLReportRenderer.inline(hostile) == "<code>javascript:alert(1)</code><code>https://a.example/x y</code>")
+        #expect(MarkdownReportRenderer.inline(hostile) == "`javascript:alert(1)``https://a.example/x y`")
     }
 
     @Test func figuresParseAsXML() throws {

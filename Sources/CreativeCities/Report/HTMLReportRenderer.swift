@@ -142,6 +142,9 @@ public enum HTMLReportRenderer {
             case let .strong(s): return "<strong>\(escape(s))</strong>"
             case let .emphasis(s): return "<em>\(escape(s))</em>"
             case let .code(s): return "<code>\(escape(s))</code>"
+            case let .webAddress(s):
+                guard isWebAddress(s) else { return "<code>\(escape(s))</code>" }
+                return "<a href=\"\(escapeAttribute(s))\" rel=\"noopener noreferrer\"><code>\(escape(s))</code></a>"
             case let .city(id, name): return "<a href=\"#city-\(escapeAttribute(id))\">\(escape(name))</a>"
             case let .anchor(id, text): return "<a href=\"#\(escapeAttribute(id))\">\(escape(text))</a>"
             }

@@ -81,6 +81,9 @@ public enum MarkdownReportRenderer {
             case let .strong(s): return s.isEmpty ? "" : "**\(escape(s))**"
             case let .emphasis(s): return s.isEmpty ? "" : "_\(escape(s))_"
             case let .code(s): return "`\(s)`"
+            case let .webAddress(s):
+                guard isWebAddress(s), !s.contains(where: { " <>()".contains($0) }) else { return "`\(s)`" }
+                return "[`\(s)`](\(s))"
             case let .city(id, name): return "[\(escape(name))](#city-\(id))"
             case let .anchor(id, text): return "[\(escape(text))](#\(id))"
             }

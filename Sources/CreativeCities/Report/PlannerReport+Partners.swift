@@ -85,7 +85,7 @@ extension PlannerReport {
                                 [.city(id: other, name: name)],
                                 [.text(link.cooperationType?.singular ?? "joint project (partnership)")],
                                 [.text(link.since.map(String.init) ?? "—")],
-                                [.text(link.evidence)] + (link.url.map { [.text(" "), .code($0)] } ?? []),
+                                [.text(link.evidence)] + (link.url.map { [.text(" "), .webAddress($0)] } ?? []),
                             ])
                         })))
         }

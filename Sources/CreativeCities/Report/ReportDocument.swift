@@ -15,6 +15,9 @@ public enum ReportInline: Sendable, Hashable {
     case anchor(id: String, text: String)
     /// A code or file name (`links.csv`).
     case code(String)
+    /// A web address shown as itself (in code type) and linked to; only `http` and `https`
+    /// addresses become links, anything else is shown as code.
+    case webAddress(String)
 }
 
 /// A paragraph or table cell: inline runs in order.
@@ -25,7 +28,7 @@ extension Array where Element == ReportInline {
     public var plainText: String {
         map { inline -> String in
             switch inline {
-            case let .text(s), let .strong(s), let .emphasis(s), let .code(s): return s
+            case let .text(s), let .strong(s), let .emphasis(s), let .code(s), let .webAddress(s): return s
             case let .city(_, name): return name
             case let .anchor(_, text): return text
             }
@@ -214,4 +217,11 @@ public struct ReportDocument: Sendable, Hashable {
             return nil
         }
     }
+}
+
+/// Whether `address` is an absolute `http` or `https` address (the only ones a report links
+/// to).
+func isWebAddress(_ address: String) -> Bool {
+    let lower = address.lowercased()
+    return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && !address.contains(where: \.isWhitespace)
 }
