@@ -95,7 +95,8 @@ import Testing
         #expect(MarkdownReportRenderer.render(document).contains("[`\(address)`](\(address))"))
         // Only http(s) addresses become links.
         let hostile: ReportText = [.webAddress("javascript:alert(1)"), .webAddress("https://a.example/x y")]
-        #expect(HTMLReportRenderer.inline(hostile) == "<code>javascript:alert(1)</code><code>https://a.example/x y</code>")
+        #expect(
+            HTMLReportRenderer.inline(hostile) == "<code>javascript:alert(1)</code><code>https://a.example/x y</code>")
         #expect(MarkdownReportRenderer.inline(hostile) == "`javascript:alert(1)``https://a.example/x y`")
     }
 
