@@ -154,7 +154,8 @@ import Testing
         process.waitUntilExit()
         let text = String(decoding: stderr, as: UTF8.self)
         #expect(text.contains("betweenness: "))
-        #expect(text.contains(" elapsed, about "))
+        // The first line may come before the first batch of sources is done (no estimate yet).
+        #expect(text.contains(" elapsed"))
         #expect(process.terminationStatus == 130)
         #expect(text.contains("betweenness stopped by Ctrl-C after"))
         #expect(text.contains("nothing was written"))
