@@ -188,11 +188,19 @@ struct MetricsCommand: FailureReportingCommand {
             (dangling != nil, "--dangling", ["pagerank"]),
             (!wfImproved, "--no-wf-improved", ["closeness"]),
             (!countZeros, "--no-count-zeros", ["average-clustering"]),
+            (betweennessKernel != .automatic, "--betweenness-kernel", ["betweenness"]),
         ]
         let asked = measures.isEmpty ? [name] : measures.map(\.rawValue)
         for rule in applies where rule.given && !asked.contains(where: rule.measures.contains) {
             printError(
                 "note: \(rule.option) applies to \(rule.measures.joined(separator: ", ")) only; it has no effect here")
+        }
+        if betweennessKernel != .automatic && weighted && g.isWeighted && asked.contains("betweenness") {
+            printError(
+                "note: --betweenness-kernel chooses between unweighted searches; weighted betweenness uses Dijkstra")
+        }
+        if betweennessKernel != .automatic && epsilon != nil && asked.contains("betweenness") {
+            printError("note: --betweenness-kernel has no effect with --epsilon (sampled paths)")
         }
         let selected = try nodes.map { try nodeList($0, option: "--nodes", graph: g) }
         let sourceNodes = try sources.map { try nodeList($0, option: "--sources", graph: g) }
