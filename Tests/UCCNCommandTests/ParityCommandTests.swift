@@ -119,6 +119,30 @@ import Testing
         #expect(result.stderr == "uccn metrics: note: --sources applies to harmonic only; it has no effect here\n")
         let harmonic = try CommandRunner.run(["metrics", Self.karate, "--measure", "harmonic", "--sources", "1,2"])
         #expect(harmonic.stderr.isEmpty)
+        let kernel = try CommandRunner.run([
+            "metrics", Self.karate, "--measure", "degree", "--betweenness-kernel", "multi-source",
+        ])
+        #expect(
+            kernel.stderr
+                == "uccn metrics: note: --betweenness-kernel applies to betweenness only; it has no effect here\n")
+        // Both kernels run when forced, without a note.
+        let single = try CommandRunner.run([
+            "metrics", Self.karate, "--measure", "betweenness", "--betweenness-kernel", "single-source",
+            "--format", "csv",
+        ])
+        let multi = try CommandRunner.run([
+            "metrics", Self.karate, "--measure", "betweenness", "--betweenness-kernel", "multi-source",
+            "--format", "csv",
+        ])
+        #expect(single.status == 0 && multi.status == 0)
+        #expect(multi.stderr.isEmpty)
+        // The same sums in another order: equal to the last few bits.
+        let values = { (csv: String) in
+            csv.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+        }
+        let a = values(single.stdout), b = values(multi.stdout)
+        #expect(a.count == 34 && b.count == 34)
+        for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-12 * max(1, abs(x))) }
     }
 
     @Test func weightsAreIgnoredOnlyWithANote() throws {
