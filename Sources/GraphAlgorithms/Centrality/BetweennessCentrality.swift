@@ -261,8 +261,14 @@ func brandesDependencies(
             }
         }
     }
+    return sumOfBlocks(partials, blockCount: partition.blockCount, n: n)
+}
+
+/// The per-block dependency buffers (`blockCount` runs of `n`) added in block order, so
+/// the sum does not depend on which worker ran which block.
+func sumOfBlocks(_ partials: SharedBuffer<Double>, blockCount: Int, n: Int) -> [Double] {
     var result = [Double](repeating: 0, count: n)
-    for b in 0..<partition.blockCount {
+    for b in 0..<blockCount {
         let acc = partials.base + b * n
         for v in 0..<n { result[v] += acc[v] }
     }
@@ -358,12 +364,7 @@ func multiSourceBrandes(
             }
         }
     }
-    var result = [Double](repeating: 0, count: n)
-    for b in 0..<partition.blockCount {
-        let acc = partials.base + b * n
-        for v in 0..<n { result[v] += acc[v] }
-    }
-    return result
+    return sumOfBlocks(partials, blockCount: partition.blockCount, n: n)
 }
 
 /// Sum over `sources` of Brandes' dependencies on unit lengths, over the CSR arcs given
@@ -399,12 +400,7 @@ func unweightedBrandes(
             }
         }
     }
-    var result = [Double](repeating: 0, count: n)
-    for b in 0..<partition.blockCount {
-        let acc = partials.base + b * n
-        for v in 0..<n { result[v] += acc[v] }
-    }
-    return result
+    return sumOfBlocks(partials, blockCount: partition.blockCount, n: n)
 }
 
 /// Single-source Brandes step for unit lengths: breadth-first search counting shortest
