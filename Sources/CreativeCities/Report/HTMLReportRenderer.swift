@@ -211,7 +211,8 @@ public enum HTMLReportRenderer {
         .legend li { display: flex; align-items: center; gap: 6px; }
         .swatch { flex: none; }
         .full-size { white-space: nowrap; }
-        p, li, dd, td, figcaption { overflow-wrap: anywhere; }
+        p, li, dd, figcaption, td code { overflow-wrap: anywhere; }
+        td { overflow-wrap: break-word; }
         @media screen and (max-width: 700px) {
           body { font-size: 15px; }
           header, main { padding: 0 12px; }
