@@ -179,25 +179,23 @@ func brandesDependencies(
     let useWeights = weighted && graph.weights != nil
     let kernel =
         kernel ?? (n >= multiSourceFrom && sources.count >= MultiSourceBrandes.width ? .multiSource : .singleSource)
-    if !useWeights && kernel == .multiSource {
+    let multiSource = kernel == .multiSource
+    if !useWeights && (multiSource || (renumber ?? (n >= renumberFrom))) {
+        // Both kernels search a breadth-first renumbering; the sums are mapped back.
         let numbering = TraversalOrder(nodeCount: n, offsets: graph.offsets, targets: graph.targets)
         let out = numbering.renumber(offsets: graph.offsets, targets: graph.targets)
-        let into = graph.isDirected ? numbering.renumber(offsets: graph.inOffsets, targets: graph.inSources) : out
         let renumbered = sources.map { Int(numbering.position[$0]) }.sorted()
-        let sums = multiSourceBrandes(
-            out: out, into: into, directed: graph.isDirected, sources: renumbered, endpoints: endpoints,
-            threads: threads, progress: progress, control: control)
-        var result = [Double](repeating: 0, count: n)
-        for i in 0..<n { result[Int(numbering.order[i])] = sums[i] }
-        return result
-    }
-    if !useWeights && (renumber ?? (n >= renumberFrom)) {
-        let numbering = TraversalOrder(nodeCount: n, offsets: graph.offsets, targets: graph.targets)
-        let arcs = numbering.renumber(offsets: graph.offsets, targets: graph.targets)
-        let renumbered = sources.map { Int(numbering.position[$0]) }.sorted()
-        let sums = unweightedBrandes(
-            offsets: arcs.offsets, targets: arcs.targets, sources: renumbered, endpoints: endpoints,
-            threads: threads, progress: progress, control: control)
+        let sums: [Double]
+        if multiSource {
+            let into = graph.isDirected ? numbering.renumber(offsets: graph.inOffsets, targets: graph.inSources) : out
+            sums = multiSourceBrandes(
+                out: out, into: into, directed: graph.isDirected, sources: renumbered, endpoints: endpoints,
+                threads: threads, progress: progress, control: control)
+        } else {
+            sums = unweightedBrandes(
+                offsets: out.offsets, targets: out.targets, sources: renumbered, endpoints: endpoints,
+                threads: threads, progress: progress, control: control)
+        }
         var result = [Double](repeating: 0, count: n)
         for i in 0..<n { result[Int(numbering.order[i])] = sums[i] }
         return result

@@ -307,7 +307,6 @@ struct MultiSourceBrandes {
         let deepest = listDeepest[g]
         let levelNodes = listNodes[g]
         let levelStart = listStart + g * Self.levelSlots
-        let lanes = laneMasks
         let table = laneMaskTable
         let reserved = repeatedByte(0xFE)
         let ahead = Self.prefetchDistance
@@ -323,6 +322,7 @@ struct MultiSourceBrandes {
                 for i in levelStart[level]..<levelStart[level + 1] {
                     let v = Int(levelNodes[i])
                     let mine = byteMask(zeroBytes(dist[v] ^ here))
+                    let own = table[Int(uccn_equal_bytes(dist[v], here))]
                     let key = (before & mine) | (reserved & ~mine)
                     var sum = SIMD8<Double>()
                     for a in Int(into.offsets[v])..<Int(into.offsets[v + 1]) {
@@ -331,7 +331,6 @@ struct MultiSourceBrandes {
                         let match = table[Int(uccn_equal_bytes(line[7], key))]
                         sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
                     }
-                    let own = laneSelect(mine, lanes: lanes)
                     values[v] = (values[v] & ~own) | (unsafeBitCast(sum, to: SIMD8<UInt64>.self) & own)
                 }
             }
@@ -344,6 +343,7 @@ struct MultiSourceBrandes {
             for i in levelStart[level]..<levelStart[level + 1] {
                 let u = Int(levelNodes[i])
                 let mine = byteMask(zeroBytes(dist[u] ^ here))
+                let own = table[Int(uccn_equal_bytes(dist[u], here))]
                 let key = (after & mine) | (reserved & ~mine)
                 var sum = SIMD8<Double>()
                 if level < deepest {
@@ -354,7 +354,6 @@ struct MultiSourceBrandes {
                         sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
                     }
                 }
-                let own = laneSelect(mine, lanes: lanes)
                 let sigma = unsafeBitCast(values[u], to: SIMD8<Double>.self)
                 let delta = sigma * sum
                 let coefficient = (1 + delta) / sigma
@@ -425,11 +424,6 @@ nonisolated(unsafe) private let laneMaskTable: UnsafePointer<SIMD8<UInt64>> = {
     return UnsafePointer(table)
 }()
 
-/// Byte `b` of lane `b`'s word: the mask that keeps one lane's byte.
-private let laneMasks = SIMD8<UInt64>(
-    0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000, 0xFF_0000_0000, 0xFF00_0000_0000, 0xFF_0000_0000_0000,
-    0xFF00_0000_0000_0000)
-
 @inline(__always)
 private func repeatedByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
 
@@ -444,10 +438,3 @@ private func zeroBytes(_ x: UInt64) -> UInt64 {
 /// `0xFF` in the bytes where `highBits` (from ``zeroBytes(_:)``) has `0x80`.
 @inline(__always)
 private func byteMask(_ highBits: UInt64) -> UInt64 { (highBits >> 7) &* 0xFF }
-
-/// All-ones lanes where the byte mask `bytes` is `0xFF`.
-@inline(__always)
-private func laneSelect(_ bytes: UInt64, lanes: SIMD8<UInt64>) -> SIMD8<UInt64> {
-    let x = SIMD8<UInt64>(repeating: bytes) & lanes
-    return SIMD8<UInt64>() &- ((x | (SIMD8<UInt64>() &- x)) &>> 63)
-}
