@@ -150,19 +150,21 @@ struct PartnerCandidateScores {
             return best
         }
         for score in [PartnerScore.documentedActivity, .subnetworkActivity] {
-            guard let i = PartnerEvidence.position[score] else { continue }
+            let i = score.position
             let best = top(i)
+            let scale = log1p(best)
             for v in 0..<n where v != city {
-                normalized[v * k + i] = best > 0 ? log1p(raw[v * k + i]) / log1p(best) : 0
+                normalized[v * k + i] = best > 0 ? log1p(raw[v * k + i]) / scale : 0
             }
         }
-        if let i = PartnerEvidence.position[.fieldAffinity] {
+        do {
+            let i = PartnerScore.fieldAffinity.position
             for v in 0..<n where v != city {
                 normalized[v * k + i] = maxFieldRate > 0 ? min(1, raw[v * k + i] / maxFieldRate) : 0
             }
         }
         for score in PartnerScorer.maxNormalized {
-            guard let i = PartnerEvidence.position[score] else { continue }
+            let i = score.position
             let best = top(i)
             for v in 0..<n where v != city {
                 normalized[v * k + i] = best > 0 ? raw[v * k + i] / best : 0

@@ -34,9 +34,9 @@ public struct PartnerEvidence: Sendable {
     public let isCooperating: Bool
 
     /// `score` before normalisation.
-    public func raw(_ score: PartnerScore) -> Double { raw[Self.position[score] ?? 0] }
+    public func raw(_ score: PartnerScore) -> Double { raw[score.position] }
     /// `score` in [0, 1].
-    public func normalized(_ score: PartnerScore) -> Double { normalized[Self.position[score] ?? 0] }
+    public func normalized(_ score: PartnerScore) -> Double { normalized[score.position] }
 
     static let position: [PartnerScore: Int] = Dictionary(
         uniqueKeysWithValues: PartnerScore.allCases.enumerated().map { ($1, $0) })
@@ -297,5 +297,35 @@ struct PartnerCityFacts: Sendable {
     /// Whether cities `u` and `v` are in the same country (false when `u` has no code).
     func sameCountry(_ u: Int, _ v: Int) -> Bool {
         sameCountryTable[country[u] * countryCodes.count + country[v]]
+    }
+}
+
+extension PartnerScore {
+    /// The score's position in `allCases`: the index of its value in
+    /// ``PartnerEvidence/raw`` and ``PartnerEvidence/normalized`` (a switch, not a hash of
+    /// the name).
+    var position: Int {
+        switch self {
+        case .commonPartners: return 0
+        case .jaccard: return 1
+        case .adamicAdar: return 2
+        case .resourceAllocation: return 3
+        case .preferentialAttachment: return 4
+        case .sameCommunity: return 5
+        case .pathProximity: return 6
+        case .sameField: return 7
+        case .complementaryField: return 8
+        case .sameRegion: return 9
+        case .geographicProximity: return 10
+        case .membershipYears: return 11
+        case .cooperationPartners: return 12
+        case .cooperationPathProximity: return 13
+        case .documentedActivity: return 14
+        case .subnetworkActivity: return 15
+        case .fieldAffinity: return 16
+        case .sameCountry: return 17
+        case .sisterCityLink: return 18
+        case .statedIntention: return 19
+        }
     }
 }

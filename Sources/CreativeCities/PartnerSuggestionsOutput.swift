@@ -159,6 +159,20 @@ public enum PartnerSuggestionsOutput {
     /// - Throws: `EncodingError.invalidValue` for a weight or score that is not finite.
     /// - Complexity: O(length of the output).
     public static func json(_ s: PartnerSuggestions) throws -> String {
+        try jsonWriter(s).text
+    }
+
+    /// The text of ``render(_:as:)`` as UTF-8 bytes; for JSON, the writer's bytes as they
+    /// are (no `String` made and checked on the way).
+    public static func utf8(_ s: PartnerSuggestions, as format: PartnerOutputFormat) throws -> [UInt8] {
+        switch format {
+        case .json: return try jsonWriter(s).bytes
+        case .table, .csv: return Array(try render(s, as: format).utf8)
+        }
+    }
+
+    /// The writer holding the JSON of ``json(_:)``.
+    static func jsonWriter(_ s: PartnerSuggestions) throws -> PrettyJSONWriter {
         var w = PrettyJSONWriter(capacity: 4096 + 4096 * s.suggestions.count)
         w.beginObject()
         w.key("candidateCount"); w.int(s.candidateCount)
@@ -208,7 +222,7 @@ public enum PartnerSuggestionsOutput {
         w.endObject()
         w.endObject()
         w.newline()
-        return w.text
+        return w
     }
 
     /// One suggestion's object, its keys sorted.

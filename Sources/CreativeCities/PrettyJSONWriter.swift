@@ -100,10 +100,25 @@ struct PrettyJSONWriter {
 
     /// An integer in decimal.
     mutating func int(_ value: Int) {
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-        } else {
-            bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits from the last; the magnitude as UInt so that Int.min has one too.
+        var rest = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        )
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 && count < buffer.count
+        }
+        if rest > 0 {
+            bytes.append(contentsOf: String(rest).utf8)
+        }
+        withUnsafeBytes(of: &digits) { buffer in
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
         }
     }
 
@@ -186,6 +201,13 @@ struct PrettyJSONWriter {
     }
 
     private mutating func indent() {
-        for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
+        var width = 2 * depth
+        while width > 0 {
+            let chunk = min(width, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[0..<chunk])
+            width -= chunk
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 }

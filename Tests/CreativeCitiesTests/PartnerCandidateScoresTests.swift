@@ -42,6 +42,10 @@ import Testing
         }
     }
 
+    @Test func eachScoreKnowsItsPosition() {
+        for (i, score) in PartnerScore.allCases.enumerated() { #expect(score.position == i, "\(score)") }
+    }
+
     static func same(_ a: PartnerEvidence, _ b: PartnerEvidence) -> Bool {
         a.candidate == b.candidate && a.commonPartners == b.commonPartners
             && a.raw.map(\.bitPattern) == b.raw.map(\.bitPattern)

@@ -100,6 +100,51 @@ import Testing
         #expect(writer.text == String(decoding: try encoder.encode([x]), as: UTF8.self))
     }
 
+    @Test(arguments: [0, 7, 10, -5, 99, 1_234_567_890, 12_345_678_901, -98_765_432_109_876, Int.max, Int.min])
+    func integersAreWrittenAsTheEncoderWritesThem(n: Int) throws {
+        var writer = PrettyJSONWriter()
+        writer.beginArray()
+        writer.element()
+        writer.int(n)
+        writer.endArray()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(writer.text == String(decoding: try encoder.encode([n]), as: UTF8.self))
+    }
+
+    @Test func theBytesAreTheText() throws {
+        let suggester = try #require(PartnerSuggesterTests.suggester)
+        let s = try suggester.suggest(PartnerQuery(city: 0, top: 5))
+        for format in PartnerOutputFormat.allCases {
+            #expect(
+                try PartnerSuggestionsOutput.utf8(s, as: format)
+                    == Array(PartnerSuggestionsOutput.render(s, as: format).utf8))
+        }
+    }
+
+    @Test func deepNestingIsIndentedAsTheEncoderDoes() throws {
+        var writer = PrettyJSONWriter()
+        for _ in 0..<20 {
+            writer.beginArray()
+            writer.element()
+        }
+        writer.beginArray()
+        writer.endArray()
+        for _ in 0..<20 { writer.endArray() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(writer.text == String(decoding: try encoder.encode(Nested(depth: 20)), as: UTF8.self))
+    }
+
+    /// An array nested `depth` times around an empty one.
+    struct Nested: Encodable {
+        let depth: Int
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            if depth > 0 { try container.encode(Nested(depth: depth - 1)) }
+        }
+    }
+
     @Test func nonFiniteNumbersAreRefused() {
         var writer = PrettyJSONWriter()
         #expect(throws: EncodingError.self) { try writer.double(.nan) }
