@@ -185,29 +185,32 @@ struct PrettyJSONWriter {
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        bytes.append(UInt8(ascii: "\n"))
         if empty { bytes.append(UInt8(ascii: "\n")) }
-        indent()
+        lineBreak(comma: false)
         bytes.append(bracket)
         // The container just closed was an element of its parent, which is not empty.
         empty = false
     }
 
     private mutating func newElement() {
-        if !empty { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
-        indent()
+        lineBreak(comma: !empty)
         empty = false
     }
 
-    private mutating func indent() {
-        var width = 2 * depth
-        while width > 0 {
-            let chunk = min(width, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<chunk])
-            width -= chunk
+    /// An optional comma, a newline and the indentation of the current depth, appended at once.
+    private mutating func lineBreak(comma: Bool) {
+        if depth < Self.lineBreaks.count {
+            let line = Self.lineBreaks[depth]
+            bytes.append(contentsOf: comma ? line[...] : line[1...])
+            return
         }
+        if comma { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    /// `,`, a newline and 2·d spaces, for the depths d most documents use.
+    private static let lineBreaks: [[UInt8]] = (0..<16).map { d in
+        [UInt8(ascii: ","), UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 2 * d)
+    }
 }
