@@ -46,12 +46,13 @@ struct PartnerCandidateScores {
     /// The full evidence of candidate `v` (`v` ≠ `city`).
     func evidence(of v: Int, scorer: PartnerScorer) -> PartnerEvidence {
         let base = v * Self.scoreCount
-        let distance = scorer.distanceKm(city, v)
+        let facts = scorer.cityFacts
+        let located = facts.hasCoordinates[city] && facts.hasCoordinates[v]
         return PartnerEvidence(
             candidate: v, commonPartners: scorer.partners.common(city, v),
             raw: Array(raw[base..<base + Self.scoreCount]),
             normalized: Array(normalized[base..<base + Self.scoreCount]),
-            hops: hops[v] < 0 ? nil : Int(hops[v]), distanceKm: distance.isNaN ? nil : distance,
+            hops: hops[v] < 0 ? nil : Int(hops[v]), distanceKm: located ? scorer.distanceKm(city, v) : nil,
             membershipYears: scorer.cities[v].year.map { scorer.referenceYear - $0 },
             candidateDegree: scorer.graph.degree(of: v), isLinked: isLinked[v],
             cooperationPartners: scorer.cooperationPartners.common(city, v),
@@ -94,8 +95,9 @@ struct PartnerCandidateScores {
             let union = myDegree + neighbourhood.degree[v] - common
             let hops = paths[v]
             let pathProximity: Double = hops < 0 ? 0 : hops <= 2 ? 1 : 1 / Double(hops - 1)
-            let distance = scorer.distanceKm(u, v)
-            let geographic: Double = distance.isNaN ? 0.5 : max(0, 1 - distance / GreatCircleDistance.antipodalKm)
+            let geographic: Double =
+                facts.hasCoordinates[u] && facts.hasCoordinates[v]
+                ? max(0, 1 - scorer.distanceKm(u, v) / GreatCircleDistance.antipodalKm) : 0.5
             let membership: Double =
                 scorer.cities[v].year.map { min(1, max(0, Double(scorer.referenceYear - $0) / span)) } ?? 0
             let isCooperating = cooperating[v]

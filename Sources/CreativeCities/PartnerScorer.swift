@@ -216,7 +216,8 @@ public struct PartnerScorer: Sendable {
     }
 
     /// Great-circle distance between cities `u` and `v` in km, NaN when either has no
-    /// coordinates (from ``distanceTable`` when it is filled).
+    /// coordinates (``PartnerCityFacts/hasCoordinates`` tells which; from
+    /// ``distanceTable`` when it is filled).
     func distanceKm(_ u: Int, _ v: Int) -> Double {
         if !distanceTable.isEmpty { return distanceTable[u * cities.count + v] }
         return GreatCircleDistance.kilometres(between: cities[u], and: cities[v]) ?? .nan
@@ -257,6 +258,8 @@ struct PartnerCityFacts: Sendable {
     let sameCountryTable: [Bool]
     /// Whether fields `f` and `g` complement each other, at `f · fieldCount + g`.
     let complements: [Bool]
+    /// Whether each city has both coordinates.
+    let hasCoordinates: [Bool]
 
     init(_ cities: [City]) {
         let fields = CreativeField.allCases
@@ -264,6 +267,7 @@ struct PartnerCityFacts: Sendable {
         for (i, f) in fields.enumerated() { fieldIndex[f] = i }
         field = cities.map { fieldIndex[$0.field] ?? 0 }
         region = cities.map(\.region)
+        hasCoordinates = cities.map { $0.coordinates != nil }
         var codeIndex: [String: Int] = [:]
         var codes: [String] = []
         var country: [Int] = []
