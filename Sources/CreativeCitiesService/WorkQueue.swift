@@ -43,6 +43,22 @@ final class WorkQueue: Sendable {
         return WorkQueue(.threads(WorkerPool(label: "uccn.computations", workers: workers, niceness: 10)))
     }
 
+    /// Tables filled ahead of the queries: as many threads as cores (at most
+    /// `maxWorkers`), at nice 19, the lowest priority, so that they use only the time no
+    /// request needs.
+    static func background(maxWorkers: Int = 2) -> WorkQueue {
+        let workers = max(1, min(maxWorkers, ProcessInfo.processInfo.activeProcessorCount))
+        return WorkQueue(.threads(WorkerPool(label: "uccn.background", workers: workers, niceness: 19)))
+    }
+
+    /// Queues `job` without waiting for it.
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        switch executor {
+        case let .dispatch(queue): queue.async(execute: job)
+        case let .threads(pool): pool.submit(job)
+        }
+    }
+
     func run<T: Sendable>(_ job: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let work: @Sendable () -> Void = { continuation.resume(with: Result { try job() }) }

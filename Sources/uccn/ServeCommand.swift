@@ -28,6 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not log each request.")
     var quiet = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Compute every pair of cities' what-if ranks in the background after start (a few seconds at the lowest priority), so that partner queries read them instead of computing them."
+    )
+    var precomputeWhatIfs = true
+
     static let failureWording = FailureWording(prefix: "uccn serve: ", usageSuffix: " (see uccn serve --help)")
 
     func validate() throws {
@@ -53,12 +60,22 @@ struct ServeCommand: AsyncParsableCommand {
         let ready = String(format: "%.1f s", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         let summary = "\(service.dataset.cities.count) cities, \(service.dataset.links.count) links"
         let quiet = quiet
+        let precompute = precomputeWhatIfs
         do {
             try await ServiceServer.run(
                 service, configuration: .init(host: host, port: port),
                 listening: { address in
                     let line = "uccn serve: listening on \(address) (\(summary); ready in \(ready)); Ctrl-C stops\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
+                    if precompute {
+                        service.precomputeWhatIfs { elapsed, pairs, exact in
+                            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                            let line = String(
+                                format: "uccn serve: what-if ranks precomputed in %.1f s (%d city–partner pairs; %d betweenness ranks from exact values)\n",
+                                seconds, pairs, exact)
+                            FileHandle.standardOutput.write(Data(line.utf8))
+                        }
+                    }
                 },
                 log: { line in
                     if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }

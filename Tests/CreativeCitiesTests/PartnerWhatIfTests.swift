@@ -73,6 +73,34 @@ import Testing
         }
     }
 
+    /// A row of the table (one computation a pair, for both of its cities, with
+    /// betweenness updated from the nearer side of the link) gives both cities the ranks of
+    /// a computation from scratch, and ``PartnerWhatIfAnalysis/ifLinked(_:_:)`` reads them
+    /// from the table: a city with links, one without, and the first city, on both goals'
+    /// graphs.
+    @Test func tabulatedWhatIfsEqualAComputationFromScratch() throws {
+        let data = try #require(bundledDataset)
+        let suggester = PartnerSuggester(dataset: data)
+        let rows = try ["hanoi-vn", "da-lat-vn", "seoul-kr"].map { try #require(data.index(ofCity: $0)) } + [0]
+        for goal in PartnerGoal.allCases {
+            let graph = suggester.whatIfGraph(for: goal)
+            let n = graph.nodeCount
+            let analysis = PartnerWhatIfAnalysis(graph: graph, remembering: 0, tabulating: true)
+            #expect(analysis.tableProgress.done == 0)
+            for row in rows { analysis.fillTable(row: row) }
+            let filled = Set(rows.flatMap { u in ((u + 1)..<n).flatMap { [u * n + $0, $0 * n + u] } })
+            #expect(analysis.tableProgress == (filled.count, n * (n - 1)))
+            for u in rows {
+                for v in stride(from: u + 1, to: n, by: 31) {
+                    #expect(analysis.ifLinked(u, v) == (try Self.fromScratch(graph, u, v)), "\(u)–\(v) (\(goal))")
+                    #expect(analysis.ifLinked(v, u) == (try Self.fromScratch(graph, v, u)), "\(v)–\(u) (\(goal))")
+                }
+            }
+            // Every check above was read from the table.
+            #expect(analysis.tableProgress.done == filled.count)
+        }
+    }
+
     @Test func suggestionsCarryTheWhatIfUpToTheLimit() throws {
         let data = try #require(bundledDataset)
         let hanoi = try #require(data.index(ofCity: "hanoi-vn"))
