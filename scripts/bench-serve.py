@@ -12,11 +12,13 @@ for another's Python work before it stops its clock; --client-mode threads runs 
 threads of one interpreter, as the first version of this script did (on the 2026-12-06
 runs both modes gave the same latencies within a few tenths of a millisecond). Every
 client sends at most max-requests / clients requests. The server's resident memory is
-also sampled every 5 s, to show where it levels off.
+also sampled every 5 s, to show where it levels off. By default the clients start once the
+server has precomputed every pair's what-if ranks (it prints a line when done);
+--precompute start starts them at once, --precompute off runs the server without it.
 
 Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
        [--seconds 30] [--max-requests 200000] [--seed 1] [--what-if N]
-       [--client-mode processes|threads]
+       [--client-mode processes|threads] [--precompute wait|start|off]
 """
 import argparse
 import http.client
@@ -65,10 +67,17 @@ def main():
                     help="distinct cities whose maps are asked for (each drawn once, then cached)")
     ap.add_argument("--client-mode", choices=["processes", "threads"], default="processes",
                     help="one process per client (default) or one thread per client in this process")
+    ap.add_argument("--precompute", choices=["wait", "start", "off"], default="wait",
+                    help="wait: start the clients once the server has precomputed every what-if "
+                         "(its 'what-if ranks precomputed' line; default); start: start them at "
+                         "once, while it precomputes; off: run the server with --no-precompute-what-ifs")
     args = ap.parse_args()
 
-    server = subprocess.Popen([args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"]
+    if args.precompute == "off":
+        command.append("--no-precompute-what-ifs")
+    started = time.time()
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = None
     for line in server.stdout:
         m = re.search(r"http://127\.0\.0\.1:(\d+)", line)
@@ -77,6 +86,12 @@ def main():
             break
     if not url:
         raise SystemExit("uccn serve did not start: " + server.stderr.read())
+    print(f"server listening {time.time() - started:.1f} s after launch")
+    if args.precompute == "wait":
+        for line in server.stdout:
+            if "precomputed" in line:
+                print(f"{line.strip()} ({time.time() - started:.1f} s after launch)")
+                break
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         conn.request("GET", "/api/v1/cities")

@@ -248,10 +248,9 @@ public struct PartnerWhatIfAnalysis: Sendable {
     /// other city `w` gains `2·δ_u(w)`, `u`'s dependency on it, and `v` stays at 0.
     ///
     /// These values agree with a computation from scratch up to rounding (the sums are
-    /// added in another order), so they are used only when every comparison the rank makes
-    /// (each city against `u`'s value plus the tie tolerance, and `u`'s rise against its
-    /// tolerance) is clear by `1e-9`, a million times the rounding; otherwise `nil`, and
-    /// the caller computes the values exactly. The rank is then the one the exact values give.
+    /// added in another order), so they decide the rank only within the margins of
+    /// ``decidedChange(of:before:after:)``; otherwise `nil`, and the caller computes the
+    /// values exactly. The rank is then the one the exact values give.
     func pendantBetweennessChange(_ u: Int, _ v: Int) -> RankChange? {
         guard graph.neighbors(of: v).allSatisfy({ Int($0) == v }),
             let dependency = insertion.dependencies(ofSource: u)
@@ -261,12 +260,7 @@ public struct PartnerWhatIfAnalysis: Sendable {
         var after = betweenness
         for w in after.indices where w != u && w != v { after[w] += 2 * dependency[w] * scale }
         after[u] += 2 * Double(reached - 1) * scale
-        let margin = 1e-9
-        let toleranceBefore = 1e-12 * max(1, abs(betweenness[u]))
-        guard abs(after[u] - (betweenness[u] + toleranceBefore)) > margin else { return nil }
-        let threshold = after[u] + 1e-12 * max(1, abs(after[u]))
-        for w in after.indices where w != u && abs(after[w] - threshold) <= margin { return nil }
-        return Self.change(of: u, before: betweenness, after: after)
+        return Self.decidedChange(of: u, before: betweenness, after: after)
     }
 
     /// ``ifLinked(_:_:)`` for every candidate in `candidates`, in their order, on up to
