@@ -202,8 +202,10 @@ public struct PartnerWhatIfAnalysis: Sendable {
             betweennessV = unchanged(v)
         case (false, false):
             let updated = insertion.afterAddingFromNearerSide(u, v)
-            betweennessU = updated.flatMap { Self.decidedChange(of: u, before: betweenness, after: $0) } ?? exactChange(of: u)
-            betweennessV = updated.flatMap { Self.decidedChange(of: v, before: betweenness, after: $0) } ?? exactChange(of: v)
+            betweennessU =
+                updated.flatMap { Self.decidedChange(of: u, before: betweenness, after: $0) } ?? exactChange(of: u)
+            betweennessV =
+                updated.flatMap { Self.decidedChange(of: v, before: betweenness, after: $0) } ?? exactChange(of: v)
         }
         return (
             PartnerWhatIf(betweenness: betweennessU, closeness: closenessU),

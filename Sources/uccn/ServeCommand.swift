@@ -69,9 +69,11 @@ struct ServeCommand: AsyncParsableCommand {
                     FileHandle.standardOutput.write(Data(line.utf8))
                     if precompute {
                         service.precomputeWhatIfs { elapsed, pairs, exact in
-                            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                            let seconds =
+                                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                             let line = String(
-                                format: "uccn serve: what-if ranks precomputed in %.1f s (%d city–partner pairs; %d betweenness ranks from exact values)\n",
+                                format:
+                                    "uccn serve: what-if ranks precomputed in %.1f s (%d city–partner pairs; %d betweenness ranks from exact values)\n",
                                 seconds, pairs, exact)
                             FileHandle.standardOutput.write(Data(line.utf8))
                         }

@@ -116,7 +116,8 @@ public struct EdgeInsertionCloseness: Sendable {
             // From `s` nearer `u`, only the targets nearer `v` can come closer (through
             // `s … u – v … t`), and the other way round; both ends of the new route are
             // then finite.
-            func update(_ sources: [Int], near: UnsafePointer<UInt16>, targets: [Int], far other: UnsafePointer<UInt16>) {
+            func update(_ sources: [Int], near: UnsafePointer<UInt16>, targets: [Int], far other: UnsafePointer<UInt16>)
+            {
                 for s in sources {
                     let row = d.baseAddress! + s * n
                     let via = Int(near[s]) + 1
