@@ -71,11 +71,14 @@ def main():
                     help="wait: start the clients once the server has precomputed every what-if "
                          "(its 'what-if ranks precomputed' line; default); start: start them at "
                          "once, while it precomputes; off: run the server with --no-precompute-what-ifs")
+    ap.add_argument("--server-option", action="append", default=[],
+                    help="an option passed on to uccn serve (repeat for several), e.g. --server-option=--ranking-niceness=0")
     args = ap.parse_args()
 
     command = [args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"]
     if args.precompute == "off":
         command.append("--no-precompute-what-ifs")
+    command += args.server_option
     started = time.time()
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = None

@@ -33,7 +33,7 @@ public final class PlannerService: Sendable {
     let mapCommunities: [Int32]
 
     let graphviz = WorkQueue.graphviz()
-    let computations = WorkQueue.computations()
+    let computations: WorkQueue
     /// Created by ``precomputeWhatIfs(done:)``.
     private let background = Mutex<WorkQueue?>(nil)
     let maps: ResponseCache<NetworkMapRequest>
@@ -63,8 +63,15 @@ public final class PlannerService: Sendable {
             dataLabel: dataLabel ?? directory.path)
     }
 
-    public init(dataset: CreativeCitiesDataset, dataDirectory: URL, notes: DatasetNotes?, dataLabel: String) {
+    /// - Parameter rankingNiceness: the scheduling priority (nice value, 0–19) of the
+    ///   threads partner rankings run on; 10 by default, below the threads that answer
+    ///   requests.
+    public init(
+        dataset: CreativeCitiesDataset, dataDirectory: URL, notes: DatasetNotes?, dataLabel: String,
+        rankingNiceness: Int32 = 10
+    ) {
         self.dataset = dataset
+        computations = WorkQueue.computations(niceness: rankingNiceness)
         self.dataDirectory = dataDirectory
         self.dataLabel = dataLabel
         self.notes = notes

@@ -37,10 +37,11 @@ final class WorkQueue: Sendable {
         WorkQueue(.dispatch(DispatchQueue(label: "uccn.graphviz", qos: .userInitiated)))
     }
 
-    /// Partner rankings: as many threads as cores (at most `maxWorkers`), at nice 10.
-    static func computations(maxWorkers: Int = 2) -> WorkQueue {
+    /// Partner rankings: as many threads as cores (at most `maxWorkers`), at nice
+    /// `niceness` (10 unless `uccn serve --ranking-niceness` says otherwise).
+    static func computations(maxWorkers: Int = 2, niceness: Int32 = 10) -> WorkQueue {
         let workers = max(1, min(maxWorkers, ProcessInfo.processInfo.activeProcessorCount))
-        return WorkQueue(.threads(WorkerPool(label: "uccn.computations", workers: workers, niceness: 10)))
+        return WorkQueue(.threads(WorkerPool(label: "uccn.computations", workers: workers, niceness: niceness)))
     }
 
     /// Tables filled ahead of the queries: as many threads as cores (at most

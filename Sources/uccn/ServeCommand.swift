@@ -35,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var precomputeWhatIfs = true
 
+    @Option(
+        help:
+            "Scheduling priority (nice value, 0–19) of the threads partner rankings run on; higher runs them after lookups, city pages and cached maps."
+    )
+    var rankingNiceness: Int = 10
+
     static let failureWording = FailureWording(prefix: "uccn serve: ", usageSuffix: " (see uccn serve --help)")
 
     func validate() throws {
@@ -44,13 +50,16 @@ struct ServeCommand: AsyncParsableCommand {
     private func validateOptions() throws(CommandFailure) {
         guard (0...65535).contains(port) else { throw .usage("--port must be 0 to 65535, got \(port)") }
         guard !host.isEmpty else { throw .usage("--host must not be empty") }
+        guard (0...19).contains(rankingNiceness) else {
+            throw .usage("--ranking-niceness must be 0 to 19, got \(rankingNiceness)")
+        }
     }
 
     private func loadService() throws(CommandFailure) -> PlannerService {
         let dataset = try data.load()
         return PlannerService(
             dataset: dataset, dataDirectory: data.folder, notes: DatasetNotes.load(directory: data.folder),
-            dataLabel: data.directory ?? "Graphs/ (bundled UCCN data)")
+            dataLabel: data.directory ?? "Graphs/ (bundled UCCN data)", rankingNiceness: Int32(rankingNiceness))
     }
 
     func run() async throws {
