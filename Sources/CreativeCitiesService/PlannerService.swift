@@ -304,7 +304,7 @@ public final class PlannerService: Sendable {
             } catch {
                 throw APIError.badParameter("\(error)")
             }
-            let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
+            let data = Data(try PartnerSuggestionsOutput.utf8(result, as: r.format))
             return Cached(body: partnerAnswers.store(data, for: r), hit: false)
         }
     }
