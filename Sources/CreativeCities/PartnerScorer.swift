@@ -278,10 +278,20 @@ struct PartnerCityFacts: Sendable {
         }
         self.country = country
         countryCodes = codes
+        // ASCII codes (all real ones) are compared by their upper-case bytes, the others
+        // with Foundation's case-insensitive comparison.
+        let ascii: [[UInt8]?] = codes.map { code in
+            code.utf8.allSatisfy { $0 < 0x80 }
+                ? code.utf8.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 } : nil
+        }
         var same = [Bool](repeating: false, count: codes.count * codes.count)
-        for (a, x) in codes.enumerated() {
+        for (a, x) in codes.enumerated() where !x.isEmpty {
             for (b, y) in codes.enumerated() {
-                same[a * codes.count + b] = !x.isEmpty && x.caseInsensitiveCompare(y) == .orderedSame
+                if let p = ascii[a], let q = ascii[b] {
+                    same[a * codes.count + b] = p == q
+                } else {
+                    same[a * codes.count + b] = x.caseInsensitiveCompare(y) == .orderedSame
+                }
             }
         }
         sameCountryTable = same

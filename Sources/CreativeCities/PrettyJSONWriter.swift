@@ -78,7 +78,7 @@ struct PrettyJSONWriter {
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
-                    bytes.append(contentsOf: "u00".utf8)
+                    append("u00")
                     bytes.append(Self.hexDigit(byte >> 4))
                     bytes.append(Self.hexDigit(byte & 0x0F))
                 }
@@ -142,14 +142,14 @@ struct PrettyJSONWriter {
             bytes.append(UInt8(ascii: "0"))
             return
         }
-        let text = value.description
-        var utf8 = text.utf8[...]
-        if utf8.count >= 2 && utf8.last == UInt8(ascii: "0")
-            && utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == UInt8(ascii: ".")
-        {
-            utf8 = utf8.dropLast(2)
+        var text = value.description
+        text.withUTF8 { utf8 in
+            var count = utf8.count
+            if count >= 2 && utf8[count - 1] == UInt8(ascii: "0") && utf8[count - 2] == UInt8(ascii: ".") {
+                count -= 2
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<count]))
         }
-        bytes.append(contentsOf: utf8)
     }
 
     /// A number, or `null`.
@@ -159,16 +159,12 @@ struct PrettyJSONWriter {
 
     /// `true` or `false`.
     mutating func bool(_ value: Bool) {
-        if value {
-            bytes.append(contentsOf: "true".utf8)
-        } else {
-            bytes.append(contentsOf: "false".utf8)
-        }
+        append(value ? "true" : "false")
     }
 
     /// `null`.
     mutating func null() {
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 
     /// A newline after the top-level value (`JSONEncoder` writes none; the commands end
@@ -176,6 +172,10 @@ struct PrettyJSONWriter {
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
     // MARK: Layout
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)

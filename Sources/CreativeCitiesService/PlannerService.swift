@@ -77,7 +77,7 @@ public final class PlannerService: Sendable {
         self.notes = notes
         lookup = CityLookup(dataset: dataset)
         suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases))
-            .preparingWhatIf(remembering: Self.rememberedWhatIfs, tabulating: true)
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs, tabulating: true).preparingDistances()
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
         standingBetweenness = EdgeInsertionBetweenness(graph: graph)
@@ -284,7 +284,7 @@ public final class PlannerService: Sendable {
         if layers == suggester.layers { return suggester }
         if let built = otherSuggesters.withLock({ $0[layers] }) { return built }
         let built = PartnerSuggester(dataset: dataset, layers: layers)
-            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs).preparingDistances()
         otherSuggesters.withLock { $0[layers] = built }
         return built
     }

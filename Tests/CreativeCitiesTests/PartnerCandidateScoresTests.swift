@@ -12,9 +12,9 @@ import Testing
     @Test(arguments: PartnerGoal.allCases)
     func evidenceEqualsTheReferenceForEveryCity(goal: PartnerGoal) throws {
         let suggester = try #require(PartnerSuggesterTests.suggester)
-        let scorer = suggester.scorer(for: goal)
-        var plain = scorer
-        plain.distanceTable = []
+        let plain = suggester.scorer(for: goal)
+        let scorer = suggester.preparingDistances().scorer(for: goal)
+        #expect(plain.distanceTable.isEmpty && scorer.distanceTable.count == 405 * 405)
         for u in scorer.cities.indices {
             let reference = scorer.referenceEvidence(for: u)
             // Distances from the table, and computed pair by pair for every 10th city.
@@ -38,6 +38,24 @@ import Testing
                         #expect(Self.same(a, b))
                     }
                 }
+            }
+        }
+    }
+
+    /// Country codes compare as Foundation's case-insensitive comparison does, also for
+    /// codes that are not ASCII.
+    @Test func countriesCompareIgnoringCase() {
+        let codes = ["VN", "vn", "Vn", "", "KR", "ÄB", "äb", "ß", "SS", "ss", "V N"]
+        let cities = codes.map {
+            City(
+                id: "c-\($0)", name: $0, country: $0, iso2: $0, region: .africa, field: .music, year: nil,
+                latitude: nil, longitude: nil, source: "test")
+        }
+        let facts = PartnerCityFacts(cities)
+        for (u, a) in codes.enumerated() {
+            for (v, b) in codes.enumerated() {
+                #expect(
+                    facts.sameCountry(u, v) == (!a.isEmpty && a.caseInsensitiveCompare(b) == .orderedSame), "\(a) \(b)")
             }
         }
     }
