@@ -242,7 +242,7 @@ public struct PartnerSuggester: Sendable {
     public let communitySource: CommunitySource
     /// The link layers the scores may use.
     public let layers: Set<LinkKind>
-    /// What-if analyses computed ahead (``preparingWhatIf(remembering:)``), by goal; a query whose goal
+    /// What-if analyses computed ahead (``preparingWhatIf(remembering:tabulating:)``), by goal; a query whose goal
     /// has none computes its own.
     public private(set) var whatIfAnalyses: [PartnerGoal: PartnerWhatIfAnalysis] = [:]
     /// Each city's links and the cities' orders, looked up by every query.
@@ -299,14 +299,17 @@ public struct PartnerSuggester: Sendable {
     /// what-ifs, and those the analysis remembers not even that. The answers are the same
     /// as without.
     ///
-    /// - Parameter remembering: how many what-ifs each goal's analysis remembers (first
-    ///   in, first out; about 100 bytes each).
+    /// - Parameters:
+    ///   - remembering: how many what-ifs each goal's analysis remembers (first in, first
+    ///     out; about 100 bytes each).
+    ///   - tabulating: give each goal's analysis a table of every pair's what-if, to be
+    ///     filled ahead of the queries (``PartnerWhatIfAnalysis/fillTable(row:)``).
     /// - Complexity: O(n·m) time and O(n²) memory per goal.
-    public func preparingWhatIf(remembering: Int = 0) -> PartnerSuggester {
+    public func preparingWhatIf(remembering: Int = 0, tabulating: Bool = false) -> PartnerSuggester {
         var prepared = self
         for goal in PartnerGoal.allCases where prepared.whatIfAnalyses[goal] == nil {
             prepared.whatIfAnalyses[goal] = PartnerWhatIfAnalysis(
-                graph: whatIfGraph(for: goal), remembering: remembering)
+                graph: whatIfGraph(for: goal), remembering: remembering, tabulating: tabulating)
         }
         return prepared
     }
