@@ -389,6 +389,9 @@ func multiSourceBrandes(
                                                 reached: reached.base)
                                         }
                                     } else {
+                                        // After the last batch's own additions (the endpoints' are
+                                        // made after its last barrier), one worker alone.
+                                        team.wait()
                                         if member == j {
                                             let single = fallback ?? BFSBrandes(n: n, arcs: out.targets.count)
                                             fallback = single
