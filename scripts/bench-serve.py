@@ -12,16 +12,19 @@ for another's Python work before it stops its clock; --client-mode threads runs 
 threads of one interpreter, as the first version of this script did (on the 2026-12-06
 runs both modes gave the same latencies within a few tenths of a millisecond). Every
 client sends at most max-requests / clients requests. The server's resident memory is
-also sampled every 5 s, to show where it levels off.
+also sampled every 5 s, to show where it levels off. By default the clients start once the
+server has precomputed every pair's what-if ranks (it prints a line when done);
+--precompute start starts them at once, --precompute off runs the server without it.
 
 Usage: python3 scripts/bench-serve.py --uccn .build/release/uccn [--clients 16]
        [--seconds 30] [--max-requests 200000] [--seed 1] [--what-if N]
-       [--client-mode processes|threads]
+       [--client-mode processes|threads] [--precompute wait|start|off]
 """
 import argparse
 import http.client
 import json
 import multiprocessing
+import os
 import random
 import re
 import signal
@@ -42,6 +45,13 @@ def rss_kib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return 0
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time of a process so far (all its threads)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values, p):
@@ -65,10 +75,28 @@ def main():
                     help="distinct cities whose maps are asked for (each drawn once, then cached)")
     ap.add_argument("--client-mode", choices=["processes", "threads"], default="processes",
                     help="one process per client (default) or one thread per client in this process")
+    ap.add_argument("--precompute", choices=["wait", "start", "off"], default="wait",
+                    help="wait: start the clients once the server has precomputed every what-if "
+                         "(its 'what-if ranks precomputed' line; default); start: start them at "
+                         "once, while it precomputes; off: run the server with --no-precompute-what-ifs")
+    ap.add_argument("--server-option", action="append", default=[],
+                    help="an option passed on to uccn serve (repeat for several), e.g. --server-option=--ranking-niceness=0")
+    ap.add_argument("--client-niceness", type=int, default=0,
+                    help="run each client process at this nice value (0: the server's priority; "
+                         "10: the clients use only the CPU the server leaves, as clients on other "
+                         "machines would)")
+    ap.add_argument("--rate", type=float, default=0,
+                    help="requests a second in all, each client sending at its share on a fixed "
+                         "schedule, a request's time counted from when it was due (0: closed loop, "
+                         "each client sending its next request as soon as the answer arrives)")
     args = ap.parse_args()
 
-    server = subprocess.Popen([args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [args.uccn, "serve", "--host", "127.0.0.1", "--port", "0", "--quiet"]
+    if args.precompute == "off":
+        command.append("--no-precompute-what-ifs")
+    command += args.server_option
+    started = time.time()
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = None
     for line in server.stdout:
         m = re.search(r"http://127\.0\.0\.1:(\d+)", line)
@@ -77,6 +105,12 @@ def main():
             break
     if not url:
         raise SystemExit("uccn serve did not start: " + server.stderr.read())
+    print(f"server listening {time.time() - started:.1f} s after launch")
+    if args.precompute == "wait":
+        for line in server.stdout:
+            if "precomputed" in line:
+                print(f"{line.strip()} ({time.time() - started:.1f} s after launch)")
+                break
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         conn.request("GET", "/api/v1/cities")
@@ -118,15 +152,29 @@ def main():
         per_client = max(1, args.max_requests // args.clients)
 
         def client(index, deadline, out):
+            if args.client_niceness and args.client_mode == "processes":
+                os.nice(args.client_niceness)
             r = random.Random(args.seed * 1000 + index)
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             local, errs = [], []
             sent = 0
+            # Paced: this client's requests are due every `interval` seconds from a seeded
+            # offset; a request's time runs from when it was due, so time spent waiting for
+            # an earlier answer counts (no coordinated omission).
+            interval = args.clients / args.rate if args.rate else 0.0
+            due = time.perf_counter() + r.random() * interval
             while time.time() < deadline and sent < per_client:
                 sent += 1
                 route, method, path, body = next_request(r)
                 headers = {"Content-Type": "application/json"} if body else {}
-                t0 = time.perf_counter()
+                if interval:
+                    pause = due - time.perf_counter()
+                    if pause > 0:
+                        time.sleep(pause)
+                    t0 = due
+                    due += interval
+                else:
+                    t0 = time.perf_counter()
                 try:
                     c.request(method, path, body=body, headers=headers)
                     resp = c.getresponse()
@@ -156,6 +204,7 @@ def main():
             warm.getresponse().read()
         warm.close()
         rss_start = rss_kib(server.pid)
+        cpu_start = cpu_seconds(server.pid)
         start = time.perf_counter()
         deadline = time.time() + args.seconds
         if args.client_mode == "processes":
@@ -187,6 +236,7 @@ def main():
             w.join()
         elapsed = time.perf_counter() - start
         rss_end = rss_kib(server.pid)
+        cpu_used = cpu_seconds(server.pid) - cpu_start
         stop_sampling.set()
         sampler.join()
     finally:
@@ -203,8 +253,10 @@ def main():
         groups.setdefault(key, []).append(ms)
     print(f"{len(samples)} requests in {elapsed:.1f} s ({len(samples) / elapsed:.0f}/s), "
           f"{args.clients} clients ({args.client_mode}), seed {args.seed}, partner what-if "
-          f"{'default (10)' if args.what_if is None else args.what_if}; errors: {len(errors)}; "
-          f"server exit status {status}")
+          f"{'default (10)' if args.what_if is None else args.what_if}, client nice {args.client_niceness}, "
+          f"server options {' '.join(args.server_option) or 'none'}, precompute {args.precompute}, "
+          f"{f'paced at {args.rate:g}/s' if args.rate else 'closed loop'}; "
+          f"errors: {len(errors)}; server exit status {status}")
     print()
     print("| route | requests | p50 ms | p99 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
@@ -212,6 +264,7 @@ def main():
         v = groups[key]
         print(f"| {key} | {len(v)} | {percentile(v, 50):.2f} | {percentile(v, 99):.2f} | {max(v):.2f} |")
     print()
+    print(f"Server CPU: {cpu_used:.1f} s in {elapsed:.1f} s ({cpu_used / elapsed:.2f} cores)")
     growth = 100 * (rss_end - rss_start) / rss_start if rss_start else float("nan")
     print(f"Resident memory: {rss_start / 1024:.1f} MiB at start, {rss_end / 1024:.1f} MiB at end "
           f"({growth:+.1f}%); every 5 s: " + ", ".join(f"{k / 1024:.1f}" for k in rss_timeline) + " MiB")

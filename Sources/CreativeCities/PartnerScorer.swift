@@ -34,9 +34,9 @@ public struct PartnerEvidence: Sendable {
     public let isCooperating: Bool
 
     /// `score` before normalisation.
-    public func raw(_ score: PartnerScore) -> Double { raw[Self.position[score] ?? 0] }
+    public func raw(_ score: PartnerScore) -> Double { raw[score.position] }
     /// `score` in [0, 1].
-    public func normalized(_ score: PartnerScore) -> Double { normalized[Self.position[score] ?? 0] }
+    public func normalized(_ score: PartnerScore) -> Double { normalized[score.position] }
 
     static let position: [PartnerScore: Int] = Dictionary(
         uniqueKeysWithValues: PartnerScore.allCases.enumerated().map { ($1, $0) })
@@ -113,6 +113,19 @@ public struct PartnerScorer: Sendable {
     let cooperationCounts: [Int]
     /// Each city's distinct documented cooperation partners by field, `[city][field]`.
     let cooperationCountsByField: [[Int]]
+    /// Each city's distinct partners in `graph`.
+    let partners: PartnerLists
+    /// Each city's distinct partners in `cooperationGraph`.
+    let cooperationPartners: PartnerLists
+    /// Each city's sister cities (from `sisterCityPairs`).
+    let sisterCityPartners: PartnerLists
+    /// Each city's stated intentions (from `intentionPairs`).
+    let intentionPartners: PartnerLists
+    /// Field, region and country of each city as small indices.
+    let cityFacts: PartnerCityFacts
+    /// The distance of every pair (``distanceTable(of:)``), or empty: distances are then
+    /// computed when asked for. A program answering many queries fills it once.
+    var distanceTable: [Double] = []
 
     /// A scorer over `cities` and their cooperation `graph`.
     ///
@@ -168,6 +181,11 @@ public struct PartnerScorer: Sendable {
         self.fieldPairLinks = links
         self.fieldPairs = pairs
         self.maxFieldRate = best
+        self.partners = PartnerLists(graph)
+        self.cooperationPartners = PartnerLists(coop)
+        self.sisterCityPartners = PartnerLists(pairs: sisterCityPairs, nodeCount: cities.count)
+        self.intentionPartners = PartnerLists(pairs: intentionPairs, nodeCount: cities.count)
+        self.cityFacts = PartnerCityFacts(cities)
     }
 
     /// The documented cooperation pairs between cities of fields `a` and `b`.
@@ -186,102 +204,138 @@ public struct PartnerScorer: Sendable {
     }
 
     /// Evidence for every city other than `u`, in index order.
+    ///
+    /// - Complexity: O(n + m) plus one breadth-first search for each documented
+    ///   cooperation partner of `u` (see ``PartnerCandidateScores``).
     public func evidence(for u: Int) -> [PartnerEvidence] {
-        let neighbourhood = NeighbourhoodScores(of: graph, source: u)
-        let paths = ShortestPathHops(of: graph, source: u)
-        let cooperation = NeighbourhoodScores(of: cooperationGraph, source: u)
-        let cooperationPaths = ShortestPathHops(of: cooperationGraph, source: u)
-        let me = cities[u]
-        let span = Double(max(1, referenceYear - 2004))
-        var linked = [Bool](repeating: false, count: cities.count)
-        for t in graph.neighbors(of: u) { linked[Int(t)] = true }
-        var cooperating = [Bool](repeating: false, count: cities.count)
-        for t in cooperationGraph.neighbors(of: u) where Int(t) != u { cooperating[Int(t)] = true }
-        let fieldIndex = Dictionary(uniqueKeysWithValues: CreativeField.allCases.enumerated().map { ($1, $0) })
-        let myField = fieldIndex[me.field] ?? 0
+        let scores = PartnerCandidateScores(for: u, scorer: self)
         var result: [PartnerEvidence] = []
         result.reserveCapacity(cities.count - 1)
-        for v in cities.indices where v != u {
-            let other = cities[v]
-            let hops = paths.hops[v]
-            let distance = GreatCircleDistance.kilometres(between: me, and: other)
-            let years = other.year.map { referenceYear - $0 }
-            let pathProximity: Double = hops.map { $0 <= 2 ? 1 : 1 / Double($0 - 1) } ?? 0
-            let geographic: Double = distance.map { max(0, 1 - $0 / GreatCircleDistance.antipodalKm) } ?? 0.5
-            let membership: Double = years.map { min(1, max(0, Double($0) / span)) } ?? 0
-            // Cooperation evidence, without the u–v link itself.
-            let isCooperating = cooperating[v]
-            let cooperationHops =
-                isCooperating
-                ? ShortestPathHops(of: cooperationGraph, source: u, excludingEdgeTo: v).hops[v]
-                : cooperationPaths.hops[v]
-            let cooperationProximity: Double = cooperationHops.map { $0 <= 2 ? 1 : 1 / Double($0 - 1) } ?? 0
-            let cooperationCount = cooperationCounts[v]
-            let activity = cooperationCount - (isCooperating ? 1 : 0)
-            let fieldActivity = cooperationCountsByField[v][myField] - (isCooperating ? 1 : 0)
-            let otherField = fieldIndex[other.field] ?? 0
-            let possible = fieldPairs[myField][otherField]
-            let fieldLinks = fieldPairLinks[myField][otherField] - (isCooperating ? 1 : 0)
-            let fieldRate = possible > 0 ? Double(max(0, fieldLinks)) / Double(possible) : 0
-            let key = Self.pairKey(u, v)
-            let raw: [Double] = [
-                Double(neighbourhood.commonPartners[v].count),
-                neighbourhood.jaccard[v],
-                neighbourhood.adamicAdar[v],
-                neighbourhood.resourceAllocation[v],
-                neighbourhood.preferentialAttachment[v],
-                communityLabels[u] == communityLabels[v] ? 1 : 0,
-                pathProximity,
-                me.field == other.field ? 1 : 0,
-                FieldComplementarity.complements(me.field, other.field) ? 1 : 0,
-                me.region == other.region ? 1 : 0,
-                geographic,
-                membership,
-                Double(cooperation.commonPartners[v].count),
-                cooperationProximity,
-                Double(activity),
-                Double(fieldActivity),
-                fieldRate,
-                me.iso2.caseInsensitiveCompare(other.iso2) == .orderedSame && !me.iso2.isEmpty ? 1 : 0,
-                sisterCityPairs.contains(key) ? 1 : 0,
-                intentionPairs.contains(key) ? 1 : 0,
-            ]
-            result.append(
-                PartnerEvidence(
-                    candidate: v, commonPartners: neighbourhood.commonPartners[v], raw: raw, normalized: raw,
-                    hops: hops, distanceKm: distance, membershipYears: years,
-                    candidateDegree: graph.degree(of: v), isLinked: linked[v],
-                    cooperationPartners: cooperation.commonPartners[v], cooperationHops: cooperationHops,
-                    candidateCooperationCount: cooperationCount, isCooperating: isCooperating))
-        }
-        Self.normalize(&result, maxFieldRate: maxFieldRate)
+        for v in cities.indices where v != u { result.append(scores.evidence(of: v, scorer: self)) }
         return result
+    }
+
+    /// Great-circle distance between cities `u` and `v` in km, NaN when either has no
+    /// coordinates (from ``distanceTable`` when it is filled).
+    func distanceKm(_ u: Int, _ v: Int) -> Double {
+        if !distanceTable.isEmpty { return distanceTable[u * cities.count + v] }
+        return GreatCircleDistance.kilometres(between: cities[u], and: cities[v]) ?? .nan
+    }
+
+    /// The distance of every pair of `cities`, row `u` column `v` (NaN without coordinates).
+    ///
+    /// - Complexity: O(n²) time and memory (1.25 MiB for 405 cities).
+    static func distanceTable(of cities: [City]) -> [Double] {
+        var table = [Double](repeating: .nan, count: cities.count * cities.count)
+        for (u, a) in cities.enumerated() {
+            for (v, b) in cities.enumerated() {
+                table[u * cities.count + v] = GreatCircleDistance.kilometres(between: a, and: b) ?? .nan
+            }
+        }
+        return table
     }
 
     /// The scores divided by their maximum over the candidates.
     static let maxNormalized: [PartnerScore] = [
         .commonPartners, .jaccard, .adamicAdar, .resourceAllocation, .preferentialAttachment, .cooperationPartners,
     ]
+}
 
-    static func normalize(_ evidence: inout [PartnerEvidence], maxFieldRate: Double) {
-        for score in [PartnerScore.documentedActivity, .subnetworkActivity] {
-            guard let i = PartnerEvidence.position[score] else { continue }
-            let top = evidence.reduce(0) { max($0, $1.raw[i]) }
-            for k in evidence.indices {
-                evidence[k].normalized[i] = top > 0 ? log1p(evidence[k].raw[i]) / log1p(top) : 0
+/// The facts of each city a score compares, as small indices: field (in
+/// `CreativeField.allCases` order), region, and country (one index per distinct ISO code as
+/// written, with the case-insensitive comparison of the codes computed once).
+struct PartnerCityFacts: Sendable {
+    /// Each city's field index.
+    let field: [Int]
+    /// Each city's region.
+    let region: [UNESCORegion]
+    /// Each city's index in ``countryCodes``.
+    let country: [Int]
+    /// The distinct ISO codes as written.
+    let countryCodes: [String]
+    /// Whether codes `a` and `b` are equal ignoring case, at `a · countryCodes.count + b`.
+    let sameCountryTable: [Bool]
+    /// Whether fields `f` and `g` complement each other, at `f · fieldCount + g`.
+    let complements: [Bool]
+
+    init(_ cities: [City]) {
+        let fields = CreativeField.allCases
+        var fieldIndex: [CreativeField: Int] = [:]
+        for (i, f) in fields.enumerated() { fieldIndex[f] = i }
+        field = cities.map { fieldIndex[$0.field] ?? 0 }
+        region = cities.map(\.region)
+        var codeIndex: [String: Int] = [:]
+        var codes: [String] = []
+        var country: [Int] = []
+        for c in cities {
+            if let i = codeIndex[c.iso2] {
+                country.append(i)
+            } else {
+                codeIndex[c.iso2] = codes.count
+                country.append(codes.count)
+                codes.append(c.iso2)
             }
         }
-        if let i = PartnerEvidence.position[.fieldAffinity] {
-            for k in evidence.indices {
-                evidence[k].normalized[i] = maxFieldRate > 0 ? min(1, evidence[k].raw[i] / maxFieldRate) : 0
+        self.country = country
+        countryCodes = codes
+        // ASCII codes (all real ones) are compared by their upper-case bytes, the others
+        // with Foundation's case-insensitive comparison.
+        let ascii: [[UInt8]?] = codes.map { code in
+            code.utf8.allSatisfy { $0 < 0x80 }
+                ? code.utf8.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 } : nil
+        }
+        var same = [Bool](repeating: false, count: codes.count * codes.count)
+        for (a, x) in codes.enumerated() where !x.isEmpty {
+            for (b, y) in codes.enumerated() {
+                if let p = ascii[a], let q = ascii[b] {
+                    same[a * codes.count + b] = p == q
+                } else {
+                    same[a * codes.count + b] = x.caseInsensitiveCompare(y) == .orderedSame
+                }
             }
         }
-        for score in maxNormalized {
-            guard let i = PartnerEvidence.position[score] else { continue }
-            let top = evidence.reduce(0) { max($0, $1.raw[i]) }
-            for k in evidence.indices {
-                evidence[k].normalized[i] = top > 0 ? evidence[k].raw[i] / top : 0
+        sameCountryTable = same
+        var complements = [Bool](repeating: false, count: fields.count * fields.count)
+        for (f, a) in fields.enumerated() {
+            for (g, b) in fields.enumerated() {
+                complements[f * fields.count + g] = FieldComplementarity.complements(a, b)
             }
+        }
+        self.complements = complements
+    }
+
+    /// Whether cities `u` and `v` are in the same country (false when `u` has no code).
+    func sameCountry(_ u: Int, _ v: Int) -> Bool {
+        sameCountryTable[country[u] * countryCodes.count + country[v]]
+    }
+}
+
+extension PartnerScore {
+    /// The score's position in `allCases`: the index of its value in
+    /// ``PartnerEvidence/raw`` and ``PartnerEvidence/normalized`` (a switch, not a hash of
+    /// the name).
+    var position: Int {
+        switch self {
+        case .commonPartners: return 0
+        case .jaccard: return 1
+        case .adamicAdar: return 2
+        case .resourceAllocation: return 3
+        case .preferentialAttachment: return 4
+        case .sameCommunity: return 5
+        case .pathProximity: return 6
+        case .sameField: return 7
+        case .complementaryField: return 8
+        case .sameRegion: return 9
+        case .geographicProximity: return 10
+        case .membershipYears: return 11
+        case .cooperationPartners: return 12
+        case .cooperationPathProximity: return 13
+        case .documentedActivity: return 14
+        case .subnetworkActivity: return 15
+        case .fieldAffinity: return 16
+        case .sameCountry: return 17
+        case .sisterCityLink: return 18
+        case .statedIntention: return 19
         }
     }
 }

@@ -235,16 +235,18 @@ public struct PartnerSuggester: Sendable {
     /// The cities and links.
     public let dataset: CreativeCitiesDataset
     /// The `twinning` goal's scorer.
-    public let scorer: PartnerScorer
+    public private(set) var scorer: PartnerScorer
     /// The `cooperation` goal's scorer.
-    public let cooperationScorer: PartnerScorer
+    public private(set) var cooperationScorer: PartnerScorer
     /// Where the "same community" labels come from.
     public let communitySource: CommunitySource
     /// The link layers the scores may use.
     public let layers: Set<LinkKind>
-    /// What-if analyses computed ahead (``preparingWhatIf(remembering:)``), by goal; a query whose goal
+    /// What-if analyses computed ahead (``preparingWhatIf(remembering:tabulating:)``), by goal; a query whose goal
     /// has none computes its own.
     public private(set) var whatIfAnalyses: [PartnerGoal: PartnerWhatIfAnalysis] = [:]
+    /// Each city's links and the cities' orders, looked up by every query.
+    let index: PartnerSuggesterIndex
 
     /// Suggestions on the dataset's links of `layers` (all by default), with Leiden
     /// communities (seed 42) unless told otherwise.
@@ -272,6 +274,7 @@ public struct PartnerSuggester: Sendable {
             cities: dataset.cities, graph: sisterGraph, communityLabels: sisterLabels, referenceYear: referenceYear,
             cooperationGraph: context.cooperationGraph, sisterCityPairs: context.sisterCityPairs,
             intentionPairs: context.intentionPairs)
+        self.index = PartnerSuggesterIndex(dataset: dataset, layers: layers)
     }
 
     /// The scorer of `goal`.
@@ -296,15 +299,32 @@ public struct PartnerSuggester: Sendable {
     /// what-ifs, and those the analysis remembers not even that. The answers are the same
     /// as without.
     ///
-    /// - Parameter remembering: how many what-ifs each goal's analysis remembers (first
-    ///   in, first out; about 100 bytes each).
+    /// - Parameters:
+    ///   - remembering: how many what-ifs each goal's analysis remembers (first in, first
+    ///     out; about 100 bytes each).
+    ///   - tabulating: give each goal's analysis a table of every pair's what-if, to be
+    ///     filled ahead of the queries (``PartnerWhatIfAnalysis/fillTable(row:)``).
     /// - Complexity: O(n·m) time and O(n²) memory per goal.
-    public func preparingWhatIf(remembering: Int = 0) -> PartnerSuggester {
+    public func preparingWhatIf(remembering: Int = 0, tabulating: Bool = false) -> PartnerSuggester {
         var prepared = self
         for goal in PartnerGoal.allCases where prepared.whatIfAnalyses[goal] == nil {
             prepared.whatIfAnalyses[goal] = PartnerWhatIfAnalysis(
-                graph: whatIfGraph(for: goal), remembering: remembering)
+                graph: whatIfGraph(for: goal), remembering: remembering, tabulating: tabulating)
         }
+        return prepared
+    }
+
+    /// This suggester with the great-circle distance of every pair of cities computed once
+    /// and shared by both goals' scorers (n² numbers: 1.25 MiB for 405 cities), for a
+    /// program that answers many queries: a query then reads its city's row instead of
+    /// computing n − 1 distances. The answers are the same as without.
+    ///
+    /// - Complexity: O(n²) time and memory.
+    public func preparingDistances() -> PartnerSuggester {
+        var prepared = self
+        let table = PartnerScorer.distanceTable(of: dataset.cities)
+        prepared.scorer.distanceTable = table
+        prepared.cooperationScorer.distanceTable = table
         return prepared
     }
 
@@ -350,35 +370,45 @@ public struct PartnerSuggester: Sendable {
         let me = dataset.cities[u]
         let goal = query.goal
         let scorer = self.scorer(for: goal)
-        let myLinks = dataset.links(of: me.id, kinds: layers)
-        var linksByCity: [String: [CityLink]] = [:]
-        for link in myLinks { linksByCity[link.other(than: me.id), default: []].append(link) }
+        let n = dataset.cities.count
+        let myLinks = index.links[u]
+        // The kinds of link between u and each city, as bits of `LinkKind.allCases` positions.
+        var linkKinds = [UInt8](repeating: 0, count: n)
+        for link in myLinks where link.other >= 0 { linkKinds[link.other] |= link.kindBit }
+        let intentionBits = PartnerSuggesterIndex.bit(.proposed) | PartnerSuggesterIndex.bit(.planned)
+        let sisterBit = PartnerSuggesterIndex.bit(.sisterCity)
 
         let weights = query.weights
-        var ranked: [(evidence: PartnerEvidence, score: Double, status: PartnerStatus)] = []
-        for e in scorer.evidence(for: u) {
-            let other = dataset.cities[e.candidate]
-            if let f = query.field, other.field != f { continue }
-            if let r = query.region, other.region != r { continue }
-            if let c = query.countryISO2, other.iso2.caseInsensitiveCompare(c) != .orderedSame { continue }
-            let kinds = Set((linksByCity[other.id] ?? []).map(\.kind))
-            let isPartner = goal == .cooperation ? e.isCooperating : e.isLinked
-            let status: PartnerStatus =
-                isPartner ? .linked : kinds.contains(.proposed) || kinds.contains(.planned) ? .proposed : .new
-            if status == .linked && !query.includeLinked { continue }
-            ranked.append((e, e.combined(weights), status))
-        }
-        ranked.sort { a, b in
-            a.score != b.score
-                ? a.score > b.score
-                : dataset.cities[a.evidence.candidate].id < dataset.cities[b.evidence.candidate].id
-        }
+        let weightList = PartnerScore.allCases.map { weights[$0] }
         let total = weights.totalMagnitude
+        let scores = PartnerCandidateScores(for: u, scorer: scorer)
+        let facts = scorer.cityFacts
+        // The country filter compares each distinct code once.
+        let countryMatches: [Bool]? = query.countryISO2.map { code in
+            facts.countryCodes.map { $0.caseInsensitiveCompare(code) == .orderedSame }
+        }
+        let fieldFilter = query.field.map { f in CreativeField.allCases.firstIndex(of: f) ?? -1 }
+        var ranked: [RankedCandidate] = []
+        ranked.reserveCapacity(n)
+        for v in 0..<n where v != u {
+            if let f = fieldFilter, facts.field[v] != f { continue }
+            if let r = query.region, facts.region[v] != r { continue }
+            if let countryMatches, !countryMatches[facts.country[v]] { continue }
+            let isPartner = goal == .cooperation ? scores.isCooperating[v] : scores.isLinked[v]
+            let status: PartnerStatus = isPartner ? .linked : linkKinds[v] & intentionBits != 0 ? .proposed : .new
+            if status == .linked && !query.includeLinked { continue }
+            ranked.append(
+                RankedCandidate(
+                    candidate: Int32(v), order: index.idOrder[v], status: status,
+                    score: scores.combined(v, weights: weightList, total: total)))
+        }
+        // Scores descending, ties by city id: a strict order, so no stable sort is needed.
+        ranked.sort { a, b in a.score != b.score ? a.score > b.score : a.order < b.order }
         let cooperationPartnerCount = scorer.cooperationGraph.degree(of: u)
-        let sisterIDs = Set(myLinks.filter { $0.kind == .sisterCity }.map { $0.other(than: me.id) })
+        let hasSister = myLinks.contains { $0.kindBit == sisterBit }
         let lacksEvidence =
             goal == .cooperation
-            ? cooperationPartnerCount == 0 && sisterIDs.isEmpty && scorer.graph.degree(of: u) == 0
+            ? cooperationPartnerCount == 0 && !hasSister && scorer.graph.degree(of: u) == 0
             : scorer.graph.degree(of: u) == 0
         let explainer = PartnerExplanation(
             city: me, weights: weights, communitySource: communitySource,
@@ -390,19 +420,24 @@ public struct PartnerSuggester: Sendable {
         var whatIfs: [Int: PartnerWhatIf] = [:]
         if let whatIf {
             let linked = Set(whatIf.graph.neighbors(of: u).map(Int.init))
-            let candidates = ranked.prefix(min(query.top ?? ranked.count, query.whatIfLimit)).map(\.evidence.candidate)
+            let candidates = ranked.prefix(min(query.top ?? ranked.count, query.whatIfLimit)).map { Int($0.candidate) }
                 .filter { !linked.contains($0) }
             for (c, result) in zip(candidates, whatIf.ifLinked(u, each: candidates, threads: threads)) {
                 whatIfs[c] = result
             }
         }
         let spread = goal == .cooperation && weights == .cooperation ? PartnerWeights.cooperationSpread : nil
+        let shown = ranked.prefix(query.top ?? ranked.count)
+        let evidence = shown.map { scores.evidence(of: Int($0.candidate), scorer: scorer) }
+        let usedScores = PartnerScore.allCases.filter { weights[$0] != 0 }
         var suggestions: [PartnerSuggestion] = []
+        suggestions.reserveCapacity(shown.count)
         var groupStart = 1
-        for (position, item) in ranked.prefix(query.top ?? ranked.count).enumerated() {
-            let e = item.evidence
-            let other = dataset.cities[e.candidate]
-            let breakdown = PartnerScore.allCases.filter { weights[$0] != 0 }.map { score in
+        for (position, item) in shown.enumerated() {
+            let e = evidence[position]
+            let v = e.candidate
+            let other = dataset.cities[v]
+            let breakdown = usedScores.map { score in
                 ScoreContribution(
                     score: score, raw: e.raw(score), normalized: e.normalized(score), weight: weights[score],
                     contribution: total > 0 ? weights[score] * e.normalized(score) / total : 0)
@@ -410,27 +445,24 @@ public struct PartnerSuggester: Sendable {
             var tiedWith: Int? = nil
             if position > 0 {
                 // Tied when within the noise of the first suggestion of the current group.
-                let first = ranked[groupStart - 1]
-                if Self.withinNoise(first.evidence, e, weights: weights, spread: spread) {
+                if Self.withinNoise(evidence[groupStart - 1], e, weights: weights, spread: spread) {
                     tiedWith = groupStart
                 } else {
                     groupStart = position + 1
                 }
             }
-            let common = e.commonPartners.map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-            let links = linksByCity[other.id] ?? []
-            let shared = e.cooperationPartners.map { z in
+            let common = index.byName(e.commonPartners).map { dataset.cities[$0] }
+            let links = myLinks.filter { $0.other == v }.map { dataset.links[$0.link] }
+            let shared = index.byName(e.cooperationPartners).map { z in
                 SharedCooperationPartner(
-                    city: dataset.cities[z],
-                    types: cooperationTypes(me.id, dataset.cities[z].id)
-                        .union(cooperationTypes(other.id, dataset.cities[z].id)))
-            }.sorted { ($0.city.name, $0.city.id) < ($1.city.name, $1.city.id) }
+                    city: dataset.cities[z], types: index.cooperationTypes(u, z).union(index.cooperationTypes(v, z)))
+            }
             let fieldPairCount = scorer.cooperationPairs(between: me.field, and: other.field)
             var reasons = explainer.reasons(
                 for: other, evidence: e, status: item.status, commonPartners: common, links: links,
                 sharedCooperation: shared, fieldPairCount: fieldPairCount)
             if let tiedWith {
-                let name = dataset.cities[ranked[tiedWith - 1].evidence.candidate].name
+                let name = dataset.cities[Int(ranked[tiedWith - 1].candidate)].name
                 reasons.insert(
                     item.score == ranked[tiedWith - 1].score
                         ? "tied with #\(tiedWith) \(name): the same score"
@@ -440,35 +472,39 @@ public struct PartnerSuggester: Sendable {
                 PartnerSuggestion(
                     rank: position + 1, city: other, status: item.status, score: item.score, breakdown: breakdown,
                     evidence: e, commonPartners: common, sharedCooperation: shared, links: links, reasons: reasons,
-                    whatIf: position < query.whatIfLimit ? whatIfs[e.candidate] : nil,
-                    tiedWithRank: tiedWith))
+                    whatIf: position < query.whatIfLimit ? whatIfs[v] : nil, tiedWithRank: tiedWith))
         }
+        // The goal's partners, the sister cities, and the intentions not partners yet.
         let partnerGraph = goal == .cooperation ? scorer.cooperationGraph : scorer.graph
-        let existing = Set(partnerGraph.neighbors(of: u).map(Int.init)).filter { $0 != u }
-            .map { dataset.cities[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        let existingIDs = Set(existing.map(\.id))
-        let proposed = Set(myLinks.filter { LinkKind.intentions.contains($0.kind) }.map { $0.other(than: me.id) })
-            .subtracting(existingIDs).compactMap { dataset.city(withID: $0) }.sorted {
-                ($0.name, $0.id) < ($1.name, $1.id)
+        var seen = [UInt8](repeating: 0, count: n)
+        var existing: [Int] = []
+        for t in partnerGraph.neighbors(of: u) where Int(t) != u && seen[Int(t)] & 1 == 0 {
+            seen[Int(t)] |= 1
+            existing.append(Int(t))
+        }
+        var proposed: [Int] = []
+        var sisters: [Int] = []
+        for link in myLinks where link.other >= 0 {
+            let x = link.other
+            if link.kindBit & intentionBits != 0 && seen[x] & 3 == 0 {
+                seen[x] |= 2
+                proposed.append(x)
             }
-        let sisters = sisterIDs.compactMap { dataset.city(withID: $0) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            if link.kindBit == sisterBit && seen[x] & 4 == 0 {
+                seen[x] |= 4
+                sisters.append(x)
+            }
+        }
         return PartnerSuggestions(
-            city: me, query: query, existingPartners: existing, sisterCities: sisters, layers: layers,
-            lacksNetworkEvidence: lacksEvidence, proposedPartners: proposed,
+            city: me, query: query, existingPartners: index.byName(existing).map { dataset.cities[$0] },
+            sisterCities: index.byName(sisters).map { dataset.cities[$0] }, layers: layers,
+            lacksNetworkEvidence: lacksEvidence, proposedPartners: index.byName(proposed).map { dataset.cities[$0] },
             candidateCount: ranked.count, communitySource: communitySource,
             referenceYear: scorer.referenceYear, suggestions: suggestions,
             dataset: dataset,
             centralityRanks: whatIf.map {
                 (CentralityRank.rank(of: u, in: $0.betweenness), CentralityRank.rank(of: u, in: $0.closeness))
             })
-    }
-
-    /// The cooperation types documented between two cities (in the layers used).
-    func cooperationTypes(_ a: String, _ b: String) -> Set<CooperationType> {
-        guard layers.contains(.cooperation) else { return [] }
-        return Set(
-            dataset.links(of: a, kinds: [.cooperation]).filter { $0.other(than: a) == b }
-                .compactMap(\.cooperationType))
     }
 
     /// Whether two candidates' combined scores differ by no more than the model's noise:
@@ -524,5 +560,85 @@ struct CooperationContext {
             ?? Graph(isDirected: false, offsets: [0], targets: [], weights: nil, ids: [], edgeCount: 0)
         sisterCityPairs = sister
         intentionPairs = intentions
+    }
+}
+
+/// A candidate in a ranking: small values, so that sorting moves little.
+struct RankedCandidate {
+    /// The candidate's city index.
+    let candidate: Int32
+    /// The candidate's position among the cities sorted by id (the tie-break).
+    let order: Int32
+    let status: PartnerStatus
+    /// The combined score.
+    let score: Double
+}
+
+/// What every query of a ``PartnerSuggester`` looks up, computed once from the dataset:
+/// each city's links in the layers used (with the other city's index, in file order), the
+/// cities' orders by id and by name, and the documented cooperation types of each pair.
+///
+/// - Complexity: O(n log n + m) to build; O(n + m) memory.
+struct PartnerSuggesterIndex: Sendable {
+    /// One link of a city: the other city's index (−1 when the id names no city, or the
+    /// city itself for a link to itself), the link's index in the dataset, and its kind's bit.
+    struct Link: Sendable {
+        let other: Int
+        let link: Int
+        let kindBit: UInt8
+    }
+
+    /// Each city's links of the layers used, in file order.
+    let links: [[Link]]
+    /// Each city's position among the cities sorted by id.
+    let idOrder: [Int32]
+    /// Each city's position among the cities sorted by name, then id.
+    let nameOrder: [Int32]
+    /// The cooperation types documented for each pair (``PartnerScorer/pairKey(_:_:)``);
+    /// empty when the layers leave out `cooperation`.
+    let cooperationTypesByPair: [Int: Set<CooperationType>]
+
+    /// The bit of `kind` in a mask of kinds (its position in `LinkKind.allCases`).
+    static func bit(_ kind: LinkKind) -> UInt8 {
+        UInt8(1) << UInt8(LinkKind.allCases.firstIndex(of: kind) ?? 0)
+    }
+
+    init(dataset: CreativeCitiesDataset, layers: Set<LinkKind>) {
+        let cities = dataset.cities
+        var links = [[Link]](repeating: [], count: cities.count)
+        var types: [Int: Set<CooperationType>] = [:]
+        for (i, link) in dataset.links.enumerated() {
+            let a = dataset.index(ofCity: link.sourceID), b = dataset.index(ofCity: link.targetID)
+            if link.kind == .cooperation && layers.contains(.cooperation), let a, let b,
+                let type = link.cooperationType
+            {
+                types[PartnerScorer.pairKey(a, b), default: []].insert(type)
+            }
+            guard layers.contains(link.kind) else { continue }
+            let bit = Self.bit(link.kind)
+            if let a { links[a].append(Link(other: b ?? -1, link: i, kindBit: bit)) }
+            if let b, b != a { links[b].append(Link(other: a ?? -1, link: i, kindBit: bit)) }
+        }
+        self.links = links
+        cooperationTypesByPair = types
+        var idOrder = [Int32](repeating: 0, count: cities.count)
+        for (position, c) in cities.indices.sorted(by: { cities[$0].id < cities[$1].id }).enumerated() {
+            idOrder[c] = Int32(position)
+        }
+        self.idOrder = idOrder
+        var nameOrder = [Int32](repeating: 0, count: cities.count)
+        let byName = cities.indices.sorted { (cities[$0].name, cities[$0].id) < (cities[$1].name, cities[$1].id) }
+        for (position, c) in byName.enumerated() { nameOrder[c] = Int32(position) }
+        self.nameOrder = nameOrder
+    }
+
+    /// `cities` (indices) sorted by name, then id.
+    func byName(_ cities: [Int]) -> [Int] {
+        cities.sorted { nameOrder[$0] < nameOrder[$1] }
+    }
+
+    /// The cooperation types documented between cities `a` and `b`.
+    func cooperationTypes(_ a: Int, _ b: Int) -> Set<CooperationType> {
+        cooperationTypesByPair[PartnerScorer.pairKey(a, b)] ?? []
     }
 }

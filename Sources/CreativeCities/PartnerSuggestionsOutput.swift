@@ -150,13 +150,190 @@ public enum PartnerSuggestionsOutput {
 
     // MARK: JSON
 
-    /// The JSON object of `docs/partners.md` (sorted keys, so the same input gives the same bytes).
+    /// The JSON object of `docs/partners.md`: keys sorted, two-space indentation, `/` not
+    /// escaped, numbers rounded (scores to 6 decimals, distances to 0.1 km), so the same
+    /// input gives the same bytes. The text is the one Foundation's `JSONEncoder` gives
+    /// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (a test compares them
+    /// for every city), written directly by ``PrettyJSONWriter``.
+    ///
+    /// - Throws: `EncodingError.invalidValue` for a weight or score that is not finite.
+    /// - Complexity: O(length of the output).
     public static func json(_ s: PartnerSuggestions) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(PartnerSuggestionsJSON(s))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        try jsonWriter(s).text
     }
+
+    /// The text of ``render(_:as:)`` as UTF-8 bytes; for JSON, the writer's bytes as they
+    /// are (no `String` made and checked on the way).
+    public static func utf8(_ s: PartnerSuggestions, as format: PartnerOutputFormat) throws -> [UInt8] {
+        switch format {
+        case .json: return try jsonWriter(s).bytes
+        case .table, .csv: return Array(try render(s, as: format).utf8)
+        }
+    }
+
+    /// The writer holding the JSON of ``json(_:)``.
+    static func jsonWriter(_ s: PartnerSuggestions) throws -> PrettyJSONWriter {
+        var w = PrettyJSONWriter(capacity: 4096 + 4096 * s.suggestions.count)
+        w.beginObject()
+        w.key("candidateCount"); w.int(s.candidateCount)
+        w.key("centralityRanks")
+        if let ranks = s.centralityRanks {
+            w.beginObject()
+            w.key("betweenness"); w.int(ranks.betweenness)
+            w.key("closeness"); w.int(ranks.closeness)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("city"); cityInfo(s.city, &w)
+        w.key("communitySource"); w.string(s.communitySource.rawValue)
+        w.key("existingPartners"); cityRefs(s.existingPartners, &w)
+        w.key("filters")
+        w.beginObject()
+        w.key("country"); w.string(s.query.countryISO2)
+        w.key("field"); w.string(s.query.field?.rawValue)
+        w.key("includeLinked"); w.bool(s.query.includeLinked)
+        w.key("region"); w.string(s.query.region?.rawValue)
+        w.key("top"); w.int(s.query.top)
+        w.endObject()
+        w.key("goal"); w.string(s.query.goal.rawValue)
+        w.key("lacksNetworkEvidence"); w.bool(s.lacksNetworkEvidence)
+        w.key("layers")
+        w.beginArray()
+        for kind in LinkKind.allCases where s.layers.contains(kind) {
+            w.element(); w.string(kind.rawValue)
+        }
+        w.endArray()
+        w.key("proposedPartners"); cityRefs(s.proposedPartners, &w)
+        w.key("referenceYear"); w.int(s.referenceYear)
+        w.key("sisterCities"); cityRefs(s.sisterCities, &w)
+        w.key("suggestions")
+        w.beginArray()
+        for p in s.suggestions {
+            w.element()
+            try suggestion(p, &w)
+        }
+        w.endArray()
+        w.key("weights")
+        w.beginObject()
+        for score in PartnerScore.sortedByName {
+            w.key(score.rawValue); try w.double(s.query.weights[score])
+        }
+        w.endObject()
+        w.endObject()
+        w.newline()
+        return w
+    }
+
+    /// One suggestion's object, its keys sorted.
+    private static func suggestion(_ p: PartnerSuggestion, _ w: inout PrettyJSONWriter) throws {
+        w.beginObject()
+        w.key("city"); cityInfo(p.city, &w)
+        w.key("commonPartners"); cityRefs(p.commonPartners, &w)
+        w.key("cooperationCount"); w.int(p.evidence.candidateCooperationCount)
+        w.key("cooperationPartners")
+        w.beginArray()
+        for shared in p.sharedCooperation {
+            w.element()
+            w.beginObject()
+            w.key("id"); w.string(shared.city.id)
+            w.key("name"); w.string(shared.city.name)
+            w.key("types")
+            w.beginArray()
+            for type in shared.types.sorted() {
+                w.element(); w.string(type.rawValue)
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("distanceKm"); try w.double(p.evidence.distanceKm.map { rounded($0, 1) })
+        w.key("hops"); w.int(p.evidence.hops)
+        w.key("links")
+        w.beginArray()
+        for link in p.links {
+            w.element()
+            w.beginObject()
+            w.key("evidence"); w.string(link.evidence)
+            w.key("kind"); w.string(link.kind.rawValue)
+            w.key("since"); w.int(link.since)
+            w.key("type"); w.string(link.cooperationType?.rawValue)
+            w.key("url"); w.string(link.url)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("membershipYears"); w.int(p.evidence.membershipYears)
+        w.key("partnerCount"); w.int(p.evidence.candidateDegree)
+        w.key("rank"); w.int(p.rank)
+        w.key("reasons")
+        w.beginArray()
+        for reason in p.reasons {
+            w.element(); w.string(reason)
+        }
+        w.endArray()
+        w.key("score"); try w.double(rounded(p.score, 6))
+        w.key("scores")
+        w.beginArray()
+        for c in p.breakdown {
+            w.element()
+            w.beginObject()
+            w.key("contribution"); try w.double(rounded(c.contribution, 6))
+            w.key("normalized"); try w.double(rounded(c.normalized, 6))
+            w.key("raw"); try w.double(rounded(c.raw, 6))
+            w.key("score"); w.string(c.score.rawValue)
+            w.key("weight"); try w.double(c.weight)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("status"); w.string(p.status.rawValue)
+        w.key("tiedWithRank"); w.int(p.tiedWithRank)
+        w.key("whatIf")
+        if let whatIf = p.whatIf {
+            w.beginObject()
+            w.key("betweennessRank"); rankChange(whatIf.betweenness, &w)
+            w.key("closenessRank"); rankChange(whatIf.closeness, &w)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.endObject()
+    }
+
+    private static func cityInfo(_ c: City, _ w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("country"); w.string(c.country)
+        w.key("field"); w.string(c.field.rawValue)
+        w.key("id"); w.string(c.id)
+        w.key("iso2"); w.string(c.iso2)
+        w.key("name"); w.string(c.name)
+        w.key("region"); w.string(c.region.rawValue)
+        w.key("year"); w.int(c.year)
+        w.endObject()
+    }
+
+    private static func cityRefs(_ cities: [City], _ w: inout PrettyJSONWriter) {
+        w.beginArray()
+        for c in cities {
+            w.element()
+            w.beginObject()
+            w.key("id"); w.string(c.id)
+            w.key("name"); w.string(c.name)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    private static func rankChange(_ r: RankChange, _ w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("after"); w.int(r.after)
+        w.key("before"); w.int(r.before)
+        w.endObject()
+    }
+}
+
+extension PartnerScore {
+    /// The scores in the order of their names, the order of the JSON `weights` object's keys.
+    static let sortedByName: [PartnerScore] = allCases.sorted { $0.rawValue < $1.rawValue }
 }
 
 /// Rounds to `places` decimals so that JSON output is short and stable.
@@ -164,179 +341,4 @@ func rounded(_ x: Double, _ places: Int) -> Double {
     let scale = pow(10.0, Double(places))
     let r = (x * scale).rounded() / scale
     return r == 0 ? 0 : r
-}
-
-/// The JSON document of `uccn partners --format json` (see `docs/partners.md`).
-struct PartnerSuggestionsJSON: Encodable {
-    struct CityRef: Encodable {
-        let id: String
-        let name: String
-    }
-    struct CityInfo: Encodable {
-        let id, name, country, iso2, region, field: String
-        let year: Int?
-        init(_ c: City) {
-            id = c.id; name = c.name; country = c.country; iso2 = c.iso2
-            region = c.region.rawValue; field = c.field.rawValue; year = c.year
-        }
-        func encode(to encoder: Encoder) throws {
-            var k = encoder.container(keyedBy: CodingKeys.self)
-            try k.encode(id, forKey: .id); try k.encode(name, forKey: .name)
-            try k.encode(country, forKey: .country); try k.encode(iso2, forKey: .iso2)
-            try k.encode(region, forKey: .region); try k.encode(field, forKey: .field)
-            try k.encode(year, forKey: .year)
-        }
-        enum CodingKeys: String, CodingKey { case id, name, country, iso2, region, field, year }
-    }
-    struct Filters: Encodable {
-        let field: String?, region: String?, country: String?
-        let includeLinked: Bool
-        let top: Int?
-        func encode(to encoder: Encoder) throws {
-            var k = encoder.container(keyedBy: CodingKeys.self)
-            try k.encode(field, forKey: .field); try k.encode(region, forKey: .region)
-            try k.encode(country, forKey: .country); try k.encode(includeLinked, forKey: .includeLinked)
-            try k.encode(top, forKey: .top)
-        }
-        enum CodingKeys: String, CodingKey { case field, region, country, includeLinked, top }
-    }
-    struct Score: Encodable {
-        let score: String
-        let raw, normalized, weight, contribution: Double
-    }
-    struct Link: Encodable {
-        let kind: String
-        let since: Int?
-        let evidence: String
-        let type: String?
-        let url: String?
-        func encode(to encoder: Encoder) throws {
-            var k = encoder.container(keyedBy: CodingKeys.self)
-            try k.encode(kind, forKey: .kind); try k.encode(since, forKey: .since)
-            try k.encode(evidence, forKey: .evidence); try k.encode(type, forKey: .type)
-            try k.encode(url, forKey: .url)
-        }
-        enum CodingKeys: String, CodingKey { case kind, since, evidence, type, url }
-    }
-    struct SharedPartner: Encodable {
-        let id: String
-        let name: String
-        let types: [String]
-    }
-    struct Ranks: Encodable {
-        let betweenness: Int
-        let closeness: Int
-    }
-    struct WhatIf: Encodable {
-        let betweennessRank: RankChange
-        let closenessRank: RankChange
-    }
-    struct Suggestion: Encodable {
-        let rank: Int
-        let city: CityInfo
-        let status: String
-        let score: Double
-        let scores: [Score]
-        let commonPartners: [CityRef]
-        let hops: Int?
-        let distanceKm: Double?
-        let membershipYears: Int?
-        let partnerCount: Int
-        let links: [Link]
-        let reasons: [String]
-        let whatIf: WhatIf?
-        let cooperationPartners: [SharedPartner]
-        let cooperationCount: Int
-        let tiedWithRank: Int?
-        func encode(to encoder: Encoder) throws {
-            var k = encoder.container(keyedBy: CodingKeys.self)
-            try k.encode(rank, forKey: .rank); try k.encode(city, forKey: .city)
-            try k.encode(status, forKey: .status); try k.encode(score, forKey: .score)
-            try k.encode(scores, forKey: .scores); try k.encode(commonPartners, forKey: .commonPartners)
-            try k.encode(hops, forKey: .hops); try k.encode(distanceKm, forKey: .distanceKm)
-            try k.encode(membershipYears, forKey: .membershipYears)
-            try k.encode(partnerCount, forKey: .partnerCount)
-            try k.encode(links, forKey: .links); try k.encode(reasons, forKey: .reasons)
-            try k.encode(whatIf, forKey: .whatIf)
-            try k.encode(cooperationPartners, forKey: .cooperationPartners)
-            try k.encode(cooperationCount, forKey: .cooperationCount)
-            try k.encode(tiedWithRank, forKey: .tiedWithRank)
-        }
-        enum CodingKeys: String, CodingKey {
-            case rank, city, status, score, scores, commonPartners, hops, distanceKm, membershipYears,
-                partnerCount, links, reasons, whatIf, cooperationPartners, cooperationCount, tiedWithRank
-        }
-    }
-
-    let city: CityInfo
-    let communitySource: String
-    let referenceYear: Int
-    let filters: Filters
-    let weights: PartnerWeights
-    let existingPartners: [CityRef]
-    let proposedPartners: [CityRef]
-    let candidateCount: Int
-    let centralityRanks: Ranks?
-    let suggestions: [Suggestion]
-    let goal: String
-    let layers: [String]
-    let sisterCities: [CityRef]
-    let lacksNetworkEvidence: Bool
-
-    func encode(to encoder: Encoder) throws {
-        var k = encoder.container(keyedBy: CodingKeys.self)
-        try k.encode(city, forKey: .city); try k.encode(communitySource, forKey: .communitySource)
-        try k.encode(referenceYear, forKey: .referenceYear); try k.encode(filters, forKey: .filters)
-        try k.encode(weights, forKey: .weights); try k.encode(existingPartners, forKey: .existingPartners)
-        try k.encode(proposedPartners, forKey: .proposedPartners); try k.encode(candidateCount, forKey: .candidateCount)
-        try k.encode(centralityRanks, forKey: .centralityRanks); try k.encode(suggestions, forKey: .suggestions)
-        try k.encode(goal, forKey: .goal); try k.encode(layers, forKey: .layers)
-        try k.encode(sisterCities, forKey: .sisterCities)
-        try k.encode(lacksNetworkEvidence, forKey: .lacksNetworkEvidence)
-    }
-    enum CodingKeys: String, CodingKey {
-        case city, communitySource, referenceYear, filters, weights, existingPartners, proposedPartners,
-            candidateCount, centralityRanks, suggestions, goal, layers, sisterCities, lacksNetworkEvidence
-    }
-
-    init(_ s: PartnerSuggestions) {
-        city = CityInfo(s.city)
-        communitySource = s.communitySource.rawValue
-        referenceYear = s.referenceYear
-        filters = Filters(
-            field: s.query.field?.rawValue, region: s.query.region?.rawValue,
-            country: s.query.countryISO2, includeLinked: s.query.includeLinked, top: s.query.top)
-        weights = s.query.weights
-        existingPartners = s.existingPartners.map { CityRef(id: $0.id, name: $0.name) }
-        proposedPartners = s.proposedPartners.map { CityRef(id: $0.id, name: $0.name) }
-        candidateCount = s.candidateCount
-        centralityRanks = s.centralityRanks.map { Ranks(betweenness: $0.betweenness, closeness: $0.closeness) }
-        goal = s.query.goal.rawValue
-        layers = LinkKind.allCases.filter { s.layers.contains($0) }.map(\.rawValue)
-        sisterCities = s.sisterCities.map { CityRef(id: $0.id, name: $0.name) }
-        lacksNetworkEvidence = s.lacksNetworkEvidence
-        suggestions = s.suggestions.map { p in
-            Suggestion(
-                rank: p.rank, city: CityInfo(p.city), status: p.status.rawValue, score: rounded(p.score, 6),
-                scores: p.breakdown.map {
-                    Score(
-                        score: $0.score.rawValue, raw: rounded($0.raw, 6), normalized: rounded($0.normalized, 6),
-                        weight: $0.weight, contribution: rounded($0.contribution, 6))
-                },
-                commonPartners: p.commonPartners.map { CityRef(id: $0.id, name: $0.name) },
-                hops: p.evidence.hops, distanceKm: p.evidence.distanceKm.map { rounded($0, 1) },
-                membershipYears: p.evidence.membershipYears, partnerCount: p.evidence.candidateDegree,
-                links: p.links.map {
-                    Link(
-                        kind: $0.kind.rawValue, since: $0.since, evidence: $0.evidence,
-                        type: $0.cooperationType?.rawValue, url: $0.url)
-                },
-                reasons: p.reasons,
-                whatIf: p.whatIf.map { WhatIf(betweennessRank: $0.betweenness, closenessRank: $0.closeness) },
-                cooperationPartners: p.sharedCooperation.map {
-                    SharedPartner(id: $0.city.id, name: $0.city.name, types: $0.types.sorted().map(\.rawValue))
-                },
-                cooperationCount: p.evidence.candidateCooperationCount, tiedWithRank: p.tiedWithRank)
-        }
-    }
 }

@@ -76,8 +76,13 @@ public struct PartnerWhatIfAnalysis: Sendable {
     let closenessInsertion: EdgeInsertionCloseness
     /// The connected parts of ``graph`` (how many cities each city reaches).
     let components: ConnectedComponents
-    /// Results already computed, when remembered (``init(graph:remembering:)``).
+    /// Results already computed, when remembered (``init(graph:remembering:tabulating:)``).
     let memo: WhatIfMemo?
+    /// Every pair's result once ``fillTable(row:)`` has computed it, when tabulating.
+    let table: WhatIfTable?
+    /// Each city's betweenness and closeness rank on ``graph``.
+    let betweennessRanks: [Int]
+    let closenessRanks: [Int]
 
     /// Computes betweenness and closeness on `graph` once, for the ranks "now", and keeps
     /// what the what-ifs reuse.
@@ -87,13 +92,20 @@ public struct PartnerWhatIfAnalysis: Sendable {
         self.init(graph: graph, remembering: 0)
     }
 
+    /// Largest graph whose what-ifs can be tabulated (4 bytes a pair of cities).
+    public static let maxTabulatedNodes = 1024
+
     /// The analysis of `graph`, remembering the last `capacity` what-ifs it computed (first
-    /// in, first out), for a program that answers the same city and partner many times.
+    /// in, first out), for a program that answers the same city and partner many times,
+    /// and with room for every pair's what-if when `tabulating` (filled by
+    /// ``fillTable(row:)``, for a program that can compute them all ahead of its queries).
     ///
     /// - Parameters:
     ///   - graph: the cooperation graph without the new links.
     ///   - capacity: how many what-ifs to remember (0: none); each takes about 100 bytes.
-    public init(graph: Graph, remembering capacity: Int) {
+    ///   - tabulating: keep a table of every pair's what-if (4 bytes a pair: 0.6 MiB for
+    ///     the 405 cities); ignored above ``maxTabulatedNodes`` cities.
+    public init(graph: Graph, remembering capacity: Int, tabulating: Bool = false) {
         self.memo = capacity > 0 ? WhatIfMemo(capacity: capacity) : nil
         self.graph = graph
         self.insertion = EdgeInsertionBetweenness(graph: graph)
@@ -101,32 +113,134 @@ public struct PartnerWhatIfAnalysis: Sendable {
         self.betweenness = insertion.values
         self.closenessInsertion = EdgeInsertionCloseness(graph: graph)
         self.closeness = closenessInsertion.values
+        let n = graph.nodeCount
+        let values = (betweenness, closeness)
+        betweennessRanks = (0..<n).map { CentralityRank.rank(of: $0, in: values.0) }
+        closenessRanks = (0..<n).map { CentralityRank.rank(of: $0, in: values.1) }
+        table = tabulating && n <= Self.maxTabulatedNodes ? WhatIfTable(n: n) : nil
     }
 
     /// The ranks of `u` before and after linking `u` and `v`.
     public func ifLinked(_ u: Int, _ v: Int) -> PartnerWhatIf {
+        if let table, let after = table.afterRanks(u, v) {
+            return PartnerWhatIf(
+                betweenness: RankChange(before: betweennessRanks[u], after: after.betweenness),
+                closeness: RankChange(before: closenessRanks[u], after: after.closeness))
+        }
         let key = u * graph.nodeCount + v
         if let memo, let known = memo.value(for: key) { return known }
-        let result = computeIfLinked(u, v)
+        let (result, other) = computeIfLinked(u, v)
         memo?.store(result, for: key)
+        table?.store(u, v, result)
+        table?.store(v, u, other)
         return result
     }
 
-    /// ``ifLinked(_:_:)`` computed.
-    func computeIfLinked(_ u: Int, _ v: Int) -> PartnerWhatIf {
-        let closenessChange = Self.change(of: u, before: closeness, after: closenessInsertion.afterAdding(u, v))
-        let betweennessChange: RankChange
-        if graph.neighbors(of: u).allSatisfy({ Int($0) == u }) {
-            // A leaf is on no shortest path between two other cities: its betweenness
-            // stays exactly 0, and `change` shows the rank unchanged.
-            let rank = CentralityRank.rank(of: u, in: betweenness)
-            betweennessChange = RankChange(before: rank, after: rank)
-        } else if let pendant = pendantBetweennessChange(u, v) {
-            betweennessChange = pendant
-        } else {
-            betweennessChange = Self.change(of: u, before: betweenness, after: insertion.afterAdding([(u, v)]))
+    /// Computes the what-ifs of every pair `(row, v)` with `v > row` not in the table yet,
+    /// for both cities of the pair (one computation serves both: the graph with the link is
+    /// the same). Filling every row, in any order and on any threads at once (each pair is
+    /// computed once, by whoever reaches it first), tabulates every pair; without a table
+    /// (``init(graph:remembering:tabulating:)``) it does nothing.
+    ///
+    /// - Parameter row: a city index in `0..<n`.
+    /// - Complexity: O(n) what-ifs.
+    public func fillTable(row u: Int) {
+        guard let table else { return }
+        for v in (u + 1)..<graph.nodeCount where table.afterRanks(u, v) == nil {
+            let (mine, theirs) = computeIfLinked(u, v)
+            table.store(u, v, mine)
+            table.store(v, u, theirs)
         }
-        return PartnerWhatIf(betweenness: betweennessChange, closeness: closenessChange)
+    }
+
+    /// How far the table is filled: pairs of cities computed, and all pairs (both 0
+    /// without a table).
+    public var tableProgress: (done: Int, total: Int) {
+        guard let table else { return (0, 0) }
+        return (table.filledPairs, graph.nodeCount * (graph.nodeCount - 1))
+    }
+
+    /// How many betweenness ranks were computed from exact values because the fast update
+    /// left a comparison too close to call (see ``computeIfLinked(_:_:)``), since the start.
+    public var exactRecomputations: Int { table?.exactRecomputations ?? 0 }
+
+    /// ``ifLinked(_:_:)`` computed, for `u` and for `v` (the same new link).
+    ///
+    /// Closeness comes exactly from the distance table (`EdgeInsertionCloseness`).
+    /// Betweenness: a city with no link becomes a leaf and keeps 0 (its rank is shown
+    /// unchanged); a partner with no link becomes a leaf of the city (the closed form of
+    /// ``pendantBetweennessChange(_:_:)``); otherwise the values are updated from the
+    /// smaller side of the link (`EdgeInsertionBetweenness.afterAddingFromNearerSide`),
+    /// which agrees with a computation from scratch up to rounding. A rank compares each
+    /// city's value with the city's own plus the tie tolerance `τ = 1e-12 · max(1, |x|)`;
+    /// the updated values decide it only when every difference is below `τ/4` (a tie) or
+    /// above `7τ/4` (higher), and the city's own rise likewise, margins that are more than a
+    /// thousand times the rounding of these sums. Otherwise the values are computed exactly
+    /// (`afterAdding`) and the rank is theirs, so the ranks are always those of the exact
+    /// values.
+    func computeIfLinked(_ u: Int, _ v: Int) -> (PartnerWhatIf, PartnerWhatIf) {
+        let closenessAfter = closenessInsertion.afterAdding(u, v)
+        let closenessU = Self.change(of: u, before: closeness, after: closenessAfter)
+        let closenessV = Self.change(of: v, before: closeness, after: closenessAfter)
+        var exact: [Double]? = nil
+        func exactChange(of x: Int) -> RankChange {
+            table?.countExactRecomputation()
+            if exact == nil { exact = insertion.afterAdding([(u, v)]) }
+            return Self.change(of: x, before: betweenness, after: exact ?? betweenness)
+        }
+        let aloneU = hasNoLink(u), aloneV = hasNoLink(v)
+        let betweennessU: RankChange, betweennessV: RankChange
+        switch (aloneU, aloneV) {
+        case (true, true):
+            betweennessU = unchanged(u)
+            betweennessV = unchanged(v)
+        case (true, false):
+            betweennessU = unchanged(u)
+            betweennessV = pendantBetweennessChange(v, u) ?? exactChange(of: v)
+        case (false, true):
+            betweennessU = pendantBetweennessChange(u, v) ?? exactChange(of: u)
+            betweennessV = unchanged(v)
+        case (false, false):
+            let updated = insertion.afterAddingFromNearerSide(u, v)
+            betweennessU =
+                updated.flatMap { Self.decidedChange(of: u, before: betweenness, after: $0) } ?? exactChange(of: u)
+            betweennessV =
+                updated.flatMap { Self.decidedChange(of: v, before: betweenness, after: $0) } ?? exactChange(of: v)
+        }
+        return (
+            PartnerWhatIf(betweenness: betweennessU, closeness: closenessU),
+            PartnerWhatIf(betweenness: betweennessV, closeness: closenessV)
+        )
+    }
+
+    /// A city with no link: on no shortest path between two others after its first link,
+    /// so its betweenness stays exactly 0 and ``change(of:before:after:)`` shows the rank unchanged.
+    private func hasNoLink(_ x: Int) -> Bool {
+        graph.neighbors(of: x).allSatisfy { Int($0) == x }
+    }
+
+    private func unchanged(_ x: Int) -> RankChange {
+        RankChange(before: betweennessRanks[x], after: betweennessRanks[x])
+    }
+
+    /// ``change(of:before:after:)`` from values that agree with the exact ones up to
+    /// rounding, or `nil` when a comparison is within the margins of ``computeIfLinked(_:_:)``.
+    static func decidedChange(of u: Int, before: [Double], after: [Double]) -> RankChange? {
+        /// `true` (above) or `false` (a tie or below) when `difference` is clear of `tolerance`.
+        func above(_ difference: Double, _ tolerance: Double) -> Bool? {
+            difference > 1.75 * tolerance ? true : difference < 0.25 * tolerance ? false : nil
+        }
+        let rankBefore = CentralityRank.rank(of: u, in: before)
+        guard let rises = above(after[u] - before[u], 1e-12 * max(1, abs(before[u]))) else { return nil }
+        guard rises else { return RankChange(before: rankBefore, after: rankBefore) }
+        let x = after[u]
+        let tolerance = 1e-12 * max(1, abs(x))
+        var higher = 0
+        for w in after.indices where w != u {
+            guard let isHigher = above(after[w] - x, tolerance) else { return nil }
+            if isHigher { higher += 1 }
+        }
+        return RankChange(before: rankBefore, after: 1 + higher)
     }
 
     /// The betweenness rank change when `v` has no link yet, without a new search: `v`
@@ -136,10 +250,9 @@ public struct PartnerWhatIfAnalysis: Sendable {
     /// other city `w` gains `2·δ_u(w)`, `u`'s dependency on it, and `v` stays at 0.
     ///
     /// These values agree with a computation from scratch up to rounding (the sums are
-    /// added in another order), so they are used only when every comparison the rank makes
-    /// (each city against `u`'s value plus the tie tolerance, and `u`'s rise against its
-    /// tolerance) is clear by `1e-9`, a million times the rounding; otherwise `nil`, and
-    /// the caller computes the values exactly. The rank is then the one the exact values give.
+    /// added in another order), so they decide the rank only within the margins of
+    /// ``decidedChange(of:before:after:)``; otherwise `nil`, and the caller computes the
+    /// values exactly. The rank is then the one the exact values give.
     func pendantBetweennessChange(_ u: Int, _ v: Int) -> RankChange? {
         guard graph.neighbors(of: v).allSatisfy({ Int($0) == v }),
             let dependency = insertion.dependencies(ofSource: u)
@@ -149,12 +262,7 @@ public struct PartnerWhatIfAnalysis: Sendable {
         var after = betweenness
         for w in after.indices where w != u && w != v { after[w] += 2 * dependency[w] * scale }
         after[u] += 2 * Double(reached - 1) * scale
-        let margin = 1e-9
-        let toleranceBefore = 1e-12 * max(1, abs(betweenness[u]))
-        guard abs(after[u] - (betweenness[u] + toleranceBefore)) > margin else { return nil }
-        let threshold = after[u] + 1e-12 * max(1, abs(after[u]))
-        for w in after.indices where w != u && abs(after[w] - threshold) <= margin { return nil }
-        return Self.change(of: u, before: betweenness, after: after)
+        return Self.decidedChange(of: u, before: betweenness, after: after)
     }
 
     /// ``ifLinked(_:_:)`` for every candidate in `candidates`, in their order, on up to
@@ -227,4 +335,39 @@ final class WhatIfMemo: @unchecked Sendable {
     }
 
     var count: Int { lock.withLock { results.count } }
+}
+
+/// Every ordered pair's what-if ranks after the link, for `n` cities: 4 bytes a pair (the
+/// betweenness and closeness ranks after, 0 while not computed yet), guarded by a lock.
+final class WhatIfTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ranks: [UInt32]
+    private var filled = 0
+    private var exact = 0
+    let n: Int
+
+    init(n: Int) {
+        self.n = n
+        ranks = [UInt32](repeating: 0, count: n * n)
+    }
+
+    /// The ranks after linking `u` and `v`, seen from `u`, when computed.
+    func afterRanks(_ u: Int, _ v: Int) -> (betweenness: Int, closeness: Int)? {
+        let packed = lock.withLock { ranks[u * n + v] }
+        guard packed != 0 else { return nil }
+        return (Int(packed >> 16), Int(packed & 0xFFFF))
+    }
+
+    func store(_ u: Int, _ v: Int, _ result: PartnerWhatIf) {
+        let packed = UInt32(result.betweenness.after) << 16 | UInt32(result.closeness.after)
+        lock.withLock {
+            if ranks[u * n + v] == 0 { filled += 1 }
+            ranks[u * n + v] = packed
+        }
+    }
+
+    func countExactRecomputation() { lock.withLock { exact += 1 } }
+
+    var filledPairs: Int { lock.withLock { filled } }
+    var exactRecomputations: Int { lock.withLock { exact } }
 }

@@ -33,7 +33,9 @@ public final class PlannerService: Sendable {
     let mapCommunities: [Int32]
 
     let graphviz = WorkQueue.graphviz()
-    let computations = WorkQueue.computations()
+    let computations: WorkQueue
+    /// Created by ``precomputeWhatIfs(done:)``.
+    private let background = Mutex<WorkQueue?>(nil)
     let maps: ResponseCache<NetworkMapRequest>
     let reports: ResponseCache<String>
     let partnerAnswers: ResponseCache<PartnerAnswerKey>
@@ -61,14 +63,21 @@ public final class PlannerService: Sendable {
             dataLabel: dataLabel ?? directory.path)
     }
 
-    public init(dataset: CreativeCitiesDataset, dataDirectory: URL, notes: DatasetNotes?, dataLabel: String) {
+    /// - Parameter rankingNiceness: the scheduling priority (nice value, 0–19) of the
+    ///   threads partner rankings run on; 10 by default, below the threads that answer
+    ///   requests.
+    public init(
+        dataset: CreativeCitiesDataset, dataDirectory: URL, notes: DatasetNotes?, dataLabel: String,
+        rankingNiceness: Int32 = 10
+    ) {
         self.dataset = dataset
+        computations = WorkQueue.computations(niceness: rankingNiceness)
         self.dataDirectory = dataDirectory
         self.dataLabel = dataLabel
         self.notes = notes
         lookup = CityLookup(dataset: dataset)
         suggester = PartnerSuggester(dataset: dataset, layers: Set(LinkKind.allCases))
-            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs, tabulating: true).preparingDistances()
         graph = dataset.graph(including: LinkKind.existing)
         measures = StandingWhatIf.measures(of: graph)
         standingBetweenness = EdgeInsertionBetweenness(graph: graph)
@@ -77,6 +86,44 @@ public final class PlannerService: Sendable {
         reports = ResponseCache(capacity: 8, maxBytes: 16 << 20)
         partnerAnswers = ResponseCache(capacity: 16, maxBytes: 512 << 10)
         whatIfAnswers = ResponseCache(capacity: 128, maxBytes: 256 << 10)
+    }
+
+    /// Computes the what-if ranks of every pair of cities, for each goal of the partner
+    /// model on every layer, on background threads at the lowest priority (nice 19), one
+    /// job a city; partner queries that come first compute their own what-ifs as before, and
+    /// every later one reads them from the tables (4 bytes a pair: 1.3 MiB for the two goals
+    /// of the 405 cities). The answers are the same either way. `done` is called once, from
+    /// a background thread, with the time taken, the pairs computed (each of the two cities'
+    /// what-if counted) and how many betweenness ranks needed the exact values.
+    ///
+    /// - Parameter done: called when every table is full.
+    public func precomputeWhatIfs(done: @escaping @Sendable (Duration, Int, Int) -> Void) {
+        let analyses = PartnerGoal.allCases.compactMap { suggester.whatIfAnalyses[$0] }
+        let queue = WorkQueue.background()
+        background.withLock { $0 = queue }
+        let rows = analyses.map { $0.graph.nodeCount }.reduce(0, +)
+        guard rows > 0 else {
+            done(.zero, 0, 0)
+            return
+        }
+        let start = ContinuousClock.now
+        let remaining = Mutex(rows)
+        for analysis in analyses {
+            for row in 0..<analysis.graph.nodeCount {
+                queue.submit {
+                    analysis.fillTable(row: row)
+                    let left = remaining.withLock { count in
+                        count -= 1
+                        return count
+                    }
+                    if left == 0 {
+                        let pairs = analyses.map { $0.tableProgress.done }.reduce(0, +)
+                        let exact = analyses.map(\.exactRecomputations).reduce(0, +)
+                        done(ContinuousClock.now - start, pairs, exact)
+                    }
+                }
+            }
+        }
     }
 
     // MARK: Cities
@@ -237,7 +284,7 @@ public final class PlannerService: Sendable {
         if layers == suggester.layers { return suggester }
         if let built = otherSuggesters.withLock({ $0[layers] }) { return built }
         let built = PartnerSuggester(dataset: dataset, layers: layers)
-            .preparingWhatIf(remembering: Self.rememberedWhatIfs)
+            .preparingWhatIf(remembering: Self.rememberedWhatIfs).preparingDistances()
         otherSuggesters.withLock { $0[layers] = built }
         return built
     }
@@ -257,7 +304,7 @@ public final class PlannerService: Sendable {
             } catch {
                 throw APIError.badParameter("\(error)")
             }
-            let data = Data(try PartnerSuggestionsOutput.render(result, as: r.format).utf8)
+            let data = Data(try PartnerSuggestionsOutput.utf8(result, as: r.format))
             return Cached(body: partnerAnswers.store(data, for: r), hit: false)
         }
     }

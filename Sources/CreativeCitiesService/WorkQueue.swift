@@ -37,10 +37,27 @@ final class WorkQueue: Sendable {
         WorkQueue(.dispatch(DispatchQueue(label: "uccn.graphviz", qos: .userInitiated)))
     }
 
-    /// Partner rankings: as many threads as cores (at most `maxWorkers`), at nice 10.
-    static func computations(maxWorkers: Int = 2) -> WorkQueue {
+    /// Partner rankings: as many threads as cores (at most `maxWorkers`), at nice
+    /// `niceness` (10 unless `uccn serve --ranking-niceness` says otherwise).
+    static func computations(maxWorkers: Int = 2, niceness: Int32 = 10) -> WorkQueue {
         let workers = max(1, min(maxWorkers, ProcessInfo.processInfo.activeProcessorCount))
-        return WorkQueue(.threads(WorkerPool(label: "uccn.computations", workers: workers, niceness: 10)))
+        return WorkQueue(.threads(WorkerPool(label: "uccn.computations", workers: workers, niceness: niceness)))
+    }
+
+    /// Tables filled ahead of the queries: as many threads as cores (at most
+    /// `maxWorkers`), at nice 19, the lowest priority, so that they use only the time no
+    /// request needs.
+    static func background(maxWorkers: Int = 2) -> WorkQueue {
+        let workers = max(1, min(maxWorkers, ProcessInfo.processInfo.activeProcessorCount))
+        return WorkQueue(.threads(WorkerPool(label: "uccn.background", workers: workers, niceness: 19)))
+    }
+
+    /// Queues `job` without waiting for it.
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        switch executor {
+        case let .dispatch(queue): queue.async(execute: job)
+        case let .threads(pool): pool.submit(job)
+        }
     }
 
     func run<T: Sendable>(_ job: @escaping @Sendable () throws -> T) async throws -> T {

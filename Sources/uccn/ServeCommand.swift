@@ -28,6 +28,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not log each request.")
     var quiet = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Compute every pair of cities' what-if ranks in the background after start (a few seconds at the lowest priority), so that partner queries read them instead of computing them."
+    )
+    var precomputeWhatIfs = true
+
+    @Option(
+        help:
+            "Scheduling priority (nice value, 0–19) of the threads partner rankings run on; higher runs them after lookups, city pages and cached maps."
+    )
+    var rankingNiceness: Int = 10
+
     static let failureWording = FailureWording(prefix: "uccn serve: ", usageSuffix: " (see uccn serve --help)")
 
     func validate() throws {
@@ -37,13 +50,16 @@ struct ServeCommand: AsyncParsableCommand {
     private func validateOptions() throws(CommandFailure) {
         guard (0...65535).contains(port) else { throw .usage("--port must be 0 to 65535, got \(port)") }
         guard !host.isEmpty else { throw .usage("--host must not be empty") }
+        guard (0...19).contains(rankingNiceness) else {
+            throw .usage("--ranking-niceness must be 0 to 19, got \(rankingNiceness)")
+        }
     }
 
     private func loadService() throws(CommandFailure) -> PlannerService {
         let dataset = try data.load()
         return PlannerService(
             dataset: dataset, dataDirectory: data.folder, notes: DatasetNotes.load(directory: data.folder),
-            dataLabel: data.directory ?? "Graphs/ (bundled UCCN data)")
+            dataLabel: data.directory ?? "Graphs/ (bundled UCCN data)", rankingNiceness: Int32(rankingNiceness))
     }
 
     func run() async throws {
@@ -53,12 +69,24 @@ struct ServeCommand: AsyncParsableCommand {
         let ready = String(format: "%.1f s", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         let summary = "\(service.dataset.cities.count) cities, \(service.dataset.links.count) links"
         let quiet = quiet
+        let precompute = precomputeWhatIfs
         do {
             try await ServiceServer.run(
                 service, configuration: .init(host: host, port: port),
                 listening: { address in
                     let line = "uccn serve: listening on \(address) (\(summary); ready in \(ready)); Ctrl-C stops\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
+                    if precompute {
+                        service.precomputeWhatIfs { elapsed, pairs, exact in
+                            let seconds =
+                                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                            let line = String(
+                                format:
+                                    "uccn serve: what-if ranks precomputed in %.1f s (%d city–partner pairs; %d betweenness ranks from exact values)\n",
+                                seconds, pairs, exact)
+                            FileHandle.standardOutput.write(Data(line.utf8))
+                        }
+                    }
                 },
                 log: { line in
                     if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }

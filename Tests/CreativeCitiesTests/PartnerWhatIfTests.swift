@@ -73,6 +73,56 @@ import Testing
         }
     }
 
+    /// A row of the table (one computation a pair, for both of its cities, with
+    /// betweenness updated from the nearer side of the link) gives both cities the ranks of
+    /// a computation from scratch, and ``PartnerWhatIfAnalysis/ifLinked(_:_:)`` reads them
+    /// from the table: a city with links, one without, and the first city, on both goals'
+    /// graphs.
+    @Test func tabulatedWhatIfsEqualAComputationFromScratch() throws {
+        let data = try #require(bundledDataset)
+        let suggester = PartnerSuggester(dataset: data)
+        let rows = try ["hanoi-vn", "da-lat-vn", "seoul-kr"].map { try #require(data.index(ofCity: $0)) } + [0]
+        for goal in PartnerGoal.allCases {
+            let graph = suggester.whatIfGraph(for: goal)
+            let n = graph.nodeCount
+            let analysis = PartnerWhatIfAnalysis(graph: graph, remembering: 0, tabulating: true)
+            #expect(analysis.tableProgress.done == 0)
+            for row in rows { analysis.fillTable(row: row) }
+            let filled = Set(rows.flatMap { u in ((u + 1)..<n).flatMap { [u * n + $0, $0 * n + u] } })
+            #expect(analysis.tableProgress == (filled.count, n * (n - 1)))
+            for u in rows {
+                for v in stride(from: u + 1, to: n, by: 31) {
+                    #expect(analysis.ifLinked(u, v) == (try Self.fromScratch(graph, u, v)), "\(u)–\(v) (\(goal))")
+                    #expect(analysis.ifLinked(v, u) == (try Self.fromScratch(graph, v, u)), "\(v)–\(u) (\(goal))")
+                }
+            }
+            // Every check above was read from the table.
+            #expect(analysis.tableProgress.done == filled.count)
+        }
+    }
+
+    /// On the UCCN graph, betweenness updated from the nearer side of a link is within
+    /// 1e-14 of the exact values, far inside the margins the ranks keep (a quarter of the
+    /// 1e-12 tie tolerance): Hanoi with every other city, and 300 seeded random pairs.
+    @Test func nearerSideBetweennessIsWithinRoundingOnTheUCCNGraph() throws {
+        let data = try #require(bundledDataset)
+        let graph = PartnerSuggester(dataset: data).whatIfGraph(for: .cooperation)
+        let n = graph.nodeCount
+        let insertion = EdgeInsertionBetweenness(graph: graph)
+        let hanoi = try #require(data.index(ofCity: "hanoi-vn"))
+        var generator = SeededGenerator(seed: 17)
+        let pairs =
+            (0..<n).filter { $0 != hanoi }.map { (hanoi, $0) }
+            + (0..<300).map { _ in (Int(generator.next() % UInt64(n)), Int(generator.next() % UInt64(n))) }
+        var worst = 0.0
+        for (u, v) in pairs where u != v {
+            let updated = try #require(insertion.afterAddingFromNearerSide(u, v))
+            let exact = insertion.afterAdding([(u, v)])
+            worst = max(worst, zip(updated, exact).map { abs($0 - $1) }.max() ?? 0)
+        }
+        #expect(worst <= 1e-14, "largest difference \(worst)")
+    }
+
     @Test func suggestionsCarryTheWhatIfUpToTheLimit() throws {
         let data = try #require(bundledDataset)
         let hanoi = try #require(data.index(ofCity: "hanoi-vn"))

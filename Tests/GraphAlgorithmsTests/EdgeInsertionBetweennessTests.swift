@@ -57,6 +57,36 @@ import Testing
         #expect(insertion.afterAdding([(one, three)]) == betweennessCentrality(of: g.addingEdges([(one, three)])))
     }
 
+    /// The update from the nearer side agrees with the exact values to rounding: on every
+    /// fixture (undirected ones; a directed graph has no such update) and on every pair of
+    /// a small graph with several parts, including pairs in different parts, with a node
+    /// no other reaches, and edges already there.
+    @Test(arguments: [true, false])
+    func nearerSideUpdateAgreesToRounding(normalized: Bool) throws {
+        var cases = try Self.graphs().filter { !$0.1.isDirected }.map { name, g in
+            (name, g, Self.edgeSets(of: g, seed: 7).compactMap { $0.count == 1 ? $0[0] : nil })
+        }
+        let small = try AllPairsKernelTests.randomGraph(n: 40, parts: 4, directed: false, seed: 21)
+        cases.append(
+            ("random40", small, (0..<40).flatMap { u in stride(from: u + 1, to: 40, by: 2).map { (u, $0) } }))
+        var checked = 0
+        for (name, g, pairs) in cases {
+            let insertion = EdgeInsertionBetweenness(graph: g, normalized: normalized)
+            for (u, v) in pairs where u != v {
+                let updated = try #require(insertion.afterAddingFromNearerSide(u, v), "\(name)")
+                let exact = betweennessCentrality(of: g.addingEdges([(u, v)]), normalized: normalized)
+                let scale = max(1, exact.map(abs).max() ?? 0)
+                let worst = zip(updated, exact).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst <= 1e-13 * scale, "\(name) + \(u)–\(v): \(worst)")
+                checked += 1
+            }
+        }
+        #expect(checked > 300)
+        // A directed graph is not kept for updates.
+        let directed = try Fixture.load("directed").graph
+        #expect(EdgeInsertionBetweenness(graph: directed).afterAddingFromNearerSide(0, 1) == nil)
+    }
+
     @Test func callsFromSeveralThreadsAgree() async throws {
         let g = try AllPairsKernelTests.randomGraph(n: 200, parts: 2, directed: false, seed: 3)
         let insertion = EdgeInsertionBetweenness(graph: g)

@@ -82,4 +82,10 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("--port must be 0 to 65535"))
     }
+
+    @Test func badRankingNicenessIsAUsageError() throws {
+        let result = try CommandRunner.run(["serve", "--ranking-niceness", "25"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--ranking-niceness must be 0 to 19, got 25"))
+    }
 }

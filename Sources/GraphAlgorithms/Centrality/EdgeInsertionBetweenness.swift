@@ -166,6 +166,70 @@ public struct EdgeInsertionBetweenness: Sendable {
             raw, n: n, normalized: normalized, directed: false, endpoints: false, sampledSources: nil)
     }
 
+    /// Betweenness of ``graph`` with the one edge `u–v` added, searched again from the
+    /// sources on one side of it only: equal to ``afterAdding(_:)`` up to rounding (the
+    /// changes are added in another order), for callers that compare values with a margin
+    /// far above rounding, such as ranks, and ask ``afterAdding(_:)`` when a comparison is
+    /// too close to call. `nil` when the graph is not kept for incremental updates.
+    ///
+    /// **Which pairs change.** Let `U` be the nodes strictly closer to `u` than to `v`
+    /// (`d(s, u) < d(s, v)`, an unreachable node being infinitely far) and `V` those
+    /// strictly closer to `v`. A shortest path through the new edge from `s` to `t` runs
+    /// `s … u – v … t` with `s ∈ U` and `t ∈ V` (or the reverse): if `d(t, v) ≥ d(t, u)`,
+    /// the route `s … u – v … t` is longer than `s … u … t`. So only the pairs of `U × V`
+    /// change, the dependencies of a source in `U` change only through its targets in `V`,
+    /// and since `σ_st(w)/σ_st = σ_ts(w)/σ_ts` on an undirected graph, the pairs counted
+    /// from the sources in `V` change by as much as those counted from the sources in `U`:
+    ///
+    /// `c′_B(w) = c_B(w) + 2 · scale · Σ_{s ∈ S} (δ′_s(w) − δ_s(w))`
+    ///
+    /// with `S` the smaller of `U` and `V`, `δ′_s` a search on the graph with the edge and
+    /// `δ_s` the kept dependencies (``scale``: the normalisation). On the UCCN graph the
+    /// smaller side holds about 34 of the largest component's 261 cities on average,
+    /// against about 187 sources whose distances to the two ends differ.
+    ///
+    /// - Parameters:
+    ///   - u: one end of the new edge.
+    ///   - v: the other end.
+    /// - Complexity: O(n + m) for the two searches from `u` and `v`, then O(|S| · (n + m)).
+    public func afterAddingFromNearerSide(_ u: Int, _ v: Int) -> [Double]? {
+        guard incremental else { return nil }
+        let linked = graph.addingEdges([(u, v)])
+        if linked.edgeCount == graph.edgeCount { return values }
+        let n = graph.nodeCount
+        let fromU = breadthFirstDistances(from: u), fromV = breadthFirstDistances(from: v)
+        var nearU: [Int] = [], nearV: [Int] = []
+        for s in 0..<n {
+            let su = fromU[s] < 0 ? Int32.max : fromU[s]
+            let sv = fromV[s] < 0 ? Int32.max : fromV[s]
+            if su < sv { nearU.append(s) } else if sv < su { nearV.append(s) }
+        }
+        let side = nearU.count <= nearV.count ? nearU : nearV
+        var change = [Double](repeating: 0, count: n)
+        let kernel = BFSBrandes(n: n, arcs: linked.targets.count)
+        let fresh = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer {
+            kernel.deallocate()
+            fresh.deallocate()
+        }
+        linked.offsets.withUnsafeBufferPointer { o in
+            linked.targets.withUnsafeBufferPointer { t in
+                dependencies.withUnsafeBufferPointer { d in
+                    for s in side {
+                        fresh.initialize(repeating: 0, count: n)
+                        kernel.run(
+                            source: s, offsets: o.baseAddress!, targets: t.baseAddress!,
+                            accumulator: fresh, endpoints: false)
+                        let old = d.baseAddress! + s * n
+                        for w in 0..<n { change[w] += fresh[w] - old[w] }
+                    }
+                }
+            }
+        }
+        let factor = 2 * scale
+        return (0..<n).map { values[$0] + factor * change[$0] }
+    }
+
     /// The dependencies `δ_s(v)` of source `s` on every node `v` of ``graph`` (Brandes'
     /// single-source sums, before normalisation: `Σ_t σ_st(v)/σ_st` over targets `t`), or
     /// `nil` when they are not kept (a directed or large graph).
