@@ -28,7 +28,8 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // Memory helpers in C: heap preparation for timed computations, cache prefetch hints.
+        // Memory helpers in C: heap preparation for timed computations, cache prefetch hints,
+        // threads that share one computation (barrier and claimed pieces).
         .target(name: "CMemory"),
         // Immutable CSR graph storage, builder, attributes, seeded random numbers.
         .target(name: "GraphCore"),

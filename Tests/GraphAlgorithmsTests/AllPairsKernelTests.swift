@@ -144,6 +144,33 @@ import Testing
         }
     }
 
+    /// The workers of the multi-source kernel share one array of value lines and split
+    /// each level's nodes: the sums must be the same bits for any number of them, with and
+    /// without endpoints, on a partial last batch, a directed graph, and batches that fall
+    /// back to single sources (the long path) next to batches that do not.
+    @Test(arguments: [2, 3])
+    func multiSourceBrandesIsTheSameBitsForAnyThreadCount(threads: Int) throws {
+        let graphs: [(String, Graph)] = [
+            ("random3000", try Self.randomGraph(n: 3000, parts: 3, directed: false, seed: 7)),
+            ("random2500-directed", try Self.randomGraph(n: 2500, parts: 2, directed: true, seed: 8)),
+            ("path300", try Self.longPath(n: 300)),
+            ("lfr1k", try Fixture.load("lfr1k").graph.unweighted()),
+        ]
+        for (name, g) in graphs {
+            let some = stride(from: 2, to: g.nodeCount, by: 5).map { $0 }
+            for endpoints in [false, true] {
+                let one = brandesDependencies(
+                    graph: g, sources: some, weighted: false, endpoints: endpoints, threads: 1, progress: nil,
+                    kernel: .multiSource)
+                let many = brandesDependencies(
+                    graph: g, sources: some, weighted: false, endpoints: endpoints, threads: threads, progress: nil,
+                    kernel: .multiSource)
+                #expect(one == many, "\(name) endpoints \(endpoints)")
+                #expect(one.contains { $0 > 0 }, "\(name): some node lies on shortest paths")
+            }
+        }
+    }
+
     @Test(arguments: ["karate", "lesmis", "lfr1k", "islands", "loops", "directed"], [1, 2])
     func multiSourceBrandesMatchesNetworkX(graph: String, threads: Int) throws {
         let fixture = try Fixture.load(graph)

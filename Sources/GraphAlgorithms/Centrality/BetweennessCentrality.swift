@@ -301,8 +301,18 @@ enum UnweightedBrandesKernel: Sendable {
 
 /// Sum over `sources` of Brandes' dependencies on unit lengths with
 /// ``MultiSourceBrandes``: batches of 63 consecutive sources (of a breadth-first
-/// numbering), dealt to workers in fixed blocks; a batch deeper than the distance bytes
-/// hold is searched one source at a time with ``BFSBrandes``.
+/// numbering), summed by fixed blocks of batches (batch `i` into block `i mod blocks`); a
+/// batch deeper than the distance bytes hold is searched one source at a time with
+/// ``BFSBrandes``.
+///
+/// The workers form one ``KernelTeam`` and take the batches in rounds: in a round each
+/// worker searches one batch with its own search arrays, then all of them compute the
+/// round's batches one after another, sharing one array of value lines and splitting
+/// each level's nodes (``MultiSourceBrandes/accumulate(group:sources:values:out:into:accumulator:endpoints:team:member:reached:)``).
+/// The gathers of all workers then read the same 64 bytes a node instead of one copy
+/// each, so more of what they read is in the shared cache. Every block adds its batches
+/// in increasing order and a node's sum within a batch does not depend on who computed
+/// it, so the result is the same bits for any number of threads.
 func multiSourceBrandes(
     out: (offsets: [Int32], targets: [Int32]), into: (offsets: [Int32], targets: [Int32]), directed: Bool,
     sources: [Int], endpoints: Bool, threads: Int, progress: (@Sendable (Int, Int) -> Void)?,
@@ -312,49 +322,92 @@ func multiSourceBrandes(
     let width = MultiSourceBrandes.width
     let batches = (sources.count + width - 1) / width
     let maxBlocks = max(1, min(64, (1 << 24) / max(n, 1)))
-    let partition = BlockPartition(count: batches, maxBlocks: maxBlocks)
-    let partials = SharedBuffer<Double>(repeating: 0, count: partition.blockCount * n)
+    let blockCount = BlockPartition(count: batches, maxBlocks: maxBlocks).blockCount
+    let partials = SharedBuffer<Double>(repeating: 0, count: blockCount * n)
     defer { partials.deallocate() }
     // The gathers prefetch the lines of the node a fixed number of arcs ahead.
     let padding = [Int32](repeating: 0, count: MultiSourceBrandes.prefetchDistance)
     let outTargets = out.targets + padding
     let intoTargets = directed ? into.targets + padding : outTargets
     let total = sources.count
-    partition.run(threads: threads) { _, blocks in
-        out.offsets.withUnsafeBufferPointer { oo in
-            outTargets.withUnsafeBufferPointer { ot in
-                into.offsets.withUnsafeBufferPointer { io in
-                    intoTargets.withUnsafeBufferPointer { it in
-                        sources.withUnsafeBufferPointer { src in
-                            let kernel = MultiSourceBrandes(n: n)
-                            defer { kernel.deallocate() }
+    let team = KernelTeam(members: max(1, min(threads, batches)))
+    defer { team.deallocate() }
+    let asked = team.members
+    let kernels = (0..<asked).map { _ in MultiSourceBrandes(n: n) }
+    defer { for kernel in kernels { kernel.deallocate() } }
+    let values = lineAligned(SIMD8<UInt64>.self, count: max(n, 1))
+    values.initialize(repeating: SIMD8(), count: max(n, 1))
+    defer { UnsafeMutableRawPointer(values).deallocate() }
+    // Per worker: the deepest level of its batch's search (-1: too deep, fall back), and
+    // its count of reached nodes (endpoints).
+    let deepest = SharedBuffer<Int>(repeating: 0, count: asked)
+    defer { deepest.deallocate() }
+    let reached = SharedBuffer<SIMD8<Double>>(repeating: SIMD8(), count: asked)
+    defer { reached.deallocate() }
+    let w = MultiSourceBrandes.groupWidth
+    out.offsets.withUnsafeBufferPointer { oo in
+        outTargets.withUnsafeBufferPointer { ot in
+            into.offsets.withUnsafeBufferPointer { io in
+                intoTargets.withUnsafeBufferPointer { it in
+                    sources.withUnsafeBufferPointer { src in
+                        let outArcs = (oo.baseAddress!, ot.baseAddress!)
+                        let intoArcs = (io.baseAddress!, it.baseAddress!)
+                        team.run { member in
+                            let members = team.members
+                            let rounds = (batches + members - 1) / members
                             var fallback: BFSBrandes?
                             defer { fallback?.deallocate() }
-                            for b in blocks {
-                                let acc = partials.base + b * n
-                                var done = 0
-                                for batch in partition.items(ofBlock: b) {
-                                    if control?.isCancelled == true { return }
-                                    let first = batch * width
-                                    let batchSources = UnsafeBufferPointer(
-                                        rebasing: src[first..<min(first + width, total)])
-                                    let searched = kernel.run(
-                                        sources: batchSources, out: (oo.baseAddress!, ot.baseAddress!),
-                                        into: (io.baseAddress!, it.baseAddress!), accumulator: acc,
-                                        endpoints: endpoints)
-                                    if !searched {
-                                        let single = fallback ?? BFSBrandes(n: n, arcs: out.targets.count)
-                                        fallback = single
-                                        for s in batchSources {
-                                            single.run(
-                                                source: s, offsets: oo.baseAddress!, targets: ot.baseAddress!,
-                                                accumulator: acc, endpoints: endpoints)
-                                        }
-                                    }
-                                    done += batchSources.count
-                                    control?.advance(by: batchSources.count)
+                            func sourcesOf(_ batch: Int) -> UnsafeBufferPointer<Int> {
+                                UnsafeBufferPointer(rebasing: src[(batch * width)..<min(batch * width + width, total)])
+                            }
+                            for round in 0..<rounds {
+                                if control?.isCancelled == true { team.requestStop() }
+                                team.wait()
+                                if team.stopping { return }
+                                let mine = round * members + member
+                                if mine < batches {
+                                    deepest[member] =
+                                        kernels[member].search(sources: sourcesOf(mine), out: outArcs, into: intoArcs)
+                                        ?? -1
                                 }
-                                progress?(done, total)
+                                team.wait()
+                                for j in 0..<members {
+                                    let batch = round * members + j
+                                    if batch >= batches { break }
+                                    let acc = partials.base + (batch % blockCount) * n
+                                    let batchSources = sourcesOf(batch)
+                                    if deepest[j] >= 0 {
+                                        let groups = (batchSources.count + w - 1) / w
+                                        for g in 0..<groups {
+                                            let lanes = min(w, batchSources.count - w * g)
+                                            kernels[j].accumulate(
+                                                group: g,
+                                                sources: UnsafeBufferPointer(
+                                                    rebasing: batchSources[(w * g)..<(w * g + lanes)]),
+                                                values: values, out: outArcs, into: intoArcs, accumulator: acc,
+                                                endpoints: endpoints, team: team, member: member,
+                                                reached: reached.base)
+                                        }
+                                    } else {
+                                        // After the last batch's own additions (the endpoints' are
+                                        // made after its last barrier), one worker alone.
+                                        team.wait()
+                                        if member == j {
+                                            let single = fallback ?? BFSBrandes(n: n, arcs: out.targets.count)
+                                            fallback = single
+                                            for s in batchSources {
+                                                single.run(
+                                                    source: s, offsets: oo.baseAddress!, targets: ot.baseAddress!,
+                                                    accumulator: acc, endpoints: endpoints)
+                                            }
+                                        }
+                                        team.wait()
+                                    }
+                                    if member == j {
+                                        control?.advance(by: batchSources.count)
+                                        progress?(batchSources.count, total)
+                                    }
+                                }
                             }
                         }
                     }
@@ -362,7 +415,7 @@ func multiSourceBrandes(
             }
         }
     }
-    return sumOfBlocks(partials, blockCount: partition.blockCount, n: n)
+    return sumOfBlocks(partials, blockCount: blockCount, n: n)
 }
 
 /// Sum over `sources` of Brandes' dependencies on unit lengths, over the CSR arcs given

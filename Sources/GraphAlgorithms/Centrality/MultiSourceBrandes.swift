@@ -41,14 +41,22 @@ import GraphCore
 /// about 4.4 times for 7 sources instead of 7 times (plus once more for the DAG in the
 /// single-source kernel).
 ///
+/// **Threads.** Several threads can count one group together (a ``KernelTeam``): they
+/// share the value lines, claim the nodes of each level in chunks of ``levelChunk`` and
+/// wait for each other between levels. A node's lanes are computed by one thread from
+/// lines finished in earlier levels, in the same order whoever computes them, so the
+/// values are the same bits for any number of threads; the random reads of all threads
+/// go to one array of `64n` bytes instead of one each.
+///
 /// Path counts are exact integers in `Double`s, as in the single-source kernel, so they
 /// are identical; the dependencies are the same sums in a different order (relative
 /// differences around 1e-15).
 ///
 /// - Complexity: O(levels × m / 64) word operations for the search and O(ℓ × m) for the
 ///   counting of 7 sources, where ℓ is the mean number of distinct distances a node has
-///   to them; `(3 + 9) n` words of 8 bytes, `n` lines of 64 bytes and about `27n` node
-///   numbers (the level lists, grown when a graph needs more) of memory per worker.
+///   to them; `(3 + 9) n` words of 8 bytes and about `27n` node numbers (the level lists,
+///   grown when a graph needs more) of memory per searching thread, and `n` lines of 64
+///   bytes shared by the threads that count together.
 /// - Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math.
 ///   Sociology 25(2), 2001, doi:10.1080/0022250X.2001.9990249; M. Then et al., "The
 ///   more the merrier: efficient multi-source graph traversal", PVLDB 8(4), 2014,
@@ -67,6 +75,10 @@ struct MultiSourceBrandes {
     static let maxLevel = 253
     /// Arcs ahead whose head's lines are prefetched while gathering.
     static let prefetchDistance = 32
+    /// Nodes of a level a member claims at a time.
+    static let levelChunk = 32
+    /// Lines a member claims at a time when it writes the group's distance words.
+    static let lineChunk = 4096
 
     let n: Int
     let seen: UnsafeMutablePointer<UInt64>
@@ -78,9 +90,6 @@ struct MultiSourceBrandes {
     /// Group `g`'s distance bytes of node `v`: `distance[g * n + v]`, byte `b < 7` = source
     /// `7g + b`, byte 7 always `0xFF`.
     let distance: UnsafeMutablePointer<UInt64>
-    /// Node `v`'s 8 lanes: 7 path counts, then `(1 + δ) / σ`, as bit patterns; lane 7 the
-    /// current group's distance word.
-    let values: UnsafeMutablePointer<SIMD8<UInt64>>
     /// Each group's level lists, filled by the search in node order: group `g`'s level
     /// `L` is `listNodes[g][listStart[g * levelSlots + L] ..< listStart[g * levelSlots + L + 1]]`;
     /// `listDeepest[g]` is its deepest level. The node buffers grow when needed.
@@ -103,8 +112,6 @@ struct MultiSourceBrandes {
         // Read at random: one cache line a node's values.
         distance = .allocate(capacity: Self.groups * c)
         distance.initialize(repeating: ~0, count: Self.groups * c)
-        values = lineAligned(SIMD8<UInt64>.self, count: c)
-        values.initialize(repeating: SIMD8(), count: c)
         listNodes = .allocate(capacity: Self.groups)
         listCapacity = .allocate(capacity: Self.groups)
         listCount = .allocate(capacity: Self.groups)
@@ -124,39 +131,19 @@ struct MultiSourceBrandes {
     func deallocate() {
         seen.deallocate(); visit.deallocate(); visitNext.deallocate()
         frontier.deallocate(); nextFrontier.deallocate(); candidates.deallocate()
-        distance.deallocate(); UnsafeMutableRawPointer(values).deallocate();
+        distance.deallocate()
         for g in 0..<Self.groups { listNodes[g].deallocate() }
         listNodes.deallocate(); listCapacity.deallocate(); listCount.deallocate(); listStart.deallocate()
         listDeepest.deallocate()
     }
 
-    /// Adds the dependencies of `sources` (at most ``width`` distinct nodes) to `acc`.
+    /// The bit-parallel search from `sources` (at most ``width`` distinct nodes): fills the
+    /// distance bytes and level lists of every group and returns the deepest level
+    /// reached, or `nil` when a source reaches a node deeper than ``maxLevel``.
     ///
     /// `out` is the adjacency the paths follow, `into` its reverse (the same arrays for an
-    /// undirected graph); both `targets` arrays must be readable ``prefetchDistance``
-    /// entries past their last arc. Returns `false`, having added nothing, when a source
-    /// reaches a node deeper than ``maxLevel``.
-    func run(
-        sources: UnsafeBufferPointer<Int>,
-        out: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>),
-        into: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>),
-        accumulator acc: UnsafeMutablePointer<Double>, endpoints: Bool
-    ) -> Bool {
-        guard let levels = search(sources: sources, out: out, into: into) else { return false }
-        let w = Self.groupWidth
-        let groups = (sources.count + w - 1) / w
-        for g in 0..<groups {
-            let lanes = min(w, sources.count - w * g)
-            accumulate(
-                group: g, sources: UnsafeBufferPointer(rebasing: sources[(w * g)..<(w * g + lanes)]),
-                deepest: levels, out: out, into: into, accumulator: acc, endpoints: endpoints)
-        }
-        return true
-    }
-
-    /// The bit-parallel search: fills the distance bytes of every group and returns the
-    /// deepest level reached, or `nil` beyond ``maxLevel``.
-    private func search(
+    /// undirected graph).
+    func search(
         sources: UnsafeBufferPointer<Int>,
         out: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>),
         into: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>)
@@ -293,46 +280,65 @@ struct MultiSourceBrandes {
         return level
     }
 
-    /// Path counts and dependencies of one group of (at most 7) sources, from their
-    /// distance bytes; adds the dependencies to `acc`.
-    private func accumulate(
-        group g: Int, sources: UnsafeBufferPointer<Int>, deepest: Int,
+    /// Path counts and dependencies of group `g`'s (at most 7) sources, from the distance
+    /// bytes and level lists of the last ``search(sources:out:into:)``; adds the
+    /// dependencies to `acc`. Every member of `team` calls it with the same arguments
+    /// (its own `member`): they share `values` (one line a node, see below) and claim the
+    /// nodes of each level in chunks, with a barrier between levels. A node's lanes are
+    /// written only by the member that claimed it, from lines finished in an earlier
+    /// level, so the values do not depend on the members or their timing.
+    ///
+    /// `values`: node `v`'s 8 lanes, 7 path counts then `(1 + δ) / σ` as bit patterns, and
+    /// in lane 7 the group's distance word. `reached` has one slot a member (used with
+    /// `endpoints`). Both `targets` arrays must be readable ``prefetchDistance`` entries
+    /// past their last arc.
+    func accumulate(
+        group g: Int, sources: UnsafeBufferPointer<Int>, values: UnsafeMutablePointer<SIMD8<UInt64>>,
         out: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>),
         into: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>),
-        accumulator acc: UnsafeMutablePointer<Double>, endpoints: Bool
+        accumulator acc: UnsafeMutablePointer<Double>, endpoints: Bool,
+        team: KernelTeam, member: Int, reached slots: UnsafeMutablePointer<SIMD8<Double>>
     ) {
         let n = self.n
         let dist = UnsafePointer(distance + g * n)
-        let values = self.values
         let deepest = listDeepest[g]
         let levelNodes = listNodes[g]
         let levelStart = listStart + g * Self.levelSlots
         let table = laneMaskTable
         let reserved = repeatedByte(0xFE)
         let ahead = Self.prefetchDistance
+        let chunk = Self.levelChunk
         // Each node's line carries its distances to the group's sources in lane 7 (byte 7
-        // is 0xFF, never a level, so lane 7 is never matched, summed or overwritten).
-        for v in 0..<n { values[v][7] = dist[v] }
+        // is 0xFF, never a level, so lane 7 is never matched, summed or overwritten); the
+        // sources' own lanes start at one path.
         let one = (1.0).bitPattern
-        for (b, s) in sources.enumerated() { values[s][b] = one }
+        while let lines = team.claim(Self.lineChunk, of: n, near: member) {
+            for v in lines { values[v][7] = dist[v] }
+            for (b, s) in sources.enumerated() where lines.contains(s) { values[s][b] = one }
+        }
+        team.wait()
         // Path counts, level by level away from the sources.
         if deepest >= 1 {
             for level in 1...deepest {
                 let here = repeatedByte(UInt8(level)), before = repeatedByte(UInt8(level - 1))
-                for i in levelStart[level]..<levelStart[level + 1] {
-                    let v = Int(levelNodes[i])
-                    let mine = byteMask(zeroBytes(dist[v] ^ here))
-                    let own = table[Int(uccn_equal_bytes(dist[v], here))]
-                    let key = (before & mine) | (reserved & ~mine)
-                    var sum = SIMD8<Double>()
-                    for a in Int(into.offsets[v])..<Int(into.offsets[v + 1]) {
-                        uccn_prefetch(values + Int(into.targets[a &+ ahead]))
-                        let line = values[Int(into.targets[a])]
-                        let match = table[Int(uccn_equal_bytes(line[7], key))]
-                        sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
+                let start = levelStart[level], end = levelStart[level + 1]
+                while let piece = team.claim(chunk, of: end - start, near: member) {
+                    for i in (start + piece.lowerBound)..<(start + piece.upperBound) {
+                        let v = Int(levelNodes[i])
+                        let mine = byteMask(zeroBytes(dist[v] ^ here))
+                        let own = table[Int(uccn_equal_bytes(dist[v], here))]
+                        let key = (before & mine) | (reserved & ~mine)
+                        var sum = SIMD8<Double>()
+                        for a in Int(into.offsets[v])..<Int(into.offsets[v + 1]) {
+                            uccn_prefetch(values + Int(into.targets[a &+ ahead]))
+                            let line = values[Int(into.targets[a])]
+                            let match = table[Int(uccn_equal_bytes(line[7], key))]
+                            sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
+                        }
+                        values[v] = (values[v] & ~own) | (unsafeBitCast(sum, to: SIMD8<UInt64>.self) & own)
                     }
-                    values[v] = (values[v] & ~own) | (unsafeBitCast(sum, to: SIMD8<UInt64>.self) & own)
                 }
+                team.wait()
             }
         }
         // Dependencies, level by level towards the sources.
@@ -340,41 +346,55 @@ struct MultiSourceBrandes {
         var level = deepest
         while level >= 1 {
             let here = repeatedByte(UInt8(level)), after = repeatedByte(UInt8(level + 1))
-            for i in levelStart[level]..<levelStart[level + 1] {
-                let u = Int(levelNodes[i])
-                let mine = byteMask(zeroBytes(dist[u] ^ here))
-                let own = table[Int(uccn_equal_bytes(dist[u], here))]
-                let key = (after & mine) | (reserved & ~mine)
-                var sum = SIMD8<Double>()
-                if level < deepest {
-                    for a in Int(out.offsets[u])..<Int(out.offsets[u + 1]) {
-                        uccn_prefetch(values + Int(out.targets[a &+ ahead]))
-                        let line = values[Int(out.targets[a])]
-                        let match = table[Int(uccn_equal_bytes(line[7], key))]
-                        sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
+            let start = levelStart[level], end = levelStart[level + 1]
+            while let piece = team.claim(chunk, of: end - start, near: member) {
+                for i in (start + piece.lowerBound)..<(start + piece.upperBound) {
+                    let u = Int(levelNodes[i])
+                    let mine = byteMask(zeroBytes(dist[u] ^ here))
+                    let own = table[Int(uccn_equal_bytes(dist[u], here))]
+                    let key = (after & mine) | (reserved & ~mine)
+                    var sum = SIMD8<Double>()
+                    if level < deepest {
+                        for a in Int(out.offsets[u])..<Int(out.offsets[u + 1]) {
+                            uccn_prefetch(values + Int(out.targets[a &+ ahead]))
+                            let line = values[Int(out.targets[a])]
+                            let match = table[Int(uccn_equal_bytes(line[7], key))]
+                            sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
+                        }
                     }
+                    let sigma = unsafeBitCast(values[u], to: SIMD8<Double>.self)
+                    let delta = sigma * sum
+                    let coefficient = (1 + delta) / sigma
+                    values[u] = (values[u] & ~own) | (unsafeBitCast(coefficient, to: SIMD8<UInt64>.self) & own)
+                    let mineDelta = unsafeBitCast(
+                        unsafeBitCast(delta, to: SIMD8<UInt64>.self) & own, to: SIMD8<Double>.self)
+                    var total = mineDelta[0]
+                    for b in 1..<8 { total += mineDelta[b] }
+                    if endpoints {
+                        let ones = unsafeBitCast(
+                            unsafeBitCast(SIMD8<Double>(repeating: 1), to: SIMD8<UInt64>.self) & own,
+                            to: SIMD8<Double>.self)
+                        reached += ones
+                        for b in 0..<8 { total += ones[b] }
+                    }
+                    acc[u] += total
                 }
-                let sigma = unsafeBitCast(values[u], to: SIMD8<Double>.self)
-                let delta = sigma * sum
-                let coefficient = (1 + delta) / sigma
-                values[u] = (values[u] & ~own) | (unsafeBitCast(coefficient, to: SIMD8<UInt64>.self) & own)
-                let mineDelta = unsafeBitCast(
-                    unsafeBitCast(delta, to: SIMD8<UInt64>.self) & own, to: SIMD8<Double>.self)
-                var total = mineDelta[0]
-                for b in 1..<8 { total += mineDelta[b] }
-                if endpoints {
-                    let ones = unsafeBitCast(
-                        unsafeBitCast(SIMD8<Double>(repeating: 1), to: SIMD8<UInt64>.self) & own, to: SIMD8<Double>.self
-                    )
-                    reached += ones
-                    for b in 0..<8 { total += ones[b] }
-                }
-                acc[u] += total
             }
+            if level == 1 { slots[member] = reached }
+            team.wait()
             level -= 1
         }
-        if endpoints {
-            for (b, s) in sources.enumerated() { acc[s] += reached[b] }
+        guard endpoints else { return }
+        if deepest < 1 {
+            slots[member] = reached
+            team.wait()
+        }
+        // With endpoints a source also gains the nodes it reaches: whole numbers, so the
+        // members' counts add up to the same sum in any order.
+        if member == 0 {
+            var all = slots[0]
+            for m in 1..<team.members { all += slots[m] }
+            for (b, s) in sources.enumerated() { acc[s] += all[b] }
         }
     }
 
@@ -406,7 +426,7 @@ nonisolated(unsafe) private let byteSpread: UnsafePointer<UInt64> = {
 }()
 
 /// `count` elements aligned to a 64-byte cache line (the SIMD types ask for 16 only).
-private func lineAligned<T>(_: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+func lineAligned<T>(_: T.Type, count: Int) -> UnsafeMutablePointer<T> {
     UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<T>.stride, alignment: 64)
         .bindMemory(to: T.self, capacity: count)
 }

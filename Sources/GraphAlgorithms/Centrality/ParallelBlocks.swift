@@ -1,3 +1,4 @@
+import CMemory
 import Dispatch
 import GraphCore
 
@@ -39,6 +40,68 @@ struct BlockPartition: Sendable {
             worker(w, stride(from: w, to: blockCount, by: t))
         }
     }
+}
+
+/// Threads that run one computation together, phase by phase (`uccn_team` in CMemory):
+/// within a phase each member claims pieces of the work from shared counters, and a
+/// barrier separates the phases, so what one member wrote in a phase is read by all in
+/// the next. Which member computes which piece depends on timing, so a phase must give
+/// the same result whoever computes a piece (each piece written by one member only, no
+/// sum across pieces whose order could vary).
+struct KernelTeam: @unchecked Sendable {
+    private let state: UnsafeMutablePointer<uccn_team>
+
+    /// A team of `members` threads (at least 1).
+    init(members: Int) {
+        state = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<uccn_team>.size, alignment: 64)
+            .bindMemory(to: uccn_team.self, capacity: 1)
+        uccn_team_init(state, Int64(max(1, members)))
+    }
+
+    func deallocate() { UnsafeMutableRawPointer(state).deallocate() }
+
+    /// The number of members; inside ``run(_:)``, those that run (fewer than asked for
+    /// only when the system cannot create a thread).
+    var members: Int { Int(uccn_team_members(state)) }
+
+    /// Runs `body(member)` on every member at the same time, each on its own thread
+    /// (member 0 on the calling thread), so a barrier never waits for a member that has
+    /// not started; returns when all have finished. Call once per team.
+    func run(_ body: (_ member: Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var task = body
+            withUnsafeMutablePointer(to: &task) { pointer in
+                _ = uccn_team_run(
+                    state,
+                    { context, member in
+                        guard let context else { return }
+                        context.assumingMemoryBound(to: ((Int) -> Void).self).pointee(Int(member))
+                    }, pointer)
+            }
+        }
+    }
+
+    /// The barrier between two phases; the next phase claims from the start again.
+    @inline(__always)
+    func wait() { uccn_team_wait(state) }
+
+    /// Up to `count` of the `total` pieces of the current phase for `member`, from its own
+    /// segment (pieces `total·m/k ..< total·(m+1)/k` of `k` members) while it lasts, so a
+    /// member keeps to neighbouring pieces, then from the others'; `nil` once every piece
+    /// is taken.
+    @inline(__always)
+    func claim(_ count: Int, of total: Int, near member: Int) -> Range<Int>? {
+        var end: Int64 = 0
+        let first = Int(uccn_team_claim_near(state, Int64(member), Int64(count), Int64(total), &end))
+        return first < total ? first..<Int(end) : nil
+    }
+
+    /// Asks every member to stop: they all see it after the next barrier.
+    func requestStop() { uccn_team_request_stop(state) }
+
+    /// Whether a member asked to stop before the last barrier (the same for every member
+    /// until the next barrier).
+    var stopping: Bool { uccn_team_stopping(state) != 0 }
 }
 
 /// Contiguous ranges of `0..<count` in fixed chunks (node-parallel loops such as one
