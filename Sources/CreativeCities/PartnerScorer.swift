@@ -206,7 +206,7 @@ public struct PartnerScorer: Sendable {
     /// Evidence for every city other than `u`, in index order.
     ///
     /// - Complexity: O(n + m) plus one breadth-first search for each documented
-    ///   cooperation partner of `u` (see ``PartnerCandidateScores``).
+    ///   cooperation partner of `u` (see `PartnerCandidateScores`).
     public func evidence(for u: Int) -> [PartnerEvidence] {
         let scores = PartnerCandidateScores(for: u, scorer: self)
         var result: [PartnerEvidence] = []

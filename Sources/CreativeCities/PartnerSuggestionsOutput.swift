@@ -154,7 +154,7 @@ public enum PartnerSuggestionsOutput {
     /// escaped, numbers rounded (scores to 6 decimals, distances to 0.1 km), so the same
     /// input gives the same bytes. The text is the one Foundation's `JSONEncoder` gives
     /// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (a test compares them
-    /// for every city), written directly by ``PrettyJSONWriter``.
+    /// for every city), written directly by `PrettyJSONWriter`.
     ///
     /// - Throws: `EncodingError.invalidValue` for a weight or score that is not finite.
     /// - Complexity: O(length of the output).

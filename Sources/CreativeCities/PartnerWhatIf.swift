@@ -142,7 +142,7 @@ public struct PartnerWhatIfAnalysis: Sendable {
     /// computed once, by whoever reaches it first), tabulates every pair; without a table
     /// (``init(graph:remembering:tabulating:)``) it does nothing.
     ///
-    /// - Parameter row: a city index in `0..<n`.
+    /// - Parameter u: a city index in `0..<n`.
     /// - Complexity: O(n) what-ifs.
     public func fillTable(row u: Int) {
         guard let table else { return }
@@ -160,8 +160,8 @@ public struct PartnerWhatIfAnalysis: Sendable {
         return (table.filledPairs, graph.nodeCount * (graph.nodeCount - 1))
     }
 
-    /// How many betweenness ranks were computed from exact values because the fast update
-    /// left a comparison too close to call (see ``computeIfLinked(_:_:)``), since the start.
+    /// How many betweenness ranks were computed from exact values since the start, because
+    /// the update from the nearer side left a comparison too close to call.
     public var exactRecomputations: Int { table?.exactRecomputations ?? 0 }
 
     /// ``ifLinked(_:_:)`` computed, for `u` and for `v` (the same new link).
