@@ -101,6 +101,12 @@ public struct ShortestPathHops: Sendable {
     ///   - excluded: a neighbour of the source whose direct link is ignored (the distance as
     ///     if that link were unknown).
     public init(of graph: Graph, source: Int, excludingEdgeTo excluded: Int? = nil) {
+        self.source = source
+        self.hops = Self.distances(in: graph, from: source, excludingEdgeTo: excluded).map { $0 < 0 ? nil : Int($0) }
+    }
+
+    /// The same distances as numbers, −1 for a node that cannot be reached.
+    static func distances(in graph: Graph, from source: Int, excludingEdgeTo excluded: Int? = nil) -> [Int32] {
         let n = graph.nodeCount
         var distance = [Int32](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
@@ -117,7 +123,6 @@ public struct ShortestPathHops: Sendable {
                 queue[tail] = v; tail += 1
             }
         }
-        self.source = source
-        self.hops = distance.map { $0 < 0 ? nil : Int($0) }
+        return distance
     }
 }

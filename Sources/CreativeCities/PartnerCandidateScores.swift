@@ -67,8 +67,8 @@ struct PartnerCandidateScores {
         city = u
         let neighbourhood = scorer.partners.scores(from: u)
         let cooperation = scorer.cooperationPartners.scores(from: u)
-        let paths = Self.hops(in: scorer.graph, from: u, excluding: -1)
-        let cooperationPaths = Self.hops(in: scorer.cooperationGraph, from: u, excluding: -1)
+        let paths = ShortestPathHops.distances(in: scorer.graph, from: u)
+        let cooperationPaths = ShortestPathHops.distances(in: scorer.cooperationGraph, from: u)
         var linked = [Bool](repeating: false, count: n)
         for t in scorer.graph.neighbors(of: u) { linked[Int(t)] = true }
         var cooperating = [Bool](repeating: false, count: n)
@@ -80,7 +80,7 @@ struct PartnerCandidateScores {
         // Cooperation hops without the u–v link, for each cooperating v.
         var cooperationHops = cooperationPaths
         for v in 0..<n where cooperating[v] && v != u {
-            cooperationHops[v] = Self.hops(in: scorer.cooperationGraph, from: u, excluding: v)[v]
+            cooperationHops[v] = ShortestPathHops.distances(in: scorer.cooperationGraph, from: u, excludingEdgeTo: v)[v]
         }
         let facts = scorer.cityFacts
         let myField = facts.field[u]
@@ -172,28 +172,6 @@ struct PartnerCandidateScores {
                 normalized[v * k + i] = best > 0 ? raw[v * k + i] / best : 0
             }
         }
-    }
-
-    /// Breadth-first hop counts from `source` (−1: unreachable), ignoring the direct link
-    /// between `source` and `excluded` (none when `excluded` is −1).
-    static func hops(in graph: Graph, from source: Int, excluding excluded: Int) -> [Int32] {
-        let n = graph.nodeCount
-        var distance = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
-        var head = 0, tail = 0
-        distance[source] = 0
-        queue[tail] = Int32(source); tail += 1
-        while head < tail {
-            let x = Int(queue[head]); head += 1
-            for y in graph.neighbors(of: x) where distance[Int(y)] < 0 {
-                if excluded >= 0, (x == source && Int(y) == excluded) || (x == excluded && Int(y) == source) {
-                    continue
-                }
-                distance[Int(y)] = distance[x] + 1
-                queue[tail] = y; tail += 1
-            }
-        }
-        return distance
     }
 }
 
