@@ -41,37 +41,18 @@ public struct NeighbourhoodScores: Sendable {
     /// The scores between `u` and every node of `graph`.
     public init(of graph: Graph, source u: Int) {
         let n = graph.nodeCount
-        func partners(_ x: Int) -> [Int] {
-            var result: [Int] = []
-            var last = -1
-            for t in graph.neighbors(of: x) where Int(t) != x && Int(t) != last {
-                result.append(Int(t)); last = Int(t)
-            }
-            return result
-        }
-        let degree = (0..<n).map { partners($0).count }
-        var common = [[Int]](repeating: [], count: n)
-        var aa = [Double](repeating: 0, count: n)
-        var ra = [Double](repeating: 0, count: n)
+        let lists = PartnerLists(graph)
         // Walk u → z → v: every v reached through z shares the partner z with u.
-        for z in partners(u) {
-            let kz = Double(degree[z])
-            for v in partners(z) where v != u {
-                common[v].append(z)
-                aa[v] += 1 / log(kz)
-                ra[v] += 1 / kz
-            }
-        }
+        let (count, aa, ra, degree) = lists.scores(from: u)
+        var common = [[Int]](repeating: [], count: n)
         var jaccard = [Double](repeating: 0, count: n)
         var pa = [Double](repeating: 0, count: n)
         for v in 0..<n where v != u {
-            common[v].sort()
-            let union = degree[u] + degree[v] - common[v].count
-            jaccard[v] = union > 0 ? Double(common[v].count) / Double(union) : 0
+            if count[v] > 0 { common[v] = lists.common(u, v) }
+            let union = degree[u] + degree[v] - count[v]
+            jaccard[v] = union > 0 ? Double(count[v]) / Double(union) : 0
             pa[v] = Double(degree[u] * degree[v])
         }
-        common[u] = []
-        aa[u] = 0; ra[u] = 0
         self.source = u
         self.commonPartners = common
         self.jaccard = jaccard

@@ -248,8 +248,8 @@ struct PartnerLists: Sendable {
     }
 
     /// Common-partner counts, Adamic–Adar and resource-allocation sums of every node with
-    /// `u`, and every node's number of partners: the walk u → z → v of
-    /// ``NeighbourhoodScores``, in the same order, so the sums are the same numbers.
+    /// `u`, and every node's number of partners, from the walk u → z → v (also what
+    /// ``NeighbourhoodScores`` reports).
     func scores(from u: Int) -> (count: [Int], adamicAdar: [Double], resourceAllocation: [Double], degree: [Int]) {
         let n = offsets.count - 1
         var count = [Int](repeating: 0, count: n)
