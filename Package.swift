@@ -29,7 +29,8 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         // Memory helpers in C: heap preparation for timed computations, cache prefetch hints,
-        // threads that share one computation (barrier and claimed pieces).
+        // threads that share one computation (barrier and claimed pieces), and the level
+        // kernels of multi-source betweenness (AVX-512 where the processor has it).
         .target(name: "CMemory"),
         // Immutable CSR graph storage, builder, attributes, seeded random numbers.
         .target(name: "GraphCore"),
@@ -76,7 +77,7 @@ let package = Package(
         .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore"]),
         .testTarget(
             name: "GraphAlgorithmsTests",
-            dependencies: ["GraphAlgorithms", "GraphCore", "GraphFormats"],
+            dependencies: ["GraphAlgorithms", "GraphCore", "GraphFormats", "CMemory"],
             exclude: ["make_fixtures.py", "make_community_fixtures.py"],
             resources: [.copy("Fixtures")]
         ),

@@ -1,3 +1,4 @@
+import CMemory
 import Foundation
 import GraphCore
 import Testing
@@ -139,6 +140,42 @@ import Testing
                             abs(multi[v] - single[v]) <= 1e-12 * max(1, single[v]),
                             "\(name) node \(v) endpoints \(endpoints) sources \(sources.count)")
                     }
+                }
+            }
+        }
+    }
+
+    /// The multi-source kernel's counting runs in CMemory's `uccn_lanes` kernels, with
+    /// AVX-512 where the processor has it and a portable variant elsewhere: both must give
+    /// the same bits, on one and two threads, with and without endpoints, on undirected,
+    /// directed and partial batches and next to the single-source fallback (the long
+    /// path). Forcing the portable variant while other tests run changes none of their
+    /// results, by the same property.
+    @Test func multiSourceBrandesIsTheSameBitsWithEitherLaneVariant() throws {
+        let graphs: [(String, Graph)] = [
+            ("random3000", try Self.randomGraph(n: 3000, parts: 3, directed: false, seed: 11)),
+            ("random2500-directed", try Self.randomGraph(n: 2500, parts: 2, directed: true, seed: 12)),
+            ("path300", try Self.longPath(n: 300)),
+            ("lfr1k", try Fixture.load("lfr1k").graph.unweighted()),
+        ]
+        defer { uccn_lanes_force_portable(0) }
+        for (name, g) in graphs {
+            let some = stride(from: 1, to: g.nodeCount, by: 3).map { $0 }
+            for endpoints in [false, true] {
+                for threads in [1, 2] {
+                    uccn_lanes_force_portable(1)
+                    #expect(uccn_lanes_vectorised() == 0)
+                    let portable = brandesDependencies(
+                        graph: g, sources: some, weighted: false, endpoints: endpoints, threads: threads,
+                        progress: nil, kernel: .multiSource)
+                    uccn_lanes_force_portable(0)
+                    let best = brandesDependencies(
+                        graph: g, sources: some, weighted: false, endpoints: endpoints, threads: threads,
+                        progress: nil, kernel: .multiSource)
+                    #expect(
+                        portable.map(\.bitPattern) == best.map(\.bitPattern),
+                        "\(name) endpoints \(endpoints) threads \(threads) (AVX-512: \(uccn_lanes_vectorised()))")
+                    #expect(portable.contains { $0 > 0 }, "\(name): some node lies on shortest paths")
                 }
             }
         }

@@ -3,9 +3,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /// Makes `bytes` of the C heap resident before a computation starts, so that the
 /// computation's first allocations reuse touched pages instead of taking a page fault on
@@ -27,23 +24,6 @@ static inline void uccn_prefetch(const void *address) {
     __builtin_prefetch(address, 0, 3);
 #else
     (void)address;
-#endif
-}
-
-/// The bytes of `a` and `b` that are equal, as bits 0…7 (bit `i` for byte `i`, the
-/// least significant byte first). Two vector instructions and a move where SSE2 is
-/// available (the all-pairs kernels compare eight sources' distance bytes at once);
-/// the same result from integer arithmetic elsewhere.
-static inline unsigned uccn_equal_bytes(uint64_t a, uint64_t b) {
-#if defined(__SSE2__)
-    __m128i x = _mm_cvtsi64_si128((long long)a);
-    __m128i y = _mm_cvtsi64_si128((long long)b);
-    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xFFu;
-#else
-    uint64_t x = a ^ b;
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t zero = ~(((x & low7) + low7) | x | low7);
-    return (unsigned)(((zero >> 7) * 0x0102040810204080ULL) >> 56);
 #endif
 }
 

@@ -26,20 +26,23 @@ import GraphCore
 ///
 /// **Counting.** For each group of 7 sources, the search lists the nodes of each level (a
 /// node is in level `L` when one of its 7 distances is `L`) in node order (bottom-up levels
-/// are found in that order, top-down ones are sorted). Each node's 64-byte
-/// cache line holds its 7 values and, in the 8th lane, its distance word, so a gather
-/// reads one line a neighbour. The counts of level `L` are *gathered*: a node sums its
+/// are found in that order, top-down ones are sorted). Each node's 64-byte cache line
+/// holds its 7 values and, in the 8th lane, its distance word, so a gather reads one line
+/// a neighbour. The counts of level `L` are *gathered*: a node sums its
 /// in-neighbours' 7 counts, each lane masked by "this neighbour is one step closer to
 /// that source": one byte comparison of the neighbour's distance word with the node's
-/// key gives the lanes' answers as bits (`uccn_equal_bytes`, two SSE2 instructions),
-/// which pick one of 256 precomputed lane masks. The dependencies are gathered the same
-/// way from out-neighbours one step further, in decreasing level order, and a node's
-/// count is overwritten by its `(1 + δ) / σ` once its dependency is known. The lines of
-/// the neighbour a fixed number of arcs ahead are prefetched. A node takes part in as
-/// many levels as it has distinct distances to the group's sources (about 2.2 for
-/// consecutive sources of a breadth-first numbering on lfr100k), so each arc is read
-/// about 4.4 times for 7 sources instead of 7 times (plus once more for the DAG in the
-/// single-source kernel).
+/// key gives the lanes' answers as bits. The dependencies are gathered the same way from
+/// out-neighbours one step further, in decreasing level order, and a node's count is
+/// overwritten by its `(1 + δ) / σ` once its dependency is known. The lines of the
+/// neighbour a fixed number of arcs ahead are prefetched. The levels are computed in C
+/// (CMemory's `uccn_lanes_count` and `uccn_lanes_depend`): with AVX-512 an arc costs one
+/// 64-byte load, one byte comparison into a mask register and one masked addition; a
+/// portable variant gives the same bits elsewhere (each lane is summed in arc order in
+/// both, and an unmatched lane adds +0.0 or nothing to a sum that is never −0.0). A node
+/// takes part in as many levels as it has distinct distances to the group's sources
+/// (about 2.2 for consecutive sources of a breadth-first numbering on lfr100k), so each
+/// arc is read about 4.4 times for 7 sources instead of 7 times (plus once more for the
+/// DAG in the single-source kernel).
 ///
 /// **Threads.** Several threads can count one group together (a ``KernelTeam``): they
 /// share the value lines, claim the nodes of each level in chunks of ``levelChunk`` and
@@ -302,87 +305,56 @@ struct MultiSourceBrandes {
         let n = self.n
         let dist = UnsafePointer(distance + g * n)
         let deepest = listDeepest[g]
-        let levelNodes = listNodes[g]
+        let levelNodes = UnsafePointer(listNodes[g])
         let levelStart = listStart + g * Self.levelSlots
-        let table = laneMaskTable
-        let reserved = repeatedByte(0xFE)
-        let ahead = Self.prefetchDistance
         let chunk = Self.levelChunk
+        let lines = UnsafeMutableRawPointer(values).assumingMemoryBound(to: UInt64.self)
         // Each node's line carries its distances to the group's sources in lane 7 (byte 7
         // is 0xFF, never a level, so lane 7 is never matched, summed or overwritten); the
         // sources' own lanes start at one path.
         let one = (1.0).bitPattern
-        while let lines = team.claim(Self.lineChunk, of: n, near: member) {
-            for v in lines { values[v][7] = dist[v] }
-            for (b, s) in sources.enumerated() where lines.contains(s) { values[s][b] = one }
+        while let piece = team.claim(Self.lineChunk, of: n, near: member) {
+            for v in piece { values[v][7] = dist[v] }
+            for (b, s) in sources.enumerated() where piece.contains(s) { values[s][b] = one }
         }
         team.wait()
-        // Path counts, level by level away from the sources.
+        func level(
+            _ l: Int, _ neighbour: Int, _ adjacency: (offsets: UnsafePointer<Int32>, targets: UnsafePointer<Int32>)
+        )
+            -> uccn_lanes_level
+        {
+            uccn_lanes_level(
+                lines: lines, distance: dist, nodes: levelNodes, offsets: adjacency.offsets,
+                targets: adjacency.targets, here: repeatedByte(UInt8(l)), neighbour: repeatedByte(UInt8(neighbour)),
+                ahead: Int64(Self.prefetchDistance))
+        }
+        // Path counts, level by level away from the sources (CMemory's `uccn_lanes_count`).
         if deepest >= 1 {
-            for level in 1...deepest {
-                let here = repeatedByte(UInt8(level)), before = repeatedByte(UInt8(level - 1))
-                let start = levelStart[level], end = levelStart[level + 1]
+            for l in 1...deepest {
+                var step = level(l, l - 1, into)
+                let start = levelStart[l], end = levelStart[l + 1]
                 while let piece = team.claim(chunk, of: end - start, near: member) {
-                    for i in (start + piece.lowerBound)..<(start + piece.upperBound) {
-                        let v = Int(levelNodes[i])
-                        let mine = byteMask(zeroBytes(dist[v] ^ here))
-                        let own = table[Int(uccn_equal_bytes(dist[v], here))]
-                        let key = (before & mine) | (reserved & ~mine)
-                        var sum = SIMD8<Double>()
-                        for a in Int(into.offsets[v])..<Int(into.offsets[v + 1]) {
-                            uccn_prefetch(values + Int(into.targets[a &+ ahead]))
-                            let line = values[Int(into.targets[a])]
-                            let match = table[Int(uccn_equal_bytes(line[7], key))]
-                            sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
-                        }
-                        values[v] = (values[v] & ~own) | (unsafeBitCast(sum, to: SIMD8<UInt64>.self) & own)
-                    }
+                    uccn_lanes_count(&step, Int64(start + piece.lowerBound), Int64(start + piece.upperBound))
                 }
                 team.wait()
             }
         }
-        // Dependencies, level by level towards the sources.
+        // Dependencies, level by level towards the sources (`uccn_lanes_depend`).
         var reached = SIMD8<Double>()
-        var level = deepest
-        while level >= 1 {
-            let here = repeatedByte(UInt8(level)), after = repeatedByte(UInt8(level + 1))
-            let start = levelStart[level], end = levelStart[level + 1]
+        var l = deepest
+        while l >= 1 {
+            var step = level(l, l + 1, out)
+            let start = levelStart[l], end = levelStart[l + 1]
             while let piece = team.claim(chunk, of: end - start, near: member) {
-                for i in (start + piece.lowerBound)..<(start + piece.upperBound) {
-                    let u = Int(levelNodes[i])
-                    let mine = byteMask(zeroBytes(dist[u] ^ here))
-                    let own = table[Int(uccn_equal_bytes(dist[u], here))]
-                    let key = (after & mine) | (reserved & ~mine)
-                    var sum = SIMD8<Double>()
-                    if level < deepest {
-                        for a in Int(out.offsets[u])..<Int(out.offsets[u + 1]) {
-                            uccn_prefetch(values + Int(out.targets[a &+ ahead]))
-                            let line = values[Int(out.targets[a])]
-                            let match = table[Int(uccn_equal_bytes(line[7], key))]
-                            sum += unsafeBitCast(line & match, to: SIMD8<Double>.self)
-                        }
-                    }
-                    let sigma = unsafeBitCast(values[u], to: SIMD8<Double>.self)
-                    let delta = sigma * sum
-                    let coefficient = (1 + delta) / sigma
-                    values[u] = (values[u] & ~own) | (unsafeBitCast(coefficient, to: SIMD8<UInt64>.self) & own)
-                    let mineDelta = unsafeBitCast(
-                        unsafeBitCast(delta, to: SIMD8<UInt64>.self) & own, to: SIMD8<Double>.self)
-                    var total = mineDelta[0]
-                    for b in 1..<8 { total += mineDelta[b] }
-                    if endpoints {
-                        let ones = unsafeBitCast(
-                            unsafeBitCast(SIMD8<Double>(repeating: 1), to: SIMD8<UInt64>.self) & own,
-                            to: SIMD8<Double>.self)
-                        reached += ones
-                        for b in 0..<8 { total += ones[b] }
-                    }
-                    acc[u] += total
+                withUnsafeMutableBytes(of: &reached) { raw in
+                    uccn_lanes_depend(
+                        &step, Int64(start + piece.lowerBound), Int64(start + piece.upperBound), l < deepest ? 1 : 0,
+                        endpoints ? 1 : 0, acc, raw.baseAddress?.assumingMemoryBound(to: Double.self))
                 }
             }
-            if level == 1 { slots[member] = reached }
+            if l == 1 { slots[member] = reached }
             team.wait()
-            level -= 1
+            l -= 1
         }
         guard endpoints else { return }
         if deepest < 1 {
@@ -431,30 +403,5 @@ func lineAligned<T>(_: T.Type, count: Int) -> UnsafeMutablePointer<T> {
         .bindMemory(to: T.self, capacity: count)
 }
 
-/// `laneMaskTable[m]` has all bits set in lane `b` when bit `b` of `m` is set: 256 masks
-/// of 64 bytes, one for each set of matching lanes.
-nonisolated(unsafe) private let laneMaskTable: UnsafePointer<SIMD8<UInt64>> = {
-    let table = UnsafeMutableRawPointer.allocate(byteCount: 256 * 64, alignment: 64)
-        .bindMemory(to: SIMD8<UInt64>.self, capacity: 256)
-    for m in 0..<256 {
-        var mask = SIMD8<UInt64>()
-        for b in 0..<8 where m & (1 << b) != 0 { mask[b] = ~0 }
-        table[m] = mask
-    }
-    return UnsafePointer(table)
-}()
-
 @inline(__always)
 private func repeatedByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
-
-/// `0x80` in every byte of `x` that is zero, `0` in the others (exact, no carries
-/// between bytes).
-@inline(__always)
-private func zeroBytes(_ x: UInt64) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    return ~(((x & low7) &+ low7) | x | low7)
-}
-
-/// `0xFF` in the bytes where `highBits` (from ``zeroBytes(_:)``) has `0x80`.
-@inline(__always)
-private func byteMask(_ highBits: UInt64) -> UInt64 { (highBits >> 7) &* 0xFF }
