@@ -1,6 +1,9 @@
 #include "uccn_lanes.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
 #include <immintrin.h>
@@ -10,13 +13,19 @@
 // Every lane operation is one IEEE operation as written: no fused multiply-adds.
 #pragma STDC FP_CONTRACT OFF
 
-/// Bit `b` set when byte `b` of `a` equals byte `b` of `c` (exact, no carries between
-/// bytes).
+/// Bit `b` set when byte `b` of `a` equals byte `b` of `c`: two vector instructions
+/// with SSE2, exact integer arithmetic (no carries between bytes) elsewhere.
 static inline unsigned equal_bytes(uint64_t a, uint64_t c) {
+#if defined(__SSE2__)
+    __m128i x = _mm_cvtsi64_si128((long long)a);
+    __m128i y = _mm_cvtsi64_si128((long long)c);
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xFFu;
+#else
     uint64_t x = a ^ c;
     const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
     uint64_t zero = ~(((x & low7) + low7) | x | low7);
     return (unsigned)(((zero >> 7) * 0x0102040810204080ULL) >> 56);
+#endif
 }
 
 /// `0xFF` in the bytes whose bit is set in `bits` (bits 0…7).
@@ -31,70 +40,77 @@ static inline uint64_t key_for(unsigned own, uint64_t neighbour) {
     return (neighbour & mine) | (0xFEFEFEFEFEFEFEFEULL & ~mine);
 }
 
-static inline double as_double(uint64_t bits) {
-    double d;
-    memcpy(&d, &bits, sizeof d);
-    return d;
+/// A line's 8 words, as bits and as `double`s (the compiler's vector extensions: pairs of
+/// SSE2 registers on x86-64, whatever the target has elsewhere).
+typedef uint64_t line_bits __attribute__((vector_size(64), aligned(64)));
+typedef double line_values __attribute__((vector_size(64), aligned(64)));
+
+/// `lane_masks[m]` has all bits set in word `b` when bit `b` of `m` is set: the matching
+/// lanes of a comparison picked with one load.
+static line_bits lane_masks[256];
+
+__attribute__((constructor)) static void prepare_lane_masks(void) {
+    for (int m = 0; m < 256; m++)
+        for (int b = 0; b < 8; b++) lane_masks[m][b] = (m >> b) & 1 ? ~(uint64_t)0 : 0;
 }
 
-static inline uint64_t as_bits(double d) {
-    uint64_t bits;
-    memcpy(&bits, &d, sizeof bits);
-    return bits;
-}
-
-/// Adds to `sum` the lanes of `targets[begin..<end]`'s lines that match `key`. An
-/// unmatched lane adds +0.0, which changes no sum here (they are never -0.0).
+/// Adds to `sum` the lanes of `targets[begin..<end]`'s lines that match `key`, in arc
+/// order. An unmatched lane adds +0.0, which changes no sum here (they are never -0.0).
 static inline void gather_portable(
     const uint64_t *lines, const int32_t *targets, int64_t begin, int64_t end, uint64_t key, int64_t ahead,
-    double sum[8]) {
+    line_values *sum) {
+    line_values s = *sum;
     for (int64_t a = begin; a < end; a++) {
         __builtin_prefetch(lines + 8 * (int64_t)targets[a + ahead], 0, 3);
-        const uint64_t *line = lines + 8 * (int64_t)targets[a];
-        unsigned match = equal_bytes(line[7], key);
-        for (int b = 0; b < 8; b++) sum[b] += as_double(line[b] & (0 - (uint64_t)((match >> b) & 1)));
+        const line_bits line = *(const line_bits *)(lines + 8 * (int64_t)targets[a]);
+        s += (line_values)(line & lane_masks[equal_bytes(line[7], key)]);
     }
+    *sum = s;
 }
 
 static void count_portable(const uccn_lanes_level *l, int64_t first, int64_t end) {
     for (int64_t i = first; i < end; i++) {
         int64_t v = l->nodes[i];
-        unsigned own = equal_bytes(l->distance[v], l->here);
-        double sum[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        gather_portable(l->lines, l->targets, l->offsets[v], l->offsets[v + 1], key_for(own, l->neighbour), l->ahead, sum);
-        uint64_t *line = l->lines + 8 * v;
-        for (int b = 0; b < 8; b++)
-            if ((own >> b) & 1) line[b] = as_bits(sum[b]);
+        unsigned bits = equal_bytes(l->distance[v], l->here);
+        const line_bits own = lane_masks[bits];
+        line_values sum = {0, 0, 0, 0, 0, 0, 0, 0};
+        gather_portable(
+            l->lines, l->targets, l->offsets[v], l->offsets[v + 1], key_for(bits, l->neighbour), l->ahead, &sum);
+        line_bits *line = (line_bits *)(l->lines + 8 * v);
+        *line = (*line & ~own) | ((line_bits)sum & own);
     }
 }
 
 static void depend_portable(
     const uccn_lanes_level *l, int64_t first, int64_t end, int gather, int endpoints, double *accumulator,
     double reached[8]) {
+    const line_values ones = {1, 1, 1, 1, 1, 1, 1, 1};
+    line_values reach;
+    memcpy(&reach, reached, sizeof reach);
     for (int64_t i = first; i < end; i++) {
         int64_t u = l->nodes[i];
-        unsigned own = equal_bytes(l->distance[u], l->here);
-        double sum[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        unsigned bits = equal_bytes(l->distance[u], l->here);
+        const line_bits own = lane_masks[bits];
+        line_values sum = {0, 0, 0, 0, 0, 0, 0, 0};
         if (gather)
             gather_portable(
-                l->lines, l->targets, l->offsets[u], l->offsets[u + 1], key_for(own, l->neighbour), l->ahead, sum);
-        uint64_t *line = l->lines + 8 * u;
-        double delta[8];
-        for (int b = 0; b < 8; b++) {
-            double sigma = as_double(line[b]);
-            delta[b] = sigma * sum[b];
-            if ((own >> b) & 1) line[b] = as_bits((1 + delta[b]) / sigma);
+                l->lines, l->targets, l->offsets[u], l->offsets[u + 1], key_for(bits, l->neighbour), l->ahead, &sum);
+        line_bits *line = (line_bits *)(l->lines + 8 * u);
+        const line_values sigma = (line_values)*line;
+        const line_values delta = sigma * sum;
+        const line_values coefficient = (ones + delta) / sigma;
+        *line = (*line & ~own) | ((line_bits)coefficient & own);
+        const line_values mine = (line_values)((line_bits)delta & own);
+        double total = mine[0];
+        for (int b = 1; b < 8; b++) total += mine[b];
+        if (endpoints) {
+            const line_values one = (line_values)((line_bits)ones & own);
+            reach += one;
+            for (int b = 0; b < 8; b++) total += one[b];
         }
-        double total = 0;
-        for (int b = 0; b < 8; b++) total += (own >> b) & 1 ? delta[b] : 0.0;
-        if (endpoints)
-            for (int b = 0; b < 8; b++) {
-                double one = (own >> b) & 1 ? 1.0 : 0.0;
-                reached[b] += one;
-                total += one;
-            }
         accumulator[u] += total;
     }
+    memcpy(reached, &reach, sizeof reach);
 }
 
 #if defined(UCCN_LANES_AVX512)
