@@ -266,4 +266,24 @@ import Testing
             #expect(control.progress.total == g.nodeCount)
         }
     }
+
+    /// `--approximate K` with the automatic kernel reports its K sources and stops when
+    /// cancelled, with the values of the uncontrolled computation.
+    @Test func sampledBetweennessReportsProgressAndStops() throws {
+        let g = try Self.randomGraph(n: 3000, parts: 2, directed: false, seed: 6)
+        var options = CentralityOptions(threads: 2)
+        options.samples = 500
+        options.seed = 9
+        let control = RunControl()
+        let values = try CentralityMeasure.betweenness.compute(on: g, options: options, control: control)
+        #expect(values == approximateBetweennessCentrality(of: g, samples: 500, seed: 9, threads: 1))
+        #expect(control.progress.done == 500)
+        #expect(control.progress.total == 500)
+        let cancelled = RunControl()
+        cancelled.cancel()
+        #expect(throws: CentralityError.cancelled) {
+            try CentralityMeasure.betweenness.compute(on: g, options: options, control: cancelled)
+        }
+        #expect(cancelled.progress.done == 0)
+    }
 }

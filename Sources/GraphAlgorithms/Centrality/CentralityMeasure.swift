@@ -280,9 +280,9 @@ extension CentralityMeasure {
             return try harmonicCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
         case .betweenness where options.epsilon != nil:
             return try guaranteedBetweenness(on: graph, options: options, weighted: weighted, control: control)
-        case .betweenness where options.betweennessKernel != .automatic:
+        case .betweenness where options.betweennessKernel != .automatic || options.samples != nil:
             return try betweennessWithChosenKernel(on: graph, options: options, weighted: weighted, control: control)
-        case .betweenness where options.samples == nil:
+        case .betweenness:
             return try betweennessCentrality(
                 of: graph, weighted: weighted, normalized: options.normalized, endpoints: options.endpoints,
                 threads: options.threads, control: control)
@@ -291,8 +291,10 @@ extension CentralityMeasure {
         }
     }
 
-    /// Exact or sampled betweenness with the kernel the options name (the same sources,
-    /// sample and rescaling as the automatic choice).
+    /// Exact or sampled betweenness with the kernel the options name, or the one chosen by
+    /// size (`automatic`), under a control: the same sources, sample and rescaling as
+    /// ``approximateBetweennessCentrality(of:samples:seed:weighted:normalized:endpoints:threads:)``,
+    /// so the same values, with progress and Ctrl-C.
     fileprivate func betweennessWithChosenKernel(
         on graph: Graph, options: CentralityOptions, weighted: Bool, control: RunControl?
     ) throws -> [Double] {
@@ -303,7 +305,8 @@ extension CentralityMeasure {
         let raw = brandesDependencies(
             graph: graph, sources: sampled ?? Array(0..<n), weighted: weighted, endpoints: options.endpoints,
             threads: options.threads, progress: nil, control: control,
-            kernel: options.betweennessKernel == .multiSource ? .multiSource : .singleSource)
+            kernel: options.betweennessKernel == .automatic
+                ? nil : options.betweennessKernel == .multiSource ? .multiSource : .singleSource)
         if control?.isCancelled == true { throw CentralityError.cancelled }
         return rescaleBetweenness(
             raw, n: n, normalized: options.normalized, directed: graph.isDirected, endpoints: options.endpoints,
