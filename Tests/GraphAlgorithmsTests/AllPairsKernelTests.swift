@@ -267,6 +267,44 @@ import Testing
         }
     }
 
+    /// Closeness without the Wasserman–Faust factor (`--no-wf-improved`) over every node
+    /// runs on the all-pairs kernels, with progress and Ctrl-C, and gives the values of one
+    /// search a node (the same bits unweighted, where the sums are whole numbers).
+    @Test func closenessWithoutTheCorrectionUsesTheAllPairsKernels() throws {
+        let graphs: [(String, Graph)] = [
+            ("random3000", try Self.randomGraph(n: 3000, parts: 3, directed: false, seed: 21)),
+            ("random2500-directed", try Self.randomGraph(n: 2500, parts: 2, directed: true, seed: 22)),
+            ("lesmis", try Fixture.load("lesmis").graph),
+        ]
+        for (name, g) in graphs {
+            for weighted in g.isWeighted ? [false, true] : [false] {
+                var options = CentralityOptions(weighted: weighted, threads: 2)
+                options.wfImproved = false
+                let control = RunControl()
+                let values = try CentralityMeasure.closeness.compute(on: g, options: options, control: control)
+                let expected = closenessCentrality(of: g, nodes: nil, weighted: weighted, wfImproved: false)
+                #expect(control.progress.done == g.nodeCount, "\(name)")
+                for v in 0..<g.nodeCount {
+                    if weighted {
+                        #expect(abs(values[v] - expected[v]) <= 1e-12 * max(1, expected[v]), "\(name) node \(v)")
+                    } else {
+                        #expect(values[v] == expected[v], "\(name) node \(v)")
+                    }
+                }
+                // The random graphs have several parts, where the correction changes values
+                // (Les Misérables is connected: there it is a factor of 1).
+                let corrected = try CentralityMeasure.closeness.compute(
+                    on: g, options: CentralityOptions(weighted: weighted))
+                #expect((values != corrected) == name.hasPrefix("random"), "\(name): the correction's effect")
+                let cancelled = RunControl()
+                cancelled.cancel()
+                #expect(throws: CentralityError.cancelled) {
+                    try CentralityMeasure.closeness.compute(on: g, options: options, control: cancelled)
+                }
+            }
+        }
+    }
+
     /// `--approximate K` with the automatic kernel reports its K sources and stops when
     /// cancelled, with the values of the uncontrolled computation.
     @Test func sampledBetweennessReportsProgressAndStops() throws {

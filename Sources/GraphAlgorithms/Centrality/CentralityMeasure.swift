@@ -229,8 +229,10 @@ public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
                 of: graph, weighted: weighted, normalized: options.normalized,
                 endpoints: options.endpoints, threads: options.threads)
         case .closeness:
-            if options.nodes == nil && options.wfImproved {
-                return closenessCentrality(of: graph, weighted: weighted, threads: options.threads)
+            if options.nodes == nil {
+                // Every node: the all-pairs kernels, whichever normalisation.
+                let sums = ShortestPathSums(graph: graph, weighted: weighted, threads: options.threads)
+                return GraphAlgorithms.closeness(from: sums, n: graph.nodeCount, wfImproved: options.wfImproved)
             }
             return spread(
                 closenessCentrality(
@@ -274,8 +276,10 @@ extension CentralityMeasure {
         on graph: Graph, options: CentralityOptions, weighted: Bool, control: RunControl
     ) throws -> [Double]? {
         switch self {
-        case .closeness where options.nodes == nil && options.wfImproved:
-            return try closenessCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
+        case .closeness where options.nodes == nil:
+            let sums = ShortestPathSums(graph: graph, weighted: weighted, threads: options.threads, control: control)
+            if control.isCancelled { throw CentralityError.cancelled }
+            return GraphAlgorithms.closeness(from: sums, n: graph.nodeCount, wfImproved: options.wfImproved)
         case .harmonic where options.nodes == nil && options.sources == nil:
             return try harmonicCentrality(of: graph, weighted: weighted, threads: options.threads, control: control)
         case .betweenness where options.epsilon != nil:

@@ -46,15 +46,21 @@ public func closenessCentrality(
     return closeness(from: sums, n: graph.nodeCount)
 }
 
-func closeness(from sums: ShortestPathSums, n: Int) -> [Double] {
-    (0..<n).map { u in closeness(reached: sums.reached[u], totalDistance: sums.totalDistance[u], n: n) }
+/// Every node's closeness from the sums of its distances: Wasserman–Faust's when
+/// `wfImproved` (the default), otherwise `(r − 1)/Σ d` alone (NetworkX's
+/// `wf_improved=False`).
+func closeness(from sums: ShortestPathSums, n: Int, wfImproved: Bool = true) -> [Double] {
+    (0..<n).map { u in
+        closeness(reached: sums.reached[u], totalDistance: sums.totalDistance[u], n: n, wfImproved: wfImproved)
+    }
 }
 
-/// One node's Wasserman–Faust closeness from the number of nodes it reaches (itself
-/// included) and the sum of their distances.
+/// One node's closeness from the number of nodes it reaches (itself included) and the
+/// sum of their distances: Wasserman–Faust's when `wfImproved` (the default), otherwise
+/// without the `(r − 1)/(n − 1)` factor.
 @inline(__always)
-func closeness(reached: Int, totalDistance total: Double, n: Int) -> Double {
+func closeness(reached: Int, totalDistance total: Double, n: Int, wfImproved: Bool = true) -> Double {
     guard total > 0, n > 1 else { return 0 }
     let others = Double(reached - 1)
-    return others / total * (others / Double(n - 1))
+    return wfImproved ? others / total * (others / Double(n - 1)) : others / total
 }
