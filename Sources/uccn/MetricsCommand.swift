@@ -502,7 +502,22 @@ struct MetricsCommand: FailureReportingCommand {
                     "edge-betweenness: \(CentralityError.negativeWeights(measure: "edge-betweenness", use: "distances"))"
                 )
             }
-            let values = edgeBetweennessCentrality(of: g, weighted: useWeights, normalized: !unnormalized)
+            let interruption = Interruption()
+            defer { interruption.restore() }
+            let control = interruption.control
+            let reporter = ProgressReporter(name: "edge-betweenness", unit: "sources", control: control)
+            let values: [Double]
+            do {
+                values = try edgeBetweennessCentrality(
+                    of: g, weighted: useWeights, normalized: !unnormalized, control: control)
+                reporter.finish()
+            } catch {
+                reporter.finish()
+                guard case .cancelled = error else { throw CommandFailure.runtime("edge-betweenness: \(error)") }
+                let (done, total) = control.progress
+                throw CommandFailure.interrupted(
+                    "edge-betweenness stopped by Ctrl-C after \(done) of \(total) sources; nothing was written")
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let edges = g.edges()
             var order = Array(edges.indices)
@@ -607,7 +622,7 @@ func csvField(_ s: String) -> String {
 /// otherwise (one line each). Standard output is never touched.
 final class ProgressReporter: @unchecked Sendable {
     let unit: String
-    private let measure: CentralityMeasure
+    private let name: String
     private let control: RunControl
     private let start = DispatchTime.now().uptimeNanoseconds
     private let terminal = isatty(STDERR_FILENO) != 0
@@ -615,11 +630,21 @@ final class ProgressReporter: @unchecked Sendable {
     private var printed = false
     private let lock = NSLock()
 
-    init(measure: CentralityMeasure, sampled: Bool, control: RunControl) {
-        self.measure = measure
+    /// Progress of a node measure: shown for betweenness, closeness and harmonic
+    /// centrality (the others are fast and report nothing).
+    convenience init(measure: CentralityMeasure, sampled: Bool, control: RunControl) {
+        self.init(
+            name: measure.rawValue, unit: sampled ? "sampled paths" : "sources", control: control,
+            shown: [.betweenness, .closeness, .harmonic].contains(measure))
+    }
+
+    /// Progress of the computation called `name` (the first word of each line), counted in
+    /// `unit`.
+    init(name: String, unit: String, control: RunControl, shown: Bool = true) {
+        self.name = name
         self.control = control
-        unit = sampled ? "sampled paths" : "sources"
-        guard [.betweenness, .closeness, .harmonic].contains(measure) else { return }
+        self.unit = unit
+        guard shown else { return }
         // A queue of its own: the computation's workers fill the global queue's threads
         // (one a core), and a timer there would not fire until one of them finished.
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "uccn.progress"))
@@ -635,7 +660,7 @@ final class ProgressReporter: @unchecked Sendable {
         guard total > 0, done < total else { return }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var line =
-            "\(measure.rawValue): \(done) of \(total) \(unit) (\(done * 100 / total)%), \(Self.clock(elapsed)) elapsed"
+            "\(name): \(done) of \(total) \(unit) (\(done * 100 / total)%), \(Self.clock(elapsed)) elapsed"
         if done > 0 {
             line += ", about \(Self.clock(elapsed / Double(done) * Double(total - done))) left"
         }

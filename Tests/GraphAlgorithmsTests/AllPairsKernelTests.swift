@@ -305,6 +305,21 @@ import Testing
         }
     }
 
+    /// Edge betweenness under a control counts every source, gives the uncontrolled
+    /// values, and stops when cancelled.
+    @Test func edgeBetweennessReportsProgressAndStops() throws {
+        let g = try Self.randomGraph(n: 800, parts: 2, directed: false, seed: 31)
+        let control = RunControl()
+        let values = try edgeBetweennessCentrality(of: g, control: control)
+        #expect(values == edgeBetweennessCentrality(of: g))
+        #expect(control.progress.done == g.nodeCount)
+        #expect(control.progress.total == g.nodeCount)
+        let cancelled = RunControl()
+        cancelled.cancel()
+        #expect(throws: CentralityError.cancelled) { try edgeBetweennessCentrality(of: g, control: cancelled) }
+        #expect(cancelled.progress.done == 0)
+    }
+
     /// `--approximate K` with the automatic kernel reports its K sources and stops when
     /// cancelled, with the values of the uncontrolled computation.
     @Test func sampledBetweennessReportsProgressAndStops() throws {

@@ -111,8 +111,9 @@ import Testing
     }
 
     /// A connected random graph whose exact betweenness runs for minutes in a debug build.
-    static func largeGraph() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("uccn-interrupt-\(getpid()).edges")
+    static func largeGraph(tag: String = "") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "uccn-interrupt-\(getpid())\(tag).edges")
         var state: UInt64 = 12345
         var lines = ["# 30,000 nodes, a random tree plus 120,000 random edges"]
         for v in 1..<30_000 {
@@ -130,12 +131,14 @@ import Testing
         return url
     }
 
-    @Test func ctrlCStopsALongRunWithStatus130AndWritesNothing() throws {
-        let graph = try Self.largeGraph()
+    /// Exact betweenness (two threads) and edge betweenness: progress lines, then Ctrl-C.
+    @Test(arguments: [["betweenness", "--threads", "2"], ["edge-betweenness"]])
+    func ctrlCStopsALongRunWithStatus130AndWritesNothing(measure: [String]) throws {
+        let graph = try Self.largeGraph(tag: measure[0])
         defer { try? FileManager.default.removeItem(at: graph) }
         let process = Process()
         process.executableURL = CommandRunner.productsDirectory.appendingPathComponent("uccn")
-        process.arguments = ["metrics", graph.path, "--measure", "betweenness", "--threads", "2", "--format", "json"]
+        process.arguments = ["metrics", graph.path, "--measure"] + measure + ["--format", "json"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -153,11 +156,11 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: stderr, as: UTF8.self)
-        #expect(text.contains("betweenness: "))
+        #expect(text.contains("\(measure[0]): "))
         // The first line may come before the first batch of sources is done (no estimate yet).
         #expect(text.contains(" elapsed"))
         #expect(process.terminationStatus == 130)
-        #expect(text.contains("betweenness stopped by Ctrl-C after"))
+        #expect(text.contains("\(measure[0]) stopped by Ctrl-C after"))
         #expect(text.contains("nothing was written"))
         #expect(stdout.isEmpty)
     }

@@ -24,7 +24,25 @@ import GraphCore
 ///   doi:10.1016/j.socnet.2007.11.001; M. Girvan, M. E. J. Newman, "Community structure
 ///   in social and biological networks", PNAS 99(12), 2002, doi:10.1073/pnas.122653799.
 public func edgeBetweennessCentrality(of graph: Graph, weighted: Bool = false, normalized: Bool = true) -> [Double] {
+    edgeBetweenness(of: graph, weighted: weighted, normalized: normalized, control: nil)
+}
+
+/// Edge betweenness as ``edgeBetweennessCentrality(of:weighted:normalized:)``, reporting
+/// progress (sources searched) to `control` and stopping when it is cancelled.
+///
+/// - Throws: ``CentralityError/cancelled`` when `control` was cancelled before the end.
+public func edgeBetweennessCentrality(
+    of graph: Graph, weighted: Bool = false, normalized: Bool = true, control: RunControl
+) throws(CentralityError) -> [Double] {
+    let values = edgeBetweenness(of: graph, weighted: weighted, normalized: normalized, control: control)
+    if control.isCancelled { throw .cancelled }
+    return values
+}
+
+/// The computation of both; a cancelled control stops it after the current source.
+private func edgeBetweenness(of graph: Graph, weighted: Bool, normalized: Bool, control: RunControl?) -> [Double] {
     let n = graph.nodeCount
+    control?.begin(total: n)
     let useWeights = weighted && graph.isWeighted
     // Arcs arriving at w: (tail, arc position in the tail's out-row).
     let inOffsets = graph.isDirected ? graph.inOffsets : graph.offsets
@@ -57,6 +75,8 @@ public func edgeBetweennessCentrality(of graph: Graph, weighted: Bool = false, n
     var heap = DistanceHeap()
 
     for s in 0..<n {
+        if control?.isCancelled == true { break }
+        defer { control?.advance(by: 1) }
         order.removeAll(keepingCapacity: true)
         dist[s] = 0
         sigma[s] = 1
