@@ -46,8 +46,8 @@ void uccn_lanes_count(const uccn_lanes_level *level, int64_t first, int64_t end)
 /// lanes, with `S` the sum of the out-neighbours' `(1 + δ) / σ` one level further
 /// (`neighbour` = the next level; `S = 0` when `gather` is 0, for the deepest level),
 /// `δ = σ · S` and the lane becomes `(1 + δ) / σ`. `accumulator[u]` gains the lanes' δ
-/// summed in lane order (each plus 1 when `endpoints` ≠ 0), and `reached[b]` gains 1 for
-/// each node that has lane `b` in the level.
+/// summed in lane order; when `endpoints` ≠ 0 it also gains 1 for each of its lanes, and
+/// `reached[b]` gains 1 for each node that has lane `b` in the level.
 void uccn_lanes_depend(
     const uccn_lanes_level *level, int64_t first, int64_t end, int gather, int endpoints, double *accumulator,
     double reached[8]);
