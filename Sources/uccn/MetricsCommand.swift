@@ -49,7 +49,9 @@ struct MetricsCommand: FailureReportingCommand {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: "Worker threads for betweenness, closeness, harmonic and PageRank (results do not depend on it).")
+        help:
+            "Worker threads for betweenness, edge betweenness, closeness, harmonic and PageRank (results do not depend on it)."
+    )
     var threads: Int = 1
 
     @Option(name: .long, help: "Output format: table, csv or json.")
@@ -509,7 +511,7 @@ struct MetricsCommand: FailureReportingCommand {
             let values: [Double]
             do {
                 values = try edgeBetweennessCentrality(
-                    of: g, weighted: useWeights, normalized: !unnormalized, control: control)
+                    of: g, weighted: useWeights, normalized: !unnormalized, threads: threads, control: control)
                 reporter.finish()
             } catch {
                 reporter.finish()

@@ -310,7 +310,7 @@ import Testing
     @Test func edgeBetweennessReportsProgressAndStops() throws {
         let g = try Self.randomGraph(n: 800, parts: 2, directed: false, seed: 31)
         let control = RunControl()
-        let values = try edgeBetweennessCentrality(of: g, control: control)
+        let values = try edgeBetweennessCentrality(of: g, threads: 2, control: control)
         #expect(values == edgeBetweennessCentrality(of: g))
         #expect(control.progress.done == g.nodeCount)
         #expect(control.progress.total == g.nodeCount)
@@ -318,6 +318,28 @@ import Testing
         cancelled.cancel()
         #expect(throws: CentralityError.cancelled) { try edgeBetweennessCentrality(of: g, control: cancelled) }
         #expect(cancelled.progress.done == 0)
+    }
+
+    /// Edge betweenness sums each fixed block of sources apart and adds the blocks in
+    /// order: the same bits for any number of threads, weighted or not, directed or not.
+    @Test func edgeBetweennessIsTheSameBitsForAnyThreadCount() throws {
+        let graphs: [(String, Graph)] = [
+            ("random600", try Self.randomGraph(n: 600, parts: 2, directed: false, seed: 41)),
+            ("random500-directed", try Self.randomGraph(n: 500, parts: 2, directed: true, seed: 42)),
+            ("lesmis", try Fixture.load("lesmis").graph),
+        ]
+        for (name, g) in graphs {
+            for weighted in g.isWeighted ? [false, true] : [false] {
+                let one = edgeBetweennessCentrality(of: g, weighted: weighted, threads: 1)
+                #expect(one.contains { $0 > 0 }, "\(name)")
+                for threads in [2, 3] {
+                    let many = edgeBetweennessCentrality(of: g, weighted: weighted, threads: threads)
+                    #expect(
+                        one.map(\.bitPattern) == many.map(\.bitPattern),
+                        "\(name) weighted \(weighted) threads \(threads)")
+                }
+            }
+        }
     }
 
     /// `--approximate K` with the automatic kernel reports its K sources and stops when
