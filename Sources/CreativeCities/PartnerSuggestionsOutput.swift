@@ -199,21 +199,12 @@ public enum PartnerSuggestionsOutput {
         w.key("goal"); w.string(s.query.goal.rawValue)
         w.key("lacksNetworkEvidence"); w.bool(s.lacksNetworkEvidence)
         w.key("layers")
-        w.beginArray()
-        for kind in LinkKind.allCases where s.layers.contains(kind) {
-            w.element(); w.string(kind.rawValue)
-        }
-        w.endArray()
+        w.array(LinkKind.allCases.filter { s.layers.contains($0) }) { kind, w in w.string(kind.rawValue) }
         w.key("proposedPartners"); cityRefs(s.proposedPartners, &w)
         w.key("referenceYear"); w.int(s.referenceYear)
         w.key("sisterCities"); cityRefs(s.sisterCities, &w)
         w.key("suggestions")
-        w.beginArray()
-        for p in s.suggestions {
-            w.element()
-            try suggestion(p, &w)
-        }
-        w.endArray()
+        try w.array(s.suggestions, suggestion)
         w.key("weights")
         w.beginObject()
         for score in PartnerScore.sortedByName {
@@ -232,27 +223,17 @@ public enum PartnerSuggestionsOutput {
         w.key("commonPartners"); cityRefs(p.commonPartners, &w)
         w.key("cooperationCount"); w.int(p.evidence.candidateCooperationCount)
         w.key("cooperationPartners")
-        w.beginArray()
-        for shared in p.sharedCooperation {
-            w.element()
+        w.array(p.sharedCooperation) { shared, w in
             w.beginObject()
             w.key("id"); w.string(shared.city.id)
             w.key("name"); w.string(shared.city.name)
-            w.key("types")
-            w.beginArray()
-            for type in shared.types.sorted() {
-                w.element(); w.string(type.rawValue)
-            }
-            w.endArray()
+            w.key("types"); w.array(shared.types.sorted()) { type, w in w.string(type.rawValue) }
             w.endObject()
         }
-        w.endArray()
         w.key("distanceKm"); try w.double(p.evidence.distanceKm.map { rounded($0, 1) })
         w.key("hops"); w.int(p.evidence.hops)
         w.key("links")
-        w.beginArray()
-        for link in p.links {
-            w.element()
+        w.array(p.links) { link, w in
             w.beginObject()
             w.key("evidence"); w.string(link.evidence)
             w.key("kind"); w.string(link.kind.rawValue)
@@ -261,21 +242,14 @@ public enum PartnerSuggestionsOutput {
             w.key("url"); w.string(link.url)
             w.endObject()
         }
-        w.endArray()
         w.key("membershipYears"); w.int(p.evidence.membershipYears)
         w.key("partnerCount"); w.int(p.evidence.candidateDegree)
         w.key("rank"); w.int(p.rank)
         w.key("reasons")
-        w.beginArray()
-        for reason in p.reasons {
-            w.element(); w.string(reason)
-        }
-        w.endArray()
+        w.array(p.reasons) { reason, w in w.string(reason) }
         w.key("score"); try w.double(rounded(p.score, 6))
         w.key("scores")
-        w.beginArray()
-        for c in p.breakdown {
-            w.element()
+        try w.array(p.breakdown) { c, w in
             w.beginObject()
             w.key("contribution"); try w.double(rounded(c.contribution, 6))
             w.key("normalized"); try w.double(rounded(c.normalized, 6))
@@ -284,7 +258,6 @@ public enum PartnerSuggestionsOutput {
             w.key("weight"); try w.double(c.weight)
             w.endObject()
         }
-        w.endArray()
         w.key("status"); w.string(p.status.rawValue)
         w.key("tiedWithRank"); w.int(p.tiedWithRank)
         w.key("whatIf")
@@ -312,15 +285,12 @@ public enum PartnerSuggestionsOutput {
     }
 
     private static func cityRefs(_ cities: [City], _ w: inout PrettyJSONWriter) {
-        w.beginArray()
-        for c in cities {
-            w.element()
+        w.array(cities) { c, w in
             w.beginObject()
             w.key("id"); w.string(c.id)
             w.key("name"); w.string(c.name)
             w.endObject()
         }
-        w.endArray()
     }
 
     private static func rankChange(_ r: RankChange, _ w: inout PrettyJSONWriter) {

@@ -57,6 +57,18 @@ struct PrettyJSONWriter {
     /// Starts the next element of the innermost array.
     mutating func element() { newElement() }
 
+    /// An array with one element for each of `items`, each written by `write`.
+    mutating func array<Items: Sequence>(
+        _ items: Items, _ write: (Items.Element, inout PrettyJSONWriter) throws -> Void
+    ) rethrows {
+        beginArray()
+        for item in items {
+            newElement()
+            try write(item, &self)
+        }
+        endArray()
+    }
+
     // MARK: Values
 
     /// A string, escaped as `JSONEncoder` escapes it.
